@@ -1,0 +1,53 @@
+// Every setting in one typed schema with its embedded default (see STYLE.md "Settings every part agrees on").
+import os from 'node:os';
+import path from 'node:path';
+
+export type Role = 'all' | 'serve' | 'worker' | 'migrate';
+export const ROLES: readonly Role[] = ['all', 'serve', 'worker', 'migrate'];
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  apiKey: string | undefined;
+  databaseUrl: string | undefined;
+  queueUrl: string | undefined;
+  storageUrl: string | undefined;
+  allowPrivateUrls: boolean;
+  renderConcurrency: number;
+  /** HMAC secret for local signed URLs; derived from the data dir when not set so restarts keep URLs valid. */
+  signingSecret: string | undefined;
+  /** Max concurrent renders per space; extra jobs wait in the queue. */
+  spaceConcurrency: number;
+  /** Requests per minute per API key. */
+  rateLimitPerMinute: number;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number.parseInt(value, 10);
+  if (!Number.isFinite(n)) throw new Error(`not an integer: ${value}`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom(env.PORT, 8080);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: (env.ORATOR_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir: path.resolve(env.ORATOR_DATA_DIR ?? './data'),
+    apiKey: env.ORATOR_API_KEY || undefined,
+    databaseUrl: env.ORATOR_DATABASE_URL || undefined,
+    queueUrl: env.ORATOR_QUEUE_URL || undefined,
+    storageUrl: env.ORATOR_STORAGE_URL || undefined,
+    allowPrivateUrls: env.ORATOR_ALLOW_PRIVATE_URLS === '1',
+    renderConcurrency: intFrom(env.ORATOR_RENDER_CONCURRENCY, os.availableParallelism()),
+    signingSecret: env.ORATOR_SIGNING_SECRET || undefined,
+    spaceConcurrency: intFrom(env.ORATOR_SPACE_CONCURRENCY, 10),
+    rateLimitPerMinute: intFrom(env.ORATOR_RATE_LIMIT_PER_MINUTE, 600),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,34 @@
+// STUB (contract only) — replaced by the avatar work.
+import type { AvatarStyle } from '../plan.js';
+import type { Viseme } from '../visemes/viseme.js';
+
+export interface StockAvatar {
+  avatar_id: string;
+  avatar_name: string;
+  gender: 'male' | 'female';
+  /** A voice id from render/speech/voice-catalogue.ts. */
+  default_voice_id: string;
+  tags: string[];
+}
+
+export interface PixelBox { x: number; y: number; width: number; height: number }
+
+/** Precomputed layers for one avatar, style and size: one RGBA PNG per mouth shape and eye state. */
+export interface AvatarRig {
+  avatarId: string;
+  style: AvatarStyle;
+  width: number;
+  height: number;
+  stills: Record<Viseme, { eyesOpen: string; eyesClosed: string }>;
+  /** Where the mouth is inside a still (quality figures crop this). */
+  mouthBox: PixelBox;
+  headBox: PixelBox;
+}
+
+export function listStockAvatars(): StockAvatar[] {
+  return [];
+}
+
+export function findStockAvatar(avatarId: string): StockAvatar | undefined {
+  return listStockAvatars().find((a) => a.avatar_id === avatarId);
+}

@@ -1,0 +1,108 @@
+// The render engine's contract: a plan in, files out. Everything here is plain data so a plan can be
+// written as JSON (`orator render plan.json out/`) and stored with a job. Media are local file paths or
+// URLs; URLs are fetched by the injected `MediaFetcher` (which applies the SSRF guard and size caps).
+
+export type AvatarStyle = 'normal' | 'closeUp' | 'circle';
+export type ImageFit = 'cover' | 'contain' | 'crop' | 'none';
+export type VideoPlayStyle = 'fit_to_scene' | 'freeze' | 'loop' | 'once';
+export type OutputFormat = 'mp4' | 'webm' | 'mov';
+
+/** A media reference: a file on this machine or a URL the fetcher downloads first. */
+export type MediaSource = { path: string } | { url: string };
+
+export interface CharacterPlan {
+  type: 'avatar';
+  /** Stock avatar id (see render/avatars catalogue). */
+  avatarId: string;
+  style: AvatarStyle;
+  /** 1 = the style's natural size; 0.1–5. */
+  scale: number;
+  /** Offset of the avatar centre as a fraction of the frame (-1..1), HeyGen's `offset {x, y}`. */
+  offset: { x: number; y: number };
+  /** When true the avatar is cut out from its own backdrop (stock rigs always have alpha; kept for photo rigs). */
+  matting: boolean;
+}
+
+export type VoicePlan =
+  | {
+      type: 'text';
+      voiceId: string;
+      text: string;
+      /** 0.5–1.5, 1 = normal. */
+      speed: number;
+      /** -50..50 semitone-ish percent offset, 0 = normal. */
+      pitch: number;
+    }
+  | {
+      type: 'audio';
+      source: MediaSource;
+      /** Optional transcript: aligns mouth shapes to it when given. */
+      transcript?: string;
+    }
+  | { type: 'silence'; durationSec: number };
+
+export type BackgroundPlan =
+  | { type: 'color'; color: string }
+  | { type: 'image'; source: MediaSource; fit: ImageFit }
+  | { type: 'video'; source: MediaSource; fit: ImageFit; playStyle: VideoPlayStyle }
+  | { type: 'transparent' };
+
+export interface ScenePlan {
+  character: CharacterPlan | null;
+  voice: VoicePlan;
+  background: BackgroundPlan;
+}
+
+export interface RenderPlan {
+  width: number;
+  height: number;
+  /** Frames per second, default 25. */
+  fps: number;
+  /** Seeds blink and idle-motion timing: same plan + seed = same frames. */
+  seed: number;
+  format: OutputFormat;
+  /** Also produce a variant with captions burned in. */
+  burnCaptions: boolean;
+  scenes: ScenePlan[];
+}
+
+export interface WordTiming {
+  word: string;
+  /** Seconds from the start of the whole video. */
+  start: number;
+  end: number;
+}
+
+export interface QualityFigures {
+  /** Pearson correlation between the mouth-opening signal and the audio loudness envelope (from the output file). */
+  envelopeCorrelation: number;
+  /** Audio/video offset at the cross-correlation peak, milliseconds (positive = video late). */
+  avOffsetMs: number;
+}
+
+/** Files the renderer leaves in the output directory (absolute paths). */
+export interface RenderResult {
+  video: string;
+  /** Same video with captions burned in, when `burnCaptions`. */
+  captionedVideo: string | null;
+  thumbnail: string;
+  gif: string;
+  srt: string;
+  vtt: string;
+  durationSec: number;
+  width: number;
+  height: number;
+  words: WordTiming[];
+  quality: QualityFigures;
+}
+
+export interface RenderProgress {
+  /** 0–100. */
+  percent: number;
+  stage: string;
+}
+
+export interface MediaFetcher {
+  /** Download `url` to `destPath`; throws OratorError('download_failed' | 'invalid_url', …). */
+  fetchToFile(url: string, destPath: string): Promise<void>;
+}
