@@ -5,6 +5,9 @@ import type { PhoneTiming } from '../visemes/viseme.js';
 
 export type EngineName = 'espeak-ng' | 'flite' | 'festival';
 
+/** Every engine's output is resampled to this rate (espeak-ng's native rate), 16-bit mono PCM WAV. */
+export const SPEECH_SAMPLE_RATE = 22050;
+
 /** A voice as the catalogue lists it (HeyGen's /v2/voices fields plus what the engine needs). */
 export interface VoiceInfo {
   voice_id: string;

@@ -1,0 +1,165 @@
+// flite (CMU, BSD-style licence): English voices slt, rms, awb, kal. `-psdur` prints each phone's end
+// time, restarting at every utterance, so offsets are accumulated line by line. flite prints no
+// word times: a second, cheap run speaks each word of the text as its own utterance to learn which
+// phones belong to which word, and that is aligned onto the phones of the real run.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OratorError } from '../../domain/errors.js';
+import type { WordTiming } from '../plan.js';
+import { phonemeToViseme } from '../visemes/phoneme-to-viseme.js';
+import type { PhoneTiming } from '../visemes/viseme.js';
+import { alignSequences } from './align-sequences.js';
+import { toAsciiText } from './ascii-text.js';
+import type { SpeechEngine, SpeechRequest, SpeechResult } from './speech-engine.js';
+import { runProgramOk } from './run-program.js';
+import { splitWords, spreadOverWords, type TextWord } from './split-words.js';
+import { resampleWav } from './resample-wav.js';
+import { readWav, wavDurationSec } from './wav-file.js';
+
+/** Each voice's own mean F0 in Hz (flite's voice definitions): pitch shifts are relative to it. */
+const FLITE_F0_MEAN: Record<string, number> = { slt: 160, rms: 95, awb: 110, kal: 105, kal16: 105 };
+
+/** Semitones for our -50..50 pitch scale: ±50 is half an octave either way. */
+export function pitchToSemitones(pitch: number): number {
+  return (Math.max(-50, Math.min(50, pitch)) / 50) * 6;
+}
+
+export interface FliteArgs {
+  voice: string;
+  speed: number;
+  pitch: number;
+  textPath: string;
+  outPath: string;
+}
+
+/** argv for the real synthesis: phone end times on stdout, WAV to `outPath`. */
+export function buildFliteArgs({ voice, speed, pitch, textPath, outPath }: FliteArgs): string[] {
+  // duration_stretch > 1 is slower speech: the inverse of our speed.
+  const args = ['-voice', voice, '--setf', `duration_stretch=${round3(1 / speed)}`];
+  if (pitch !== 0) {
+    const mean = FLITE_F0_MEAN[voice] ?? 120;
+    args.push('--setf', `int_f0_target_mean=${round3(mean * 2 ** (pitchToSemitones(pitch) / 12))}`);
+  }
+  args.push('-psdur', '-f', textPath, '-o', outPath);
+  return args;
+}
+
+/** argv for the word lookup: phones only, audio discarded. */
+export function buildFliteLookupArgs(voice: string, textPath: string): string[] {
+  return ['-voice', voice, '-ps', '-f', textPath, '-o', 'none'];
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** `-psdur` output → phones on one clock: each line is an utterance whose times start again at 0. */
+export function parseFlitePsdur(stdout: string): PhoneTiming[] {
+  const phones: PhoneTiming[] = [];
+  let offset = 0;
+  for (const line of stdout.split('\n')) {
+    const items = line.trim().split(/\s+/).filter((s) => s.includes(':'));
+    if (items.length === 0) continue;
+    let prevEnd = 0;
+    for (const item of items) {
+      const colon = item.lastIndexOf(':');
+      const phone = item.slice(0, colon);
+      const end = Number(item.slice(colon + 1));
+      if (!Number.isFinite(end)) continue;
+      phones.push({ phone, viseme: phonemeToViseme(phone, 'arpabet'), start: offset + prevEnd, end: offset + Math.max(end, prevEnd) });
+      prevEnd = Math.max(end, prevEnd);
+    }
+    offset += prevEnd;
+  }
+  return phones;
+}
+
+/** The lookup text: one word per paragraph, so flite makes each its own utterance (one output line). */
+export function buildWordLookupText(words: readonly TextWord[]): string {
+  return words.map((w) => toAsciiText(w.text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).join('\n\n') + '\n';
+}
+
+const isPause = (p: string): boolean => p === 'pau' || p === 'h#' || p === 'sil';
+
+/**
+ * Word times from the spoken phones and, per word, the phones flite says for it alone. The two
+ * sequences agree except where context changes a word (the/thee, abbreviations), which the alignment
+ * absorbs. Without a usable lookup the words share the speech in proportion to their length.
+ */
+export function wordTimingsFromPhones(words: readonly TextWord[], phones: readonly PhoneTiming[], lookupStdout: string | null): WordTiming[] {
+  const spoken = phones.filter((p) => !isPause(p.phone));
+  if (words.length === 0 || spoken.length === 0) return [];
+  const lines = (lookupStdout ?? '').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length !== words.length) {
+    return spreadOverWords(words, spoken[0]!.start, spoken[spoken.length - 1]!.end);
+  }
+  const dictionary: string[] = [];
+  const owner: number[] = [];
+  lines.forEach((line, w) => {
+    for (const p of line.trim().split(/\s+/)) {
+      if (isPause(p)) continue;
+      dictionary.push(p);
+      owner.push(w);
+    }
+  });
+  const partner = alignSequences(spoken.map((p) => p.phone), dictionary);
+  const spans: ({ start: number; end: number } | undefined)[] = new Array(words.length);
+  let currentWord = owner[0] ?? 0;
+  spoken.forEach((p, i) => {
+    const j = partner[i]!;
+    // An unmatched phone belongs to the word of the phone before it.
+    if (j >= 0) currentWord = owner[j]!;
+    const span = spans[currentWord];
+    if (span) span.end = Math.max(span.end, p.end);
+    else spans[currentWord] = { start: p.start, end: p.end };
+  });
+  const out: WordTiming[] = [];
+  let last = 0;
+  words.forEach((w, k) => {
+    const span = spans[k];
+    // A word whose phones all vanished in context sits, zero-length, where the previous one ended.
+    const start = Math.max(span?.start ?? last, last);
+    const end = Math.max(span?.end ?? start, start);
+    out.push({ word: w.text, start, end });
+    last = end;
+  });
+  return out;
+}
+
+export class FliteEngine implements SpeechEngine {
+  readonly name = 'flite' as const;
+
+  async synthesize(request: SpeechRequest): Promise<SpeechResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'orator-flite-'));
+    try {
+      const textPath = join(dir, 'text.txt');
+      const lookupPath = join(dir, 'words.txt');
+      const rawPath = join(dir, 'raw.wav');
+      const words = splitWords(request.text);
+      await writeFile(textPath, toAsciiText(request.text) + '\n');
+      await writeFile(lookupPath, buildWordLookupText(words));
+      const voice = request.voice.engineVoice;
+      let synth;
+      let lookup;
+      try {
+        [synth, lookup] = await Promise.all([
+          runProgramOk('flite', buildFliteArgs({ voice, speed: request.speed, pitch: request.pitch, textPath, outPath: rawPath })),
+          words.length > 0 ? runProgramOk('flite', buildFliteLookupArgs(voice, lookupPath)) : Promise.resolve(null),
+        ]);
+      } catch (err) {
+        throw new OratorError('render_failed', `flite failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+      await resampleWav(rawPath, request.outPath);
+      const durationSec = wavDurationSec(await readWav(request.outPath));
+      // flite's times and its samples can disagree by a sample or two at the end: clamp.
+      const phones = parseFlitePsdur(synth.stdout)
+        .filter((p) => p.start < durationSec)
+        .map((p) => ({ ...p, end: Math.min(p.end, durationSec) }));
+      const wordTimings = wordTimingsFromPhones(words, phones, lookup?.stdout ?? null);
+      return { wavPath: request.outPath, durationSec, words: wordTimings, phones };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
