@@ -1,0 +1,35 @@
+// Everything the HTTP layer needs, as functions and ports: the API never touches SQL, disk or ffmpeg.
+import type { Principal } from '../auth/api-keys.js';
+import type { GenerateVideoInput } from '../services/generate-video-input.js';
+import type { listAvatars, listVoices } from '../services/catalogue.js';
+import type { getRemainingQuota, getUserInfo } from '../services/account.js';
+import type { BlobStore } from '../services/ports.js';
+import type { AvatarPreviewKind } from '../services/media-previews.js';
+import type { VideoListView, VideoStatusView } from '../services/video-queries.js';
+import type { BlobUrlCheck } from '../storage/blob-url-signer.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface AppDeps {
+  authenticate(key: string | undefined): Promise<Principal | null>;
+  createVideo(spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }>;
+  getVideoStatus(spaceId: string, videoId: string): Promise<VideoStatusView>;
+  listVideos(spaceId: string, limit: number, token?: string): Promise<VideoListView>;
+  deleteVideo(spaceId: string, videoId: string): Promise<void>;
+  listAvatars(): ReturnType<typeof listAvatars>;
+  listVoices(): ReturnType<typeof listVoices>;
+  avatarPreview(avatarId: string, kind: AvatarPreviewKind): Promise<string>;
+  voicePreview(voiceId: string): Promise<string>;
+  userInfo(spaceId: string): ReturnType<typeof getUserInfo>;
+  remainingQuota(): ReturnType<typeof getRemainingQuota>;
+  /** Blobs served by GET /files/* (local store) and linked to by previews. */
+  blobs: BlobStore;
+  /** Verifies a /files URL; absent when the store hands out its own URLs (S3). */
+  verifyBlobUrl?: (key: string, expires: string | undefined, signature: string | undefined) => BlobUrlCheck;
+  readiness: ReadinessCheck[];
+  bodyLimit?: number;
+  logger?: boolean | object;
+}

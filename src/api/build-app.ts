@@ -1,0 +1,69 @@
+// The Fastify application: plugins (request id, errors, auth), routes, and the OpenAPI document
+// generated from the same TypeBox schemas that validate requests.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { AppDeps } from './app-deps.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerAccountRoutes } from './routes/account.js';
+import { registerCatalogueRoutes } from './routes/catalogue.js';
+import { registerFileRoutes } from './routes/files.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerVideoRoutes } from './routes/videos.js';
+
+/**
+ * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
+ * collapse dot segments (and doubled slashes) before routing.
+ */
+export function normalizeRequestUrl(url: string): string {
+  const q = url.indexOf('?');
+  const pathname = q < 0 ? url : url.slice(0, q);
+  if (!/(^|\/)\.\.?(\/|$)|\/\//.test(pathname)) return url;
+  let normalized = path.posix.normalize(pathname);
+  if (!normalized.startsWith('/')) normalized = `/${normalized}`;
+  return normalized + (q < 0 ? '' : url.slice(q));
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit ?? 2 * 1024 * 1024,
+    rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Orator API (HeyGen-compatible)', version: '0.1.0', description: 'Self-hosted avatar videos behind the HeyGen v1/v2 API.' },
+      components: { securitySchemes: { ApiKeyAuth: { type: 'apiKey', in: 'header', name: 'x-api-key' }, BearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: [{ ApiKeyAuth: [] }, { BearerAuth: [] }],
+    },
+  });
+  // swagger-ui's own routes must stay reachable without a key.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerErrorHandling(app);
+  registerAuth(app, deps.authenticate);
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, deps);
+  registerFileRoutes(app, deps);
+  registerVideoRoutes(app, deps);
+  registerCatalogueRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  await app.ready();
+  return app;
+}

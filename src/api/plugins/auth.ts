@@ -1,0 +1,38 @@
+// API key authentication: `X-Api-Key: <key>` or `Authorization: Bearer <key>`. Routes marked
+// `config: { public: true }` (health, signed files, previews, docs) skip it.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../../auth/api-keys.js';
+import { OratorError } from '../../domain/errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+export function presentedKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header !== '') return header.trim();
+  const auth = request.headers.authorization;
+  if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim();
+  return undefined;
+}
+
+/** The authenticated space; only call from non-public routes. */
+export function spaceOf(request: FastifyRequest): string {
+  if (!request.principal) throw new OratorError('unauthorized');
+  return request.principal.spaceId;
+}
+
+export function registerAuth(app: FastifyInstance, authenticate: (key: string | undefined) => Promise<Principal | null>): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.public) return;
+    const principal = await authenticate(presentedKey(request));
+    if (!principal) throw new OratorError('unauthorized');
+    request.principal = principal;
+  });
+}

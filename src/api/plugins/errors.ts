@@ -1,0 +1,72 @@
+// One place renders every error: typed OratorErrors, Fastify validation/parse errors and the rest,
+// in the envelope of the path's API version.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOratorError, OratorError } from '../../domain/errors.js';
+import { apiVersionOf, errorEnvelope } from '../envelope.js';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** `/video_inputs/0/voice` → `video_inputs[0].voice`. */
+function fieldPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
+    .join('');
+}
+
+export function fromValidation(errors: AjvError[], context: string | undefined): OratorError {
+  const e = errors[0];
+  if (!e) return new OratorError('invalid_parameter');
+  const base = fieldPath(e.instancePath);
+  if (e.keyword === 'required') {
+    const missing = String(e.params.missingProperty ?? '');
+    const field = base ? `${base}.${missing}` : missing;
+    return new OratorError('missing_params', `${field} is required`, { param: field });
+  }
+  const field = base || context || 'body';
+  let detail = e.message ?? 'is invalid';
+  if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) detail = `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  if (e.keyword === 'additionalProperties') return new OratorError('invalid_parameter', `${field} has an unknown field ${String(e.params.additionalProperty)}`, { param: field });
+  const kind = context === 'querystring' ? 'invalid_query_param' : 'invalid_parameter';
+  return new OratorError(kind, `${field} ${detail}`, { param: field });
+}
+
+export function toOratorError(err: FastifyError | Error): OratorError {
+  if (isOratorError(err)) return err;
+  const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (fe.validation) return fromValidation(fe.validation, fe.validationContext);
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new OratorError('invalid_json', 'Request body is not valid JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new OratorError('payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new OratorError('invalid_parameter', 'Content-Type must be application/json');
+  }
+  if (err instanceof SyntaxError || fe.statusCode === 400) return new OratorError('invalid_json', `Request body is not valid JSON: ${err.message}`);
+  if (fe.statusCode === 413) return new OratorError('payload_too_large');
+  if (fe.statusCode === 404) return new OratorError('not_found');
+  if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return new OratorError('invalid_parameter', err.message);
+  return new OratorError('internal_error', undefined, { cause: err });
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, err: OratorError): FastifyReply {
+  const { status, body } = errorEnvelope(apiVersionOf(request.url), err);
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const err = toOratorError(error);
+    if (err.kind === 'internal_error') request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, err);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new OratorError('not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`)));
+}

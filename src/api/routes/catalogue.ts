@@ -1,0 +1,51 @@
+// Stock avatars and voices, plus their preview media (public, rendered on first request).
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../app-deps.js';
+import { v2Ok } from '../envelope.js';
+import { AvatarsResponse, VoicesResponse } from '../schemas/catalogue.js';
+import { V2Error } from '../schemas/envelopes.js';
+import type { TypeBoxProvider } from '../type-provider.js';
+
+/** Preview links stay stable; they redirect to a freshly signed blob URL. */
+const PREVIEW_URL_TTL_SEC = 3600;
+
+export function registerCatalogueRoutes(base: FastifyInstance, deps: AppDeps): void {
+  const app = base.withTypeProvider<TypeBoxProvider>();
+
+  app.get('/v2/avatars', { schema: { tags: ['avatars'], summary: 'List avatars', response: { 200: AvatarsResponse, '4xx': V2Error } } }, async () =>
+    v2Ok(deps.listAvatars()),
+  );
+
+  app.get('/v2/voices', { schema: { tags: ['voices'], summary: 'List voices', response: { 200: VoicesResponse, '4xx': V2Error } } }, async () =>
+    v2Ok(deps.listVoices()),
+  );
+
+  app.get(
+    '/previews/avatars/:avatarId/:kind',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['avatars'],
+        summary: 'Avatar preview image or video (redirects to the cached file)',
+        params: Type.Object({ avatarId: Type.String(), kind: Type.Union([Type.Literal('image'), Type.Literal('video')]) }),
+      },
+    },
+    async (request, reply) => {
+      const key = await deps.avatarPreview(request.params.avatarId, request.params.kind);
+      return reply.redirect(await deps.blobs.signedUrl(key, PREVIEW_URL_TTL_SEC), 302);
+    },
+  );
+
+  app.get(
+    '/previews/voices/:voiceId/audio',
+    {
+      config: { public: true },
+      schema: { tags: ['voices'], summary: 'Voice sample (redirects to the cached file)', params: Type.Object({ voiceId: Type.String() }) },
+    },
+    async (request, reply) => {
+      const key = await deps.voicePreview(request.params.voiceId);
+      return reply.redirect(await deps.blobs.signedUrl(key, PREVIEW_URL_TTL_SEC), 302);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+// API keys: random secrets shown once, stored as sha256 hashes, each bound to a space.
+import { createHash, randomBytes } from 'node:crypto';
+import { newId } from '../domain/ids.js';
+import type { ApiKeyInfo, ApiKeyRepository, Space } from '../services/ports.js';
+
+export const DEFAULT_SPACE: Space = { id: 'space_default', name: 'Default space' };
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(): string {
+  return `sk_orator_${randomBytes(24).toString('base64url')}`;
+}
+
+/** What lists show instead of the secret. */
+export function displayPrefix(key: string): string {
+  return `${key.slice(0, 14)}…`;
+}
+
+export async function createApiKey(
+  repo: ApiKeyRepository,
+  options: { space?: Space; name?: string | null; key?: string; now?: number },
+): Promise<{ key: string; info: ApiKeyInfo }> {
+  const now = options.now ?? Date.now();
+  const space = options.space ?? { id: newId('space'), name: options.name ?? 'Space' };
+  await repo.ensureSpace(space, now);
+  const key = options.key ?? generateApiKey();
+  const id = newId('key');
+  const info: ApiKeyInfo = { id, spaceId: space.id, prefix: displayPrefix(key), name: options.name ?? null, createdAt: now, revokedAt: null };
+  await repo.insert({ id, spaceId: space.id, hash: hashApiKey(key), prefix: info.prefix, name: info.name, createdAt: now });
+  return { key, info };
+}
+
+export type BootstrapOutcome = { kind: 'configured' } | { kind: 'generated'; key: string } | { kind: 'existing' };
+
+/**
+ * First start: ORATOR_API_KEY → make sure it exists (hashed) in the default space; no key at all →
+ * generate one for the default space and hand it back to be printed once.
+ */
+export async function ensureBootstrapKey(repo: ApiKeyRepository, configuredKey: string | undefined): Promise<BootstrapOutcome> {
+  if (configuredKey) {
+    if (!(await repo.findActiveByHash(hashApiKey(configuredKey)))) {
+      try {
+        await createApiKey(repo, { space: DEFAULT_SPACE, name: 'ORATOR_API_KEY', key: configuredKey });
+      } catch (err) {
+        // Another process (serve + worker starting together) inserted it first, or it was revoked: recheck.
+        if (!(await repo.findActiveByHash(hashApiKey(configuredKey)))) throw err;
+      }
+    }
+    return { kind: 'configured' };
+  }
+  if ((await repo.countActive()) > 0) return { kind: 'existing' };
+  const { key } = await createApiKey(repo, { space: DEFAULT_SPACE, name: 'generated at first start' });
+  return { kind: 'generated', key };
+}
+
+export interface Principal {
+  keyId: string;
+  spaceId: string;
+}
+
+/** Resolves a presented key to its space, with a small cache so each request costs no SQL. */
+export class ApiKeyAuthenticator {
+  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(
+    private readonly repo: ApiKeyRepository,
+    private readonly cacheMs = 5000,
+  ) {}
+
+  async authenticate(key: string | undefined): Promise<Principal | null> {
+    if (!key) return null;
+    const hash = hashApiKey(key);
+    const now = Date.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > now) return hit.principal;
+    const info = await this.repo.findActiveByHash(hash);
+    const principal = info ? { keyId: info.id, spaceId: info.spaceId } : null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { principal, until: now + this.cacheMs });
+    return principal;
+  }
+}

@@ -1,0 +1,186 @@
+// Composition root: builds adapters from config (SQLite or Postgres, local disk, the SQL queue, the
+// render engine) and wires them into services, the HTTP app and the worker pool.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { AppDeps } from './api/app-deps.js';
+import { buildApp } from './api/build-app.js';
+import { ApiKeyAuthenticator } from './auth/api-keys.js';
+import { createDatabase, type DatabaseHandle } from './db/create-database.js';
+import { migrateToLatest, pingDatabase } from './db/migrations.js';
+import { SqlApiKeyRepository } from './db/sql-api-key-repository.js';
+import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
+import { SqlVideoRepository } from './db/sql-video-repository.js';
+import { OratorError } from './domain/errors.js';
+import type { JobHandlerMap } from './jobs/job-handlers.js';
+import { LeaseWatchdog } from './jobs/lease-watchdog.js';
+import { SqlJobQueue } from './jobs/sql-job-queue.js';
+import { WorkerPool } from './jobs/worker-pool.js';
+import { GuardedFetcher } from './net/guarded-fetcher.js';
+import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catalogue.js';
+import type { MediaFetcher } from './render/plan.js';
+import { renderVideo, validateRenderPlan } from './render/render-video.js';
+import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
+import { getRemainingQuota, getUserInfo } from './services/account.js';
+import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
+import { createVideo } from './services/create-video.js';
+import { MediaPreviews } from './services/media-previews.js';
+import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
+import { createRenderVideoHandler } from './services/render-video-job.js';
+import { deleteVideo, getVideoStatus, listVideos } from './services/video-queries.js';
+import { BlobUrlSigner } from './storage/blob-url-signer.js';
+import { LocalBlobStore } from './storage/local-blob-store.js';
+import { LocalScratchSpace } from './storage/local-scratch-space.js';
+import { loadSigningSecret } from './storage/signing-secret.js';
+
+export const RENDER_MAX_ATTEMPTS = 3;
+
+function runFfmpeg(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new OratorError('render_failed', `ffmpeg exited with ${code}`, { detail: stderr }))));
+  });
+}
+
+/** src/render behind the RenderEngine port. */
+export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: string }): RenderEngine {
+  return {
+    validate: (plan) => validateRenderPlan(plan),
+    render: (plan, outDir, o) =>
+      renderVideo(plan, outDir, { fetcher: options.fetcher, cacheDir: options.cacheDir, workDir: o.workDir, onProgress: o.onProgress, signal: o.signal }),
+    listAvatars: () => listStockAvatars(),
+    findAvatar: (id) => findStockAvatar(id),
+    listVoices: () => listVoices(),
+    findVoice: (id) => findVoice(id),
+    extractAudio: (videoPath, outPath) => runFfmpeg(['-v', 'error', '-y', '-i', videoPath, '-vn', '-c:a', 'copy', outPath]),
+  };
+}
+
+export interface PlatformOptions {
+  /** Substitute render engine (tests). */
+  engine?: RenderEngine;
+  logger?: Logger;
+  /** Run migrations while composing (`all`, tests). */
+  migrate?: boolean;
+  /** Worker pool knobs (tests shorten them). */
+  leaseMs?: number;
+  pollMs?: number;
+  watchdogMs?: number;
+  retryDelayMs?: (attempt: number) => number;
+  httpLogger?: boolean;
+}
+
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  queue: SqlJobQueue;
+  videos: VideoRepository;
+  keys: ApiKeyRepository;
+  uow: UnitOfWork;
+  blobs: BlobStore;
+  signer: BlobUrlSigner;
+  engine: RenderEngine;
+  appDeps: AppDeps;
+  handlers: JobHandlerMap;
+  buildHttpApp(): Promise<FastifyInstance>;
+  createWorkerPool(): WorkerPool;
+  createWatchdog(): LeaseWatchdog;
+  close(): Promise<void>;
+}
+
+export async function composePlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  if (config.queueUrl) logger.warn('ORATOR_QUEUE_URL is set but the BullMQ adapter is not built yet; using the SQL queue');
+  if (config.storageUrl && !config.storageUrl.startsWith('file://')) logger.warn('ORATOR_STORAGE_URL other than file:// is not built yet; using local disk');
+
+  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate) await migrateToLatest(database.db);
+  const { db } = database;
+
+  const queue = new SqlJobQueue(db, database.dialect);
+  const videos = new SqlVideoRepository(db);
+  const keys = new SqlApiKeyRepository(db);
+  const uow = new SqlUnitOfWork(db, () => queue.notifyEnqueued());
+
+  const signer = new BlobUrlSigner(loadSigningSecret(config.signingSecret, config.dataDir), config.publicUrl);
+  const blobRoot = config.storageUrl?.startsWith('file://') ? new URL(config.storageUrl).pathname : path.join(config.dataDir, 'blobs');
+  const blobs = new LocalBlobStore(blobRoot, signer);
+  const scratch = new LocalScratchSpace(path.join(config.dataDir, 'tmp'));
+  const fetcher = new GuardedFetcher({ allowPrivate: config.allowPrivateUrls });
+  const engine = options.engine ?? createRenderEngine({ fetcher, cacheDir: path.join(config.dataDir, 'cache') });
+  const clock = systemClock;
+  const authenticator = new ApiKeyAuthenticator(keys);
+  const previews = new MediaPreviews({ engine, blobs, scratch });
+  const queryDeps = { videos, blobs, clock };
+
+  const handlers: JobHandlerMap = {
+    render_video: createRenderVideoHandler({
+      uow,
+      videos,
+      blobs,
+      engine,
+      scratch,
+      clock,
+      log: (msg, extra) => logger.info(extra ?? {}, msg),
+    }),
+  };
+
+  const appDeps: AppDeps = {
+    authenticate: (key) => authenticator.authenticate(key),
+    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS }, spaceId, input),
+    getVideoStatus: (spaceId, id) => getVideoStatus(queryDeps, spaceId, id),
+    listVideos: (spaceId, limit, token) => listVideos(queryDeps, spaceId, limit, token),
+    deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
+    listAvatars: () => listAvatars({ engine, publicUrl: config.publicUrl }),
+    listVoices: () => listVoiceViews({ engine, publicUrl: config.publicUrl }),
+    avatarPreview: (id, kind) => previews.avatarPreview(id, kind),
+    voicePreview: (id) => previews.voicePreview(id),
+    userInfo: (spaceId) => getUserInfo(keys, spaceId),
+    remainingQuota: () => getRemainingQuota(),
+    blobs,
+    verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
+    readiness: [
+      { name: 'database', check: () => pingDatabase(db) },
+      { name: 'queue', check: () => queue.ping() },
+      { name: 'storage', check: () => blobs.ping() },
+    ],
+    logger: options.httpLogger ? { level: config.logLevel } : false,
+  };
+
+  const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => logger[level](extra ?? {}, msg);
+
+  return {
+    config,
+    logger,
+    database,
+    queue,
+    videos,
+    keys,
+    uow,
+    blobs,
+    signer,
+    engine,
+    appDeps,
+    handlers,
+    buildHttpApp: () => buildApp(appDeps),
+    createWorkerPool: () =>
+      new WorkerPool({
+        queue,
+        handlers,
+        concurrency: Math.max(1, config.renderConcurrency),
+        spaceCap: config.spaceConcurrency,
+        leaseMs: options.leaseMs,
+        pollMs: options.pollMs,
+        retryDelayMs: options.retryDelayMs,
+        log,
+      }),
+    createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? 5000, (msg, extra) => logger.warn(extra ?? {}, msg)),
+    close: () => database.close(),
+  };
+}

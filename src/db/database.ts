@@ -1,0 +1,72 @@
+// Table shapes as Kysely sees them. Timestamps are epoch milliseconds (bigint in Postgres, parsed back
+// to numbers by the dialect factory); JSON columns are text so SQLite and Postgres store them alike.
+
+export interface SpacesTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  space_id: string;
+  key_hash: string;
+  prefix: string;
+  name: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface VideosTable {
+  id: string;
+  space_id: string;
+  status: string;
+  title: string | null;
+  callback_id: string | null;
+  callback_url: string | null;
+  folder_id: string | null;
+  plan: string;
+  request: string;
+  progress: number;
+  video_key: string | null;
+  caption_video_key: string | null;
+  thumbnail_key: string | null;
+  gif_key: string | null;
+  srt_key: string | null;
+  vtt_key: string | null;
+  duration: number | null;
+  width: number;
+  height: number;
+  quality: string | null;
+  error_code: number | null;
+  error_message: string | null;
+  error_detail: string | null;
+  created_at: number;
+  completed_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  last_error: string | null;
+  space_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  spaces: SpacesTable;
+  api_keys: ApiKeysTable;
+  videos: VideosTable;
+  jobs: JobsTable;
+}
+
+export type SqlDialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,23 @@
+// UnitOfWork on a Kysely transaction: the video row and its job commit together.
+import type { Kysely } from 'kysely';
+import { SqlJobWriter } from '../jobs/sql-job-queue.js';
+import type { TransactionScope, UnitOfWork } from '../services/ports.js';
+import type { Database } from './database.js';
+import { SqlVideoRepository } from './sql-video-repository.js';
+
+export class SqlUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Runs after a commit that enqueued at least one job. */
+    private readonly onJobsCommitted: () => void,
+  ) {}
+
+  async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
+    let enqueued = false;
+    const result = await this.db.transaction().execute((trx) =>
+      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)) }),
+    );
+    if (enqueued) this.onJobsCommitted();
+    return result;
+  }
+}

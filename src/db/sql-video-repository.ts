@@ -1,0 +1,173 @@
+// VideoRepository on Kysely (SQLite or Postgres). Every state change is a compare-and-set on `status`.
+import type { Kysely, Selectable } from 'kysely';
+import type { VideoCompletion, VideoError, VideoRecord, VideoStatus } from '../domain/video.js';
+import type { NewVideo, VideoListCursor, VideoRepository } from '../services/ports.js';
+import type { Database, VideosTable } from './database.js';
+
+export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
+  return {
+    id: row.id,
+    spaceId: row.space_id,
+    status: row.status as VideoStatus,
+    title: row.title,
+    callbackId: row.callback_id,
+    callbackUrl: row.callback_url,
+    folderId: row.folder_id,
+    plan: JSON.parse(row.plan),
+    request: JSON.parse(row.request),
+    progress: row.progress,
+    blobs: {
+      video: row.video_key,
+      captionVideo: row.caption_video_key,
+      thumbnail: row.thumbnail_key,
+      gif: row.gif_key,
+      srt: row.srt_key,
+      vtt: row.vtt_key,
+    },
+    durationSec: row.duration,
+    width: row.width,
+    height: row.height,
+    quality: row.quality ? JSON.parse(row.quality) : null,
+    error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '', detail: row.error_detail },
+    createdAt: Number(row.created_at),
+    completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
+  };
+}
+
+export class SqlVideoRepository implements VideoRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(v: NewVideo): Promise<void> {
+    await this.db
+      .insertInto('videos')
+      .values({
+        id: v.id,
+        space_id: v.spaceId,
+        status: 'pending',
+        title: v.title,
+        callback_id: v.callbackId,
+        callback_url: v.callbackUrl,
+        folder_id: v.folderId,
+        plan: JSON.stringify(v.plan),
+        request: JSON.stringify(v.request),
+        progress: 0,
+        video_key: null,
+        caption_video_key: null,
+        thumbnail_key: null,
+        gif_key: null,
+        srt_key: null,
+        vtt_key: null,
+        duration: null,
+        width: v.width,
+        height: v.height,
+        quality: null,
+        error_code: null,
+        error_message: null,
+        error_detail: null,
+        created_at: v.createdAt,
+        completed_at: null,
+        deleted_at: null,
+      })
+      .execute();
+  }
+
+  async findInSpace(spaceId: string, id: string): Promise<VideoRecord | undefined> {
+    const row = await this.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', id)
+      .where('space_id', '=', spaceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row ? videoFromRow(row) : undefined;
+  }
+
+  async findById(id: string): Promise<VideoRecord | undefined> {
+    const row = await this.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? videoFromRow(row) : undefined;
+  }
+
+  async listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoRecord[]> {
+    let q = this.db.selectFrom('videos').selectAll().where('space_id', '=', spaceId).where('deleted_at', 'is', null);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(videoFromRow);
+  }
+
+  async markProcessing(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('videos')
+      .set({ status: 'processing' })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'processing'])
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async updateProgress(id: string, progress: number): Promise<void> {
+    await this.db.updateTable('videos').set({ progress }).where('id', '=', id).where('status', '=', 'processing').execute();
+  }
+
+  async markCompleted(id: string, c: VideoCompletion, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('videos')
+      .set({
+        status: 'completed',
+        progress: 100,
+        video_key: c.blobs.video,
+        caption_video_key: c.blobs.captionVideo,
+        thumbnail_key: c.blobs.thumbnail,
+        gif_key: c.blobs.gif,
+        srt_key: c.blobs.srt,
+        vtt_key: c.blobs.vtt,
+        duration: c.durationSec,
+        width: c.width,
+        height: c.height,
+        quality: JSON.stringify(c.quality),
+        completed_at: now,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async markFailed(id: string, error: VideoError, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('videos')
+      .set({ status: 'failed', error_code: error.code, error_message: error.message, error_detail: error.detail, completed_at: now })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'processing'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async softDelete(spaceId: string, id: string, now: number): Promise<VideoRecord | undefined> {
+    const found = await this.findInSpace(spaceId, id);
+    if (!found) return undefined;
+    const r = await this.db
+      .updateTable('videos')
+      .set({ deleted_at: now })
+      .where('id', '=', id)
+      .where('space_id', '=', spaceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1 ? found : undefined;
+  }
+
+  async countInSpace(spaceId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('videos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('space_id', '=', spaceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

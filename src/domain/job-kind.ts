@@ -1,0 +1,37 @@
+// Every kind of background job and its payload. Handler tables are keyed by `JobKind`, so adding a
+// kind here without a handler fails to compile (see jobs/job-handlers.ts).
+
+export interface JobPayloads {
+  render_video: { videoId: string };
+}
+
+export type JobKind = keyof JobPayloads;
+
+export const JOB_KINDS: readonly JobKind[] = ['render_video'] satisfies readonly JobKind[];
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface NewJob<K extends JobKind = JobKind> {
+  kind: K;
+  payload: JobPayloads[K];
+  spaceId: string | null;
+  maxAttempts?: number;
+  /** Epoch ms; defaults to now. */
+  runAt?: number;
+}
+
+export interface JobRecord<K extends JobKind = JobKind> {
+  id: string;
+  kind: K;
+  payload: JobPayloads[K];
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  lastError: string | null;
+  spaceId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}

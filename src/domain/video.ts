@@ -1,0 +1,57 @@
+// A video as the platform tracks it: its lifecycle states and the record services read and write.
+import type { QualityFigures, RenderPlan } from '../render/plan.js';
+
+export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
+export const TERMINAL_VIDEO_STATUSES: readonly VideoStatus[] = ['completed', 'failed'];
+
+/** Blob store keys of a finished video's files (never URLs: URLs are minted on read). */
+export interface VideoBlobKeys {
+  video: string | null;
+  captionVideo: string | null;
+  thumbnail: string | null;
+  gif: string | null;
+  srt: string | null;
+  vtt: string | null;
+}
+
+export const NO_BLOBS: VideoBlobKeys = { video: null, captionVideo: null, thumbnail: null, gif: null, srt: null, vtt: null };
+
+export interface VideoError {
+  /** HeyGen legacy numeric code (what `video_status.get` reports). */
+  code: number;
+  message: string;
+  detail: string | null;
+}
+
+export interface VideoRecord {
+  id: string;
+  spaceId: string;
+  status: VideoStatus;
+  title: string | null;
+  callbackId: string | null;
+  callbackUrl: string | null;
+  folderId: string | null;
+  plan: RenderPlan;
+  /** The request body as received, kept for support and re-renders. */
+  request: unknown;
+  progress: number;
+  blobs: VideoBlobKeys;
+  durationSec: number | null;
+  width: number;
+  height: number;
+  quality: QualityFigures | null;
+  error: VideoError | null;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  completedAt: number | null;
+  deletedAt: number | null;
+}
+
+/** What a finished render contributes to the record. */
+export interface VideoCompletion {
+  blobs: VideoBlobKeys;
+  durationSec: number;
+  width: number;
+  height: number;
+  quality: QualityFigures;
+}

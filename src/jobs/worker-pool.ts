@@ -1,0 +1,208 @@
+// Claims jobs and runs their handlers, up to `concurrency` at a time, renewing leases while they run.
+// Permanent OratorErrors fail the job at once; anything else is retried with exponential backoff.
+import os from 'node:os';
+import { EventEmitter } from 'node:events';
+import { isOratorError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
+import { LeaseLostError, type JobContext, type JobHandler, type JobHandlerMap } from './job-handlers.js';
+import type { JobQueue } from './job-queue.js';
+
+export interface WorkerPoolOptions {
+  queue: JobQueue;
+  handlers: JobHandlerMap;
+  concurrency: number;
+  spaceCap: number;
+  leaseMs?: number;
+  pollMs?: number;
+  kinds?: readonly JobKind[];
+  owner?: string;
+  retryDelayMs?: (attempt: number) => number;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => void;
+}
+
+interface InFlight {
+  job: JobRecord;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/** 2 s, 4 s, 8 s … capped at one minute. */
+export function defaultRetryDelayMs(attempt: number): number {
+  return Math.min(60_000, 2000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export class WorkerPool {
+  readonly owner: string;
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly events = new EventEmitter();
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly kinds: readonly JobKind[];
+  private readonly retryDelayMs: (attempt: number) => number;
+  private readonly log: NonNullable<WorkerPoolOptions['log']>;
+  private running = false;
+  private stopping = false;
+  private filling = false;
+  private fillAgain = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly opts: WorkerPoolOptions) {
+    this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${newId('w').slice(2, 10)}`;
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.pollMs = opts.pollMs ?? 1000;
+    this.kinds = opts.kinds ?? JOB_KINDS;
+    this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
+    this.log = opts.log ?? (() => {});
+    this.events.setMaxListeners(0);
+  }
+
+  get activeCount(): number {
+    return this.inFlight.size;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.unsubscribe = this.opts.queue.onEnqueued(() => void this.fill());
+    // Polling covers jobs enqueued by another process and retries whose backoff ended.
+    this.pollTimer = setInterval(() => void this.fill(), this.pollMs);
+    this.pollTimer.unref();
+    void this.fill();
+  }
+
+  /** Claims until the pool is full or the queue has nothing runnable. Re-entrant calls coalesce. */
+  async fill(): Promise<void> {
+    if (!this.running || this.stopping) return;
+    if (this.filling) {
+      this.fillAgain = true;
+      return;
+    }
+    this.filling = true;
+    try {
+      do {
+        this.fillAgain = false;
+        while (this.running && !this.stopping && this.inFlight.size < this.opts.concurrency) {
+          const job = await this.opts.queue.claim({
+            owner: this.owner,
+            kinds: this.kinds,
+            leaseMs: this.leaseMs,
+            spaceCap: this.opts.spaceCap,
+            now: Date.now(),
+          });
+          if (!job) break;
+          this.launch(job);
+        }
+      } while (this.fillAgain && !this.stopping);
+    } catch (err) {
+      this.log('error', 'claiming jobs failed', { err: String(err) });
+    } finally {
+      this.filling = false;
+    }
+  }
+
+  private launch(job: JobRecord): void {
+    const abort = new AbortController();
+    const entry: InFlight = { job, abort, done: Promise.resolve() };
+    entry.done = this.execute(job, abort).finally(() => {
+      this.inFlight.delete(job.id);
+      this.events.emit('settled');
+      void this.fill();
+    });
+    this.inFlight.set(job.id, entry);
+  }
+
+  private async execute(job: JobRecord, abort: AbortController): Promise<void> {
+    const { queue } = this.opts;
+    const handler = this.opts.handlers[job.kind] as JobHandler<JobKind>;
+    const ctx: JobContext = { jobId: job.id, owner: this.owner, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: abort.signal };
+    const renewTimer = setInterval(async () => {
+      const ok = await queue.renew(job.id, this.owner, Date.now() + this.leaseMs, Date.now()).catch(() => true);
+      if (!ok) abort.abort(new LeaseLostError(job.id));
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    renewTimer.unref();
+    try {
+      if (job.attempts > job.maxAttempts) {
+        // Only lease expiries get here (a worker died mid-job each time): a poison job must stop somewhere.
+        const err = new Error(`gave up after ${job.maxAttempts} attempts whose workers stopped responding`);
+        await handler.giveUp?.(job.payload, err, ctx);
+        await queue.fail(job.id, this.owner, err.message, Date.now());
+        return;
+      }
+      await handler.run(job.payload, ctx);
+      await queue.complete(job.id, this.owner);
+    } catch (err) {
+      if (err instanceof LeaseLostError || abort.signal.reason instanceof LeaseLostError) {
+        this.log('warn', 'job lease lost; leaving it to its new owner', { jobId: job.id });
+        return;
+      }
+      if (this.stopping && abort.signal.aborted) return; // released by stop()
+      const message = err instanceof Error ? err.message : String(err);
+      const transient = !isOratorError(err) || err.transient;
+      if (transient && job.attempts < job.maxAttempts) {
+        const delay = this.retryDelayMs(job.attempts);
+        this.log('warn', 'job failed, will retry', { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, err: message });
+        await queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now());
+        return;
+      }
+      this.log('warn', 'job failed for good', { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message });
+      try {
+        await handler.giveUp?.(job.payload, err, ctx);
+      } finally {
+        await queue.fail(job.id, this.owner, message, Date.now());
+      }
+    } finally {
+      clearInterval(renewTimer);
+    }
+  }
+
+  /**
+   * Graceful stop: claim nothing more, let running jobs finish for up to `graceMs`, then abort the rest
+   * and hand their leases back so another worker starts them at once rather than after expiry.
+   */
+  async stop(graceMs = 30_000): Promise<void> {
+    if (!this.running) return;
+    this.stopping = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.unsubscribe?.();
+    const all = () => Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      all().then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      for (const f of this.inFlight.values()) f.abort.abort(new Error('shutting down'));
+      await Promise.race([all(), new Promise((r) => setTimeout(r, 5000).unref())]);
+    }
+    const released = await this.opts.queue.releaseLeases(this.owner, Date.now()).catch(() => 0);
+    if (released > 0) this.log('info', 'released job leases on shutdown', { count: released });
+    this.running = false;
+  }
+
+  /** Test helper: resolves once nothing runs here and nothing is queued or running anywhere. */
+  async waitForIdle(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.fill();
+      if (this.inFlight.size === 0) {
+        const c = await this.opts.queue.counts();
+        if (c.queued === 0 && c.running === 0) return;
+      }
+      if (Date.now() > deadline) throw new Error('waitForIdle timed out');
+      // Wake on the next job settling, or shortly for queued jobs still in backoff.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(t);
+          this.events.off('settled', done);
+          resolve();
+        };
+        const t = setTimeout(done, 25);
+        this.events.on('settled', done);
+      });
+    }
+  }
+}

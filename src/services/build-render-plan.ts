@@ -1,0 +1,129 @@
+// Turns a /v2/video/generate body into a RenderPlan, with HeyGen's messages for the checks it owns.
+// Pure: no I/O, so the request can be answered before anything touches the disk.
+import { createHash } from 'node:crypto';
+import { OratorError } from '../domain/errors.js';
+import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } from '../render/plan.js';
+import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
+import type { RenderEngine } from './ports.js';
+
+export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
+export const MAX_TEXT_LENGTH = 5000;
+const DEFAULT_BACKGROUND = '#FFFFFF';
+
+export function assertHttpUrl(url: string, param: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
+}
+
+function checkDimension(d: { width: number; height: number }): void {
+  if (d.width <= 128 || d.height <= 128 || d.width >= 4096 || d.height >= 4096) {
+    throw new OratorError('invalid_dimension', 'Video width or height must be smaller than 4096 and larger than 128', { param: 'dimension' });
+  }
+  if (d.width % 2 !== 0 || d.height % 2 !== 0) {
+    throw new OratorError('invalid_dimension', 'Video width and height must be even number', { param: 'dimension' });
+  }
+}
+
+function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine): CharacterPlan | null {
+  if (!c) return null;
+  if (c.type === 'talking_photo') {
+    throw new OratorError('avatar_not_found', `Talking photo ${c.talking_photo_id ?? ''} not found`.trim(), { param: `${at}.talking_photo_id` });
+  }
+  if (!c.avatar_id) throw new OratorError('missing_params', `${at}.avatar_id is required`, { param: `${at}.avatar_id` });
+  if (!engine.findAvatar(c.avatar_id)) throw new OratorError('avatar_not_found', `Avatar ${c.avatar_id} not found`, { param: `${at}.avatar_id` });
+  return {
+    type: 'avatar',
+    avatarId: c.avatar_id,
+    style: c.avatar_style ?? 'normal',
+    scale: c.scale ?? 1,
+    offset: { x: c.offset?.x ?? 0, y: c.offset?.y ?? 0 },
+    matting: c.matting ?? false,
+  };
+}
+
+function buildVoice(v: VoiceInput, at: string, engine: RenderEngine): VoicePlan {
+  switch (v.type) {
+    case 'text': {
+      if (!v.voice_id) throw new OratorError('missing_params', `${at}.voice_id is required`, { param: `${at}.voice_id` });
+      if (v.input_text === undefined || v.input_text.trim() === '') {
+        throw new OratorError('invalid_text_input', `${at}.input_text must not be empty`, { param: `${at}.input_text` });
+      }
+      if (v.input_text.length > MAX_TEXT_LENGTH) {
+        throw new OratorError('text_too_long', `${at}.input_text is longer than ${MAX_TEXT_LENGTH} characters`, { param: `${at}.input_text` });
+      }
+      if (!engine.findVoice(v.voice_id)) throw new OratorError('voice_not_found', `Voice ${v.voice_id} not found`, { param: `${at}.voice_id` });
+      return { type: 'text', voiceId: v.voice_id, text: v.input_text, speed: v.speed ?? 1, pitch: v.pitch ?? 0 };
+    }
+    case 'audio': {
+      if (v.audio_asset_id) throw new OratorError('asset_not_found', `Audio asset ${v.audio_asset_id} not found`, { param: `${at}.audio_asset_id` });
+      if (!v.audio_url) throw new OratorError('missing_params', `${at}.audio_url is required`, { param: `${at}.audio_url` });
+      assertHttpUrl(v.audio_url, `${at}.audio_url`);
+      return { type: 'audio', source: { url: v.audio_url } };
+    }
+    case 'silence':
+      return { type: 'silence', durationSec: v.duration ?? 1 };
+  }
+}
+
+function buildBackground(b: BackgroundInput | undefined, at: string): BackgroundPlan {
+  if (!b) return { type: 'color', color: DEFAULT_BACKGROUND };
+  switch (b.type) {
+    case 'color': {
+      const color = b.value ?? DEFAULT_BACKGROUND;
+      if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(color)) {
+        throw new OratorError('invalid_parameter', `${at}.value must be a hex color like #FFFFFF`, { param: `${at}.value` });
+      }
+      return { type: 'color', color };
+    }
+    case 'image':
+    case 'video': {
+      const assetId = b.type === 'image' ? b.image_asset_id : b.video_asset_id;
+      const url = b.url ?? (b.value && /^[a-z]+:\/\//i.test(b.value) ? b.value : undefined);
+      if (!url && assetId) throw new OratorError('asset_not_found', `Asset ${assetId} not found`, { param: `${at}.${b.type}_asset_id` });
+      if (!url) throw new OratorError('missing_params', `${at}.url is required`, { param: `${at}.url` });
+      assertHttpUrl(url, `${at}.url`);
+      const fit = b.fit ?? 'cover';
+      return b.type === 'image'
+        ? { type: 'image', source: { url }, fit }
+        : { type: 'video', source: { url }, fit, playStyle: b.play_style ?? 'loop' };
+    }
+    case 'transparent':
+      return { type: 'transparent' };
+  }
+}
+
+/** Deterministic seed from the request so the same body renders the same frames. */
+function seedOf(input: GenerateVideoInput): number {
+  return createHash('sha256').update(JSON.stringify(input.video_inputs)).digest().readUInt32BE(0);
+}
+
+export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine): RenderPlan {
+  const dimension = input.dimension ?? DEFAULT_DIMENSION;
+  checkDimension(dimension);
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
+  const scenes: ScenePlan[] = input.video_inputs.map((scene, i) => {
+    const at = `video_inputs[${i}]`;
+    return {
+      character: buildCharacter(scene.character, `${at}.character`, engine),
+      voice: buildVoice(scene.voice, `${at}.voice`, engine),
+      background: buildBackground(scene.background, `${at}.background`),
+    };
+  });
+  const plan: RenderPlan = {
+    width: dimension.width,
+    height: dimension.height,
+    fps: 25,
+    seed: seedOf(input),
+    // Transparency needs an alpha-capable container.
+    format: scenes.some((s) => s.background.type === 'transparent') ? 'webm' : 'mp4',
+    burnCaptions: input.caption === true,
+    scenes,
+  };
+  engine.validate(plan);
+  return plan;
+}

@@ -1,0 +1,146 @@
+// Ports the use cases depend on. Adapters (db/, jobs/, storage/, net/, the render engine) implement
+// them and are wired in compose.ts; tests substitute fakes.
+import type { Readable } from 'node:stream';
+import type { JobKind, NewJob } from '../domain/job-kind.js';
+import type { VideoCompletion, VideoError, VideoRecord } from '../domain/video.js';
+import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../render/plan.js';
+
+export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
+
+export interface VideoListCursor {
+  createdAt: number;
+  id: string;
+}
+
+export interface VideoRepository {
+  insert(video: NewVideo): Promise<void>;
+  /** A live (not deleted) video of this space. */
+  findInSpace(spaceId: string, id: string): Promise<VideoRecord | undefined>;
+  /** Any video, deleted or not (workers only). */
+  findById(id: string): Promise<VideoRecord | undefined>;
+  /** Newest first; `after` continues a previous page. */
+  listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoRecord[]>;
+  /** CAS pending → processing (also accepts processing, for a retried attempt). */
+  markProcessing(id: string): Promise<boolean>;
+  updateProgress(id: string, progress: number): Promise<void>;
+  /** CAS processing → completed. False when someone else finished it first. */
+  markCompleted(id: string, completion: VideoCompletion, now: number): Promise<boolean>;
+  /** CAS pending|processing → failed. */
+  markFailed(id: string, error: VideoError, now: number): Promise<boolean>;
+  /** Soft-deletes; returns the record as it was, or undefined when absent. */
+  softDelete(spaceId: string, id: string, now: number): Promise<VideoRecord | undefined>;
+  countInSpace(spaceId: string): Promise<number>;
+}
+
+/** The part of the job queue a use case touches inside its transaction. */
+export interface JobWriter {
+  enqueue<K extends JobKind>(job: NewJob<K>): Promise<string>;
+  /** CAS running → done for the lease holder; false when the lease was lost. */
+  complete(jobId: string, owner: string): Promise<boolean>;
+}
+
+export interface TransactionScope {
+  videos: VideoRepository;
+  jobs: JobWriter;
+}
+
+/** Runs `fn` atomically: the video row and its job commit together or not at all. */
+export interface UnitOfWork {
+  transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T>;
+  /** Called after a commit that enqueued jobs (wakes in-process workers). */
+  afterCommit?: () => void;
+}
+
+export interface Space {
+  id: string;
+  name: string;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  spaceId: string;
+  prefix: string;
+  name: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface ApiKeyRepository {
+  findActiveByHash(hash: string): Promise<ApiKeyInfo | undefined>;
+  insert(key: { id: string; spaceId: string; hash: string; prefix: string; name: string | null; createdAt: number }): Promise<void>;
+  list(): Promise<ApiKeyInfo[]>;
+  /** True when a key was revoked (matched by id or display prefix). */
+  revoke(idOrPrefix: string, now: number): Promise<boolean>;
+  countActive(): Promise<number>;
+  ensureSpace(space: Space, now: number): Promise<void>;
+  findSpace(id: string): Promise<Space | undefined>;
+}
+
+export interface BlobStat {
+  size: number;
+  contentType: string;
+}
+
+export interface BlobStore {
+  putFile(key: string, filePath: string): Promise<void>;
+  putStream(key: string, stream: Readable): Promise<void>;
+  stat(key: string): Promise<BlobStat | undefined>;
+  /** Inclusive byte range, like HTTP Range. */
+  getStream(key: string, range?: { start: number; end: number }): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  deletePrefix(prefix: string): Promise<void>;
+  /** A URL a client can fetch for `expiresInSec` (HeyGen: 7 days). Minted on every read. */
+  signedUrl(key: string, expiresInSec?: number): Promise<string>;
+  /** Reachability probe for /readyz. */
+  ping(): Promise<void>;
+}
+
+export interface AvatarInfo {
+  avatar_id: string;
+  avatar_name: string;
+  gender: 'male' | 'female';
+  default_voice_id: string;
+  tags: string[];
+}
+
+export interface VoiceSummary {
+  voice_id: string;
+  name: string;
+  language: string;
+  gender: 'male' | 'female';
+  support_pause: boolean;
+  emotion_support: boolean;
+}
+
+export interface RenderRunOptions {
+  workDir: string;
+  onProgress?: (progress: RenderProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** The render engine as the services see it (src/render behind an adapter). */
+export interface RenderEngine {
+  validate(plan: RenderPlan): void;
+  render(plan: RenderPlan, outDir: string, options: RenderRunOptions): Promise<RenderResult>;
+  listAvatars(): AvatarInfo[];
+  findAvatar(id: string): AvatarInfo | undefined;
+  listVoices(): VoiceSummary[];
+  findVoice(id: string): VoiceSummary | undefined;
+  /** Extracts the audio track of a rendered file (voice previews). */
+  extractAudio(videoPath: string, outPath: string): Promise<void>;
+}
+
+/** Scratch directories for renders, removed afterwards. */
+export interface ScratchSpace {
+  create(label: string): Promise<string>;
+  remove(dir: string): Promise<void>;
+}
+
+export type { MediaFetcher };
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

@@ -1,0 +1,92 @@
+// Reading and deleting videos, always scoped to the caller's space (another space's video is 404).
+import { OratorError } from '../domain/errors.js';
+import type { VideoRecord } from '../domain/video.js';
+import type { BlobStore, Clock, VideoRepository } from './ports.js';
+
+export interface VideoQueryDeps {
+  videos: VideoRepository;
+  blobs: BlobStore;
+  clock: Clock;
+}
+
+/** GET /v1/video_status.get `data`: every key present, URLs signed fresh on each call. */
+export interface VideoStatusView {
+  id: string;
+  status: string;
+  video_url: string | null;
+  video_url_caption: string | null;
+  thumbnail_url: string | null;
+  gif_url: string | null;
+  caption_url: string | null;
+  duration: number | null;
+  callback_id: string | null;
+  created_at: number;
+  error: { code: number; message: string; detail: string | null } | null;
+  progress: number;
+}
+
+export function videoBlobPrefix(video: Pick<VideoRecord, 'spaceId' | 'id'>): string {
+  return `videos/${video.spaceId}/${video.id}`;
+}
+
+async function signOrNull(blobs: BlobStore, key: string | null): Promise<string | null> {
+  return key ? blobs.signedUrl(key) : null;
+}
+
+export async function getVideoStatus(deps: VideoQueryDeps, spaceId: string, videoId: string): Promise<VideoStatusView> {
+  const v = await deps.videos.findInSpace(spaceId, videoId);
+  if (!v) throw new OratorError('video_not_found', `Video ${videoId} not found`, { param: 'video_id' });
+  const done = v.status === 'completed';
+  return {
+    id: v.id,
+    status: v.status,
+    video_url: done ? await signOrNull(deps.blobs, v.blobs.video) : null,
+    video_url_caption: done ? await signOrNull(deps.blobs, v.blobs.captionVideo) : null,
+    thumbnail_url: done ? await signOrNull(deps.blobs, v.blobs.thumbnail) : null,
+    gif_url: done ? await signOrNull(deps.blobs, v.blobs.gif) : null,
+    caption_url: done ? await signOrNull(deps.blobs, v.blobs.srt) : null,
+    duration: v.durationSec,
+    callback_id: v.callbackId,
+    created_at: Math.floor(v.createdAt / 1000),
+    error: v.status === 'failed' ? v.error : null,
+    progress: v.progress,
+  };
+}
+
+export interface VideoListView {
+  videos: { video_id: string; video_title: string | null; status: string; created_at: number; type: 'GENERATED' }[];
+  token: string | null;
+}
+
+function encodeToken(v: VideoRecord): string {
+  return Buffer.from(JSON.stringify({ c: v.createdAt, i: v.id })).toString('base64url');
+}
+
+function decodeToken(token: string): { createdAt: number; id: string } {
+  try {
+    const o = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (typeof o.c === 'number' && typeof o.i === 'string') return { createdAt: o.c, id: o.i };
+  } catch {
+    // fall through
+  }
+  throw new OratorError('invalid_query_param', 'token is not a valid pagination token', { param: 'token' });
+}
+
+export async function listVideos(deps: VideoQueryDeps, spaceId: string, limit: number, token?: string): Promise<VideoListView> {
+  const after = token ? decodeToken(token) : undefined;
+  // One extra row tells whether another page exists without a count query.
+  const rows = await deps.videos.listInSpace(spaceId, limit + 1, after);
+  const page = rows.slice(0, limit);
+  return {
+    videos: page.map((v) => ({ video_id: v.id, video_title: v.title, status: v.status, created_at: Math.floor(v.createdAt / 1000), type: 'GENERATED' })),
+    token: rows.length > limit && page.length > 0 ? encodeToken(page[page.length - 1]!) : null,
+  };
+}
+
+export async function deleteVideo(deps: VideoQueryDeps, spaceId: string, videoId: string): Promise<void> {
+  const v = await deps.videos.softDelete(spaceId, videoId, deps.clock.now());
+  if (!v) throw new OratorError('video_not_found', `Video ${videoId} not found`, { param: 'video_id' });
+  // A render still running for it finds the row deleted and its CAS completion does nothing more than
+  // write blobs; those land under the same prefix, removed again here and by the job's own check.
+  await deps.blobs.deletePrefix(videoBlobPrefix(v));
+}
