@@ -1,6 +1,9 @@
-// STUB (contract only) — replaced by the compose/pipeline work.
+// The render engine's entry points: validate a plan, render it. The pipeline itself lives in
+// compose/render-pipeline.ts; this file wires it to the real speech, viseme and avatar modules.
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from './plan.js';
-import { OratorError } from '../domain/errors.js';
+import { runRenderPipeline } from './compose/render-pipeline.js';
+import { validateRenderPlanWith } from './compose/validate-render-plan.js';
+import { realRenderDeps } from './compose/real-render-deps.js';
 
 export interface RenderOptions {
   fetcher: MediaFetcher;
@@ -13,9 +16,11 @@ export interface RenderOptions {
 }
 
 /** Checks a plan before it is accepted (dimensions, scene count, avatar and voice ids). Throws OratorError. */
-export function validateRenderPlan(_plan: RenderPlan): void {}
+export function validateRenderPlan(plan: RenderPlan): void {
+  validateRenderPlanWith(plan, realRenderDeps());
+}
 
-/** Renders `plan` into `outDir` and returns the files it wrote. */
-export async function renderVideo(_plan: RenderPlan, _outDir: string, _options: RenderOptions): Promise<RenderResult> {
-  throw new OratorError('render_failed', 'render engine not built yet');
+/** Renders `plan` into `outDir` and returns the files it wrote (absolute paths). */
+export async function renderVideo(plan: RenderPlan, outDir: string, options: RenderOptions): Promise<RenderResult> {
+  return runRenderPipeline(plan, outDir, options, realRenderDeps());
 }

@@ -1,0 +1,144 @@
+// The single encode pass: backgrounds (one chain per segment, concatenated), avatars (one concat
+// list of precomputed stills per run of scenes, overlaid with idle motion), audio (scene tracks
+// padded/trimmed to whole frames, concatenated), one encoder, audio muxed in the same pass.
+import type { ImageFit, OutputFormat, VideoPlayStyle } from '../plan.js';
+import { backgroundChain, type BackgroundSegment } from './background-filter.js';
+import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
+import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';
+
+export type BackgroundInput =
+  | { kind: 'color'; color: string; frames: number }
+  | { kind: 'transparent'; frames: number }
+  | { kind: 'image'; path: string; frames: number }
+  | { kind: 'video'; path: string; frames: number; fit: ImageFit; playStyle: VideoPlayStyle; sourceDurationSec: number };
+
+export interface AvatarTrackInput {
+  /** ffconcat list of the rig's stills for this run of scenes. */
+  concatPath: string;
+  startFrame: number;
+  frames: number;
+  /** Top-left corner at rest. */
+  x: number;
+  y: number;
+  motion: IdleMotion;
+}
+
+/** One scene's audio: a decoded file, or silence; padded or cut to `frames` worth of samples. */
+export interface AudioTrackInput {
+  path: string | null;
+  frames: number;
+}
+
+export interface ComposeJob {
+  width: number;
+  height: number;
+  fps: number;
+  format: OutputFormat;
+  backgrounds: BackgroundInput[];
+  avatars: AvatarTrackInput[];
+  audio: AudioTrackInput[];
+  outPath: string;
+  /** Encoder threads; fixed so output bytes do not depend on the machine's core count. */
+  threads?: number;
+}
+
+export const AUDIO_SAMPLE_RATE = 48000;
+
+export function totalFramesOf(job: Pick<ComposeJob, 'backgrounds'>): number {
+  return job.backgrounds.reduce((sum, b) => sum + b.frames, 0);
+}
+
+export function buildComposeArgs(job: ComposeJob): string[] {
+  const { width, height, fps, format } = job;
+  const pixelFormat = workingPixelFormat(format);
+  const totalFrames = totalFramesOf(job);
+  const inputs: string[] = [];
+  const graph: string[] = [];
+  let inputCount = 0;
+  const addInput = (args: string[]): number => {
+    inputs.push(...args);
+    return inputCount++;
+  };
+
+  // Backgrounds.
+  const backgroundLabels: string[] = [];
+  job.backgrounds.forEach((background, i) => {
+    let segment: BackgroundSegment;
+    if (background.kind === 'image') {
+      segment = { kind: 'image', frames: background.frames, inputIndex: addInput(['-i', background.path]) };
+    } else if (background.kind === 'video') {
+      const loop = background.playStyle === 'loop' ? ['-stream_loop', '-1'] : [];
+      segment = {
+        kind: 'video',
+        frames: background.frames,
+        fit: background.fit,
+        playStyle: background.playStyle,
+        sourceDurationSec: background.sourceDurationSec,
+        inputIndex: addInput([...loop, '-i', background.path]),
+      };
+    } else {
+      segment = background;
+    }
+    const { source, chain } = backgroundChain(segment, { width, height, fps, pixelFormat });
+    const label = `bg${i}`;
+    graph.push(`${source ? `[${source}]` : ''}${chain}[${label}]`);
+    backgroundLabels.push(label);
+  });
+  let current = 'bg';
+  if (backgroundLabels.length === 1) current = backgroundLabels[0]!;
+  else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0[bg]`);
+
+  // Avatars: the concat demuxer emits one frame per state change; the overlay holds the newest one.
+  job.avatars.forEach((avatar, i) => {
+    const index = addInput(['-f', 'concat', '-safe', '0', '-i', avatar.concatPath]);
+    const shift = avatar.startFrame > 0 ? `setpts=PTS+${(avatar.startFrame / fps).toFixed(6)}/TB` : 'setpts=PTS-STARTPTS';
+    graph.push(`[${index}:v]${shift}[av${i}]`);
+    const { x, y } = idleMotionExpressions(avatar.motion, avatar.x, avatar.y);
+    const last = avatar.startFrame + avatar.frames - 1;
+    const enable = avatar.startFrame === 0 && avatar.frames >= totalFrames ? '' : `:enable='between(n,${avatar.startFrame},${last})'`;
+    const out = `ov${i}`;
+    graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
+    current = out;
+  });
+  graph.push(`[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}[vout]`);
+
+  // Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync.
+  const audioLabels: string[] = [];
+  let samplesSoFar = 0;
+  let framesSoFar = 0;
+  job.audio.forEach((track, i) => {
+    framesSoFar += track.frames;
+    const endSample = Math.round((framesSoFar * AUDIO_SAMPLE_RATE) / fps);
+    const samples = endSample - samplesSoFar;
+    samplesSoFar = endSample;
+    const label = `a${i}`;
+    const shape = `aresample=${AUDIO_SAMPLE_RATE},aformat=sample_fmts=fltp:channel_layouts=mono,apad=whole_len=${samples},atrim=end_sample=${samples}`;
+    if (track.path === null) {
+      graph.push(`anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=mono,atrim=end_sample=${samples},aformat=sample_fmts=fltp[${label}]`);
+    } else {
+      const index = addInput(['-i', track.path]);
+      graph.push(`[${index}:a]${shape},asetpts=PTS-STARTPTS[${label}]`);
+    }
+    audioLabels.push(label);
+  });
+  let audioOut = audioLabels[0] ?? null;
+  if (audioLabels.length > 1) {
+    graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
+    audioOut = 'aout';
+  }
+
+  return [
+    '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
+    ...inputs,
+    '-filter_complex', graph.join(';'),
+    '-map', '[vout]',
+    ...(audioOut ? ['-map', `[${audioOut}]`] : []),
+    '-frames:v', String(totalFrames),
+    '-r', String(fps),
+    '-threads', String(job.threads ?? 2),
+    ...videoEncoderArgs(format),
+    ...(audioOut ? audioEncoderArgs(format) : []),
+    ...containerArgs(format),
+    job.outPath,
+  ];
+}

@@ -1,0 +1,41 @@
+// Encoder settings per output format. Speeds measured in shared/reference/ENGINES.md: x264 veryfast
+// is ~14× real time at 720p on 2 cores; VP9 only stays fast with `-deadline realtime -cpu-used 8`.
+import type { OutputFormat } from '../plan.js';
+
+/** The pixel format the composition works in before the encoder (alpha formats keep the alpha plane). */
+export function workingPixelFormat(format: OutputFormat): 'yuv420p' | 'yuva420p' | 'yuva444p' {
+  if (format === 'webm') return 'yuva420p';
+  if (format === 'mov') return 'yuva444p';
+  return 'yuv420p';
+}
+
+/** The overlay filter's `format` option matching the working pixel format. */
+export function overlayFormat(format: OutputFormat): 'yuv420' | 'yuv444' {
+  return format === 'mov' ? 'yuv444' : 'yuv420';
+}
+
+export function videoEncoderArgs(format: OutputFormat): string[] {
+  switch (format) {
+    case 'mp4':
+      return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p'];
+    case 'webm':
+      return ['-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-crf', '32', '-b:v', '0'];
+    case 'mov':
+      return ['-c:v', 'prores_ks', '-profile:v', '4444', '-pix_fmt', 'yuva444p10le', '-vendor', 'apl0'];
+  }
+}
+
+export function audioEncoderArgs(format: OutputFormat): string[] {
+  if (format === 'webm') return ['-c:a', 'libopus', '-b:a', '96k'];
+  return ['-c:a', 'aac', '-b:a', '128k'];
+}
+
+/** Container flags: faststart for progressive playback; bitexact so the same plan gives the same bytes. */
+export function containerArgs(format: OutputFormat): string[] {
+  const common = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact'];
+  return format === 'mp4' ? [...common, '-movflags', '+faststart'] : common;
+}
+
+export function fileExtension(format: OutputFormat): string {
+  return format;
+}

@@ -1,0 +1,343 @@
+// Plan → files. Stages: fetch media, speech per scene, avatar rigs and still sequences, one encode
+// pass, previews, captions, quality figures. Everything temporary lives in one work dir that is
+// removed whatever happens.
+import { mkdir, mkdtemp, rm, writeFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { isOratorError, OratorError } from '../../domain/errors.js';
+import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
+import type { BackgroundPlan, CharacterPlan, MediaSource, OutputFormat, RenderPlan, RenderProgress, RenderResult, ScenePlan, WordTiming } from '../plan.js';
+import type { RenderOptions } from '../render-video.js';
+import type { Viseme } from '../visemes/viseme.js';
+import { buildBurnCaptionsArgs } from '../media/build-burn-captions-args.js';
+import { buildPreviewArgs } from '../media/build-preview-args.js';
+import { buildCaptionCues, formatSrt, formatWebVtt } from '../media/caption-cues.js';
+import { probeMedia } from '../media/probe-media.js';
+import { measureLipSync } from '../quality/measure-lip-sync.js';
+import { restPosition, rigHeightFor } from './avatar-placement.js';
+import { buildBlinkSchedule, eyesClosedMask } from './blink-schedule.js';
+import { buildComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from './build-compose-args.js';
+import { fileExtension } from './encoder-args.js';
+import { buildFfconcat } from './ffconcat.js';
+import { buildIdleMotion, type IdleMotion } from './idle-motion.js';
+import { prepareRigStills } from './prepare-rig-stills.js';
+import type { RenderDeps } from './render-deps.js';
+import { runFfmpeg, ToolError } from './run-ffmpeg.js';
+import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
+import { buildStillRuns, stillRunsToConcatEntries } from './still-sequence.js';
+import { validateRenderPlanWith } from './validate-render-plan.js';
+
+interface PreparedScene {
+  frames: number;
+  audioPath: string | null;
+  visemes: Viseme[];
+  /** Word times relative to the scene start. */
+  words: WordTiming[];
+}
+
+interface AvatarTrackPlan {
+  character: CharacterPlan;
+  startFrame: number;
+  frames: number;
+  visemes: Viseme[];
+}
+
+/** The container a plan ends up in: transparent backgrounds need alpha, which MP4/H.264 cannot carry. */
+export function effectiveFormat(plan: RenderPlan): OutputFormat {
+  const transparent = plan.scenes.some((s) => s.background.type === 'transparent');
+  return transparent && plan.format === 'mp4' ? 'webm' : plan.format;
+}
+
+export async function runRenderPipeline(plan: RenderPlan, outDir: string, options: RenderOptions, deps: RenderDeps): Promise<RenderResult> {
+  validateRenderPlanWith(plan, deps);
+  const { signal } = options;
+  const report = (percent: number, stage: string): void => options.onProgress?.({ percent: Math.round(percent), stage } satisfies RenderProgress);
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'orator-render-')));
+  try {
+    await mkdir(workDir, { recursive: true });
+    await mkdir(outDir, { recursive: true });
+    const outAbs = resolve(outDir);
+    const fps = plan.fps;
+    const format = effectiveFormat(plan);
+    report(0, 'preparing');
+
+    // 1. Speech and audio, one scene at a time (TTS engines are single-threaded processes anyway).
+    const scenes: PreparedScene[] = [];
+    for (const [i, scene] of plan.scenes.entries()) {
+      signal?.throwIfAborted();
+      scenes.push(await prepareScene(scene, i, workDir, fps, options, deps));
+      report(2 + (23 * (i + 1)) / plan.scenes.length, 'speech');
+    }
+    const totalFrames = scenes.reduce((sum, s) => sum + s.frames, 0);
+    const sceneStarts: number[] = [];
+    scenes.reduce((start, s) => (sceneStarts.push(start), start + s.frames), 0);
+
+    // 2. Backgrounds (consecutive identical ones merge into one segment).
+    const backgrounds = await prepareBackgrounds(plan, scenes, workDir, options);
+    report(28, 'backgrounds');
+
+    // 3. Avatar tracks: one concat list of precomputed stills per run of scenes with the same character.
+    const tracks = groupAvatarTracks(plan.scenes, scenes, sceneStarts);
+    const rigs = new Map<string, AvatarRig>();
+    const avatarInputs: (AvatarTrackInput & { rig: AvatarRig })[] = [];
+    for (const [t, track] of tracks.entries()) {
+      signal?.throwIfAborted();
+      const c = track.character;
+      const height = rigHeightFor(plan.height, c.scale);
+      const key = `${c.avatarId}|${c.style}|${height}`;
+      let rig = rigs.get(key);
+      if (!rig) {
+        rig = await deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
+        rigs.set(key, rig);
+      }
+      const stills = await prepareRigStills(rig, workDir, `rig${t}`);
+      const blinks = buildBlinkSchedule({ totalFrames: track.frames, fps, seed: plan.seed + t });
+      const runs = buildStillRuns(track.visemes, eyesClosedMask(blinks, track.frames));
+      const entries = stillRunsToConcatEntries(runs, fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
+      const concatPath = join(workDir, `avatar${t}.ffconcat`);
+      await writeFile(concatPath, buildFfconcat(entries));
+      const rest = restPosition(plan, rig, c.offset);
+      avatarInputs.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: rest.x, y: rest.y, motion: buildIdleMotion(plan.seed + t, rig.height), rig });
+    }
+    report(35, 'avatar');
+
+    // 4. One encode pass with the audio muxed in.
+    const videoPath = join(outAbs, `video.${fileExtension(format)}`);
+    const audio: AudioTrackInput[] = scenes.map((s) => ({ path: s.audioPath, frames: s.frames }));
+    const args = buildComposeArgs({ width: plan.width, height: plan.height, fps, format, backgrounds, avatars: avatarInputs, audio, outPath: videoPath });
+    const durationSec = totalFrames / fps;
+    await runStep('encoding', () =>
+      runFfmpeg(args, { ...(signal ? { signal } : {}), onProgress: (sec) => report(35 + 50 * Math.min(1, sec / durationSec), 'encoding') }),
+    );
+    report(85, 'encoding');
+
+    // 5. Captions.
+    const words = scenes.flatMap((s, i) => s.words.map((w) => shiftWord(w, sceneStarts[i]! / fps)));
+    const cues = buildCaptionCues(words);
+    const srt = join(outAbs, 'captions.srt');
+    const vtt = join(outAbs, 'captions.vtt');
+    await writeFile(srt, formatSrt(cues));
+    await writeFile(vtt, formatWebVtt(cues));
+
+    // 6. Previews, quality figures and the captioned variant read the finished file.
+    const thumbnail = join(outAbs, 'thumbnail.jpg');
+    const gif = join(outAbs, 'preview.gif');
+    await runStep('previews', () => runFfmpeg(buildPreviewArgs({ videoPath, format, durationSec, thumbnailPath: thumbnail, gifPath: gif }), signal ? { signal } : {}));
+    report(90, 'previews');
+    let captionedVideo: string | null = null;
+    if (plan.burnCaptions) {
+      captionedVideo = join(outAbs, `video.captioned.${fileExtension(format)}`);
+      const out = captionedVideo;
+      await runStep('captions', () =>
+        runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, outPath: out }), {
+          ...(signal ? { signal } : {}),
+          onProgress: (sec) => report(90 + 6 * Math.min(1, sec / durationSec), 'captions'),
+        }),
+      );
+    }
+    report(96, 'quality');
+    const main = [...avatarInputs].sort((a, b) => b.frames - a.frames)[0];
+    const quality = main
+      ? await runStep('quality', () =>
+          measureLipSync(
+            {
+              videoPath, format, fps, frameWidth: plan.width, frameHeight: plan.height,
+              mouthBox: offsetBox(main.rig.mouthBox, main.x, main.y), motion: main.motion,
+              startFrame: main.startFrame, frames: main.frames,
+            },
+            signal ? { signal } : {},
+          ),
+        )
+      : { envelopeCorrelation: 0, avOffsetMs: 0 };
+    report(100, 'done');
+    return { video: videoPath, captionedVideo, thumbnail, gif, srt, vtt, durationSec: Math.round(durationSec * 1000) / 1000, width: plan.width, height: plan.height, words, quality };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function runStep<T>(stage: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof ToolError) {
+      throw new OratorError('render_failed', `Video rendering failed while ${stage}`, { detail: error.stderrTail, cause: error });
+    }
+    throw error;
+  }
+}
+
+function shiftWord(word: WordTiming, offset: number): WordTiming {
+  return { word: word.word, start: round3(word.start + offset), end: round3(word.end + offset) };
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function offsetBox(box: PixelBox, x: number, y: number): PixelBox {
+  return { x: box.x + x, y: box.y + y, width: box.width, height: box.height };
+}
+
+async function prepareScene(scene: ScenePlan, index: number, workDir: string, fps: number, options: RenderOptions, deps: RenderDeps): Promise<PreparedScene> {
+  const voice = scene.voice;
+  if (voice.type === 'silence') {
+    const frames = Math.max(1, Math.round(voice.durationSec * fps));
+    return { frames, audioPath: null, visemes: new Array<Viseme>(frames).fill('X'), words: [] };
+  }
+  if (voice.type === 'text') {
+    const speech = await deps.synthesizeSpeech({
+      text: voice.text, voiceId: voice.voiceId, speed: voice.speed, pitch: voice.pitch,
+      outPath: join(workDir, `speech${index}.wav`), ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const frames = Math.max(1, Math.round(speech.durationSec * fps));
+    const track = deps.buildVisemeTrack(speech.phones, frames / fps, fps);
+    return { frames, audioPath: speech.wavPath, visemes: fitLength(track.frames, frames), words: speech.words };
+  }
+  // Uploaded audio: decode, recognise phones, then let loudness decide how far the mouth opens.
+  const input = await localMedia(voice.source, workDir, `audio${index}`, options);
+  const wav = join(workDir, `audio${index}.wav`);
+  try {
+    await deps.decodeAudio(input, wav);
+  } catch (error) {
+    if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') throw error;
+    throw new OratorError('invalid_audio_format', `Audio ${describeSource(voice.source)} could not be decoded`, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
+  }
+  const envelope = await readWavEnvelope(wav, fps, options.signal);
+  if (envelope.length === 0) {
+    throw new OratorError('empty_audio_stream', `Audio ${describeSource(voice.source)} has no audio`, { param: `video_inputs[${index}].voice.audio_url` });
+  }
+  const frames = envelope.length;
+  const recognised = await deps.phonesFromAudio(wav, voice.transcript);
+  const track = deps.buildVisemeTrack(recognised.phones, frames / fps, fps);
+  const visemes = scaleVisemesByLoudness(fitLength(track.frames, frames), envelope, deps.mouthOpening);
+  return { frames, audioPath: wav, visemes, words: recognised.words ?? [] };
+}
+
+function fitLength(frames: readonly Viseme[], length: number): Viseme[] {
+  const out = frames.slice(0, length);
+  while (out.length < length) out.push('X');
+  return out;
+}
+
+function describeSource(source: MediaSource): string {
+  return 'url' in source ? source.url : source.path;
+}
+
+/** A local path for a media source: URLs are downloaded into the work dir by the injected fetcher. */
+async function localMedia(source: MediaSource, workDir: string, name: string, options: RenderOptions): Promise<string> {
+  if ('path' in source) {
+    try {
+      await stat(source.path);
+    } catch {
+      throw new OratorError('asset_not_found', `Media file ${source.path} not found`);
+    }
+    return source.path;
+  }
+  const ext = safeExtension(source.url);
+  const dest = join(workDir, `${name}${ext}`);
+  options.signal?.throwIfAborted();
+  await options.fetcher.fetchToFile(source.url, dest);
+  return dest;
+}
+
+function safeExtension(url: string): string {
+  try {
+    const ext = extname(new URL(url).pathname).toLowerCase();
+    return /^\.[a-z0-9]{1,5}$/.test(ext) ? ext : '';
+  } catch {
+    return '';
+  }
+}
+
+function groupAvatarTracks(plans: readonly ScenePlan[], scenes: readonly PreparedScene[], starts: readonly number[]): AvatarTrackPlan[] {
+  const tracks: AvatarTrackPlan[] = [];
+  let previous: CharacterPlan | null = null;
+  plans.forEach((plan, i) => {
+    const c = plan.character;
+    const scene = scenes[i]!;
+    if (!c) {
+      previous = null;
+      return;
+    }
+    const last = tracks[tracks.length - 1];
+    if (last && previous && sameCharacter(previous, c)) {
+      last.frames += scene.frames;
+      last.visemes.push(...scene.visemes);
+    } else {
+      tracks.push({ character: c, startFrame: starts[i]!, frames: scene.frames, visemes: [...scene.visemes] });
+    }
+    previous = c;
+  });
+  return tracks;
+}
+
+function sameCharacter(a: CharacterPlan, b: CharacterPlan): boolean {
+  return a.avatarId === b.avatarId && a.style === b.style && a.scale === b.scale && a.offset.x === b.offset.x && a.offset.y === b.offset.y;
+}
+
+async function prepareBackgrounds(plan: RenderPlan, scenes: readonly PreparedScene[], workDir: string, options: RenderOptions): Promise<BackgroundInput[]> {
+  const out: BackgroundInput[] = [];
+  let previous: BackgroundPlan | null = null;
+  for (const [i, scene] of plan.scenes.entries()) {
+    const frames = scenes[i]!.frames;
+    const bg = scene.background;
+    const last = out[out.length - 1];
+    if (last && previous && mergeable(previous, bg)) {
+      last.frames += frames;
+      continue;
+    }
+    previous = bg;
+    const param = `video_inputs[${i}].background`;
+    if (bg.type === 'color') out.push({ kind: 'color', color: bg.color, frames });
+    else if (bg.type === 'transparent') out.push({ kind: 'transparent', frames });
+    else if (bg.type === 'image') {
+      const input = await localMedia(bg.source, workDir, `background${i}`, options);
+      const path = join(workDir, `background${i}.png`);
+      await fitImage(input, path, plan.width, plan.height, bg.fit, describeSource(bg.source), param);
+      out.push({ kind: 'image', path, frames });
+    } else {
+      const input = await localMedia(bg.source, workDir, `background${i}`, options);
+      let probe;
+      try {
+        probe = await probeMedia(input, options.signal);
+      } catch (error) {
+        if (error instanceof ToolError) throw new OratorError('video_file_corrupted', `Background video ${describeSource(bg.source)} is corrupted or unreadable`, { param, cause: error });
+        throw error;
+      }
+      if (!probe.video || probe.video.width === 0) {
+        throw new OratorError('video_format_not_supported', `Background video ${describeSource(bg.source)} has no video stream`, { param });
+      }
+      out.push({ kind: 'video', path: input, frames, fit: bg.fit, playStyle: bg.playStyle, sourceDurationSec: probe.durationSec });
+    }
+  }
+  return out;
+}
+
+/** Colour and transparent backgrounds are the same picture across scenes; images and videos restart. */
+function mergeable(a: BackgroundPlan, b: BackgroundPlan): boolean {
+  if (a.type === 'color' && b.type === 'color') return a.color.toLowerCase() === b.color.toLowerCase();
+  return a.type === 'transparent' && b.type === 'transparent';
+}
+
+/** Decodes and scales a background image once, to exactly the frame size (sharp's fit semantics). */
+async function fitImage(input: string, output: string, width: number, height: number, fit: import('../plan.js').ImageFit, name: string, param: string): Promise<void> {
+  try {
+    let image = sharp(input, { failOn: 'error' }).rotate();
+    if (fit === 'none') {
+      const meta = await sharp(input).metadata();
+      const w = Math.min(width, meta.width ?? width);
+      const h = Math.min(height, meta.height ?? height);
+      image = image.resize(w, h, { fit: 'cover' }).extend({
+        top: Math.floor((height - h) / 2), bottom: Math.ceil((height - h) / 2),
+        left: Math.floor((width - w) / 2), right: Math.ceil((width - w) / 2), background: '#000000',
+      });
+    } else {
+      image = image.resize(width, height, { fit: fit === 'contain' ? 'contain' : 'cover', background: '#000000' });
+    }
+    await image.flatten({ background: '#000000' }).png({ compressionLevel: 1 }).toFile(output);
+  } catch (error) {
+    throw new OratorError('video_file_corrupted', `Background image ${name} is corrupted or not a supported image`, { param, cause: error });
+  }
+}

@@ -1,0 +1,61 @@
+// Plan checks that must fail before a job is queued, with HeyGen's messages. Lookups are passed in so
+// the same rules run against the real catalogues and against test doubles.
+import { OratorError } from '../../domain/errors.js';
+import type { RenderPlan } from '../plan.js';
+
+export interface PlanLookups {
+  avatarExists(avatarId: string): boolean;
+  voiceExists(voiceId: string): boolean;
+}
+
+export const MAX_SCENES = 50;
+export const MAX_TEXT_CHARS = 5000;
+export const MIN_SILENCE_SEC = 0.1;
+export const MAX_SILENCE_SEC = 600;
+
+export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): void {
+  const dims = [plan.width, plan.height];
+  if (dims.some((d) => !Number.isInteger(d) || d < 128 || d > 4096)) {
+    throw new OratorError('invalid_dimension', 'Video width or height must be smaller than 4096 and larger than 128', { param: 'dimension' });
+  }
+  if (dims.some((d) => d % 2 !== 0)) {
+    throw new OratorError('invalid_dimension', 'Video width and height must be even number', { param: 'dimension' });
+  }
+  if (!Number.isFinite(plan.fps) || plan.fps < 1 || plan.fps > 60) {
+    throw new OratorError('invalid_parameter', 'fps must be between 1 and 60', { param: 'fps' });
+  }
+  if (!Array.isArray(plan.scenes) || plan.scenes.length < 1 || plan.scenes.length > MAX_SCENES) {
+    throw new OratorError('invalid_parameter', `video_inputs must contain between 1 and ${MAX_SCENES} scenes`, { param: 'video_inputs' });
+  }
+  plan.scenes.forEach((scene, i) => {
+    const where = `video_inputs[${i}]`;
+    if (scene.character) {
+      if (!lookups.avatarExists(scene.character.avatarId)) {
+        throw new OratorError('avatar_not_found', `Avatar ${scene.character.avatarId} not found`, { param: `${where}.character.avatar_id` });
+      }
+      const scale = scene.character.scale;
+      if (!Number.isFinite(scale) || scale < 0.1 || scale > 5) {
+        throw new OratorError('invalid_parameter', 'character.scale must be between 0.1 and 5', { param: `${where}.character.scale` });
+      }
+    }
+    const voice = scene.voice;
+    if (voice.type === 'text') {
+      if (!lookups.voiceExists(voice.voiceId)) {
+        throw new OratorError('voice_not_found', `Voice ${voice.voiceId} not found`, { param: `${where}.voice.voice_id` });
+      }
+      if (voice.text.trim().length === 0) {
+        throw new OratorError('invalid_text_input', 'Voice input text must not be empty', { param: `${where}.voice.input_text` });
+      }
+      if (voice.text.length > MAX_TEXT_CHARS) {
+        throw new OratorError('text_too_long', `Text input is too long (${voice.text.length} characters, at most ${MAX_TEXT_CHARS})`, { param: `${where}.voice.input_text` });
+      }
+    } else if (voice.type === 'silence') {
+      if (!Number.isFinite(voice.durationSec) || voice.durationSec < MIN_SILENCE_SEC || voice.durationSec > MAX_SILENCE_SEC) {
+        throw new OratorError('invalid_parameter', `Silence duration must be between ${MIN_SILENCE_SEC} and ${MAX_SILENCE_SEC} seconds`, { param: `${where}.voice.duration` });
+      }
+    }
+    if (scene.background.type === 'color' && !/^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(scene.background.color.trim())) {
+      throw new OratorError('invalid_parameter', `Background colour ${scene.background.color} is not a hex colour`, { param: `${where}.background.value` });
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildBlinkSchedule, eyesClosedMask } from '../../src/render/compose/blink-schedule.js';
+import { buildFfconcat, quoteConcatPath } from '../../src/render/compose/ffconcat.js';
+import { buildStillRuns, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
+import { scaleVisemesByLoudness } from '../../src/render/compose/loudness-visemes.js';
+import type { Viseme } from '../../src/render/visemes/viseme.js';
+
+test('blinks come every 2.5–6 s, last 3–4 frames at 25 fps, and repeat for the same seed', () => {
+  const fps = 25;
+  const totalFrames = 60 * fps;
+  const blinks = buildBlinkSchedule({ totalFrames, fps, seed: 42 });
+  assert.deepEqual(blinks, buildBlinkSchedule({ totalFrames, fps, seed: 42 }));
+  assert.notDeepEqual(blinks, buildBlinkSchedule({ totalFrames, fps, seed: 43 }));
+  assert.ok(blinks.length >= 60 / 6.2 && blinks.length <= 60 / 2.5 + 1, `${blinks.length} blinks`);
+  assert.ok(blinks[0]!.startFrame < 2.5 * fps, 'the first blink comes early enough for short clips');
+  for (const b of blinks) assert.ok(b.frames === 3 || b.frames === 4);
+  for (let i = 1; i < blinks.length; i++) {
+    const gap = (blinks[i]!.startFrame - blinks[i - 1]!.startFrame - blinks[i - 1]!.frames) / fps;
+    assert.ok(gap >= 2.45 && gap <= 6.05, `gap ${gap}`);
+  }
+  const mask = eyesClosedMask(blinks, totalFrames);
+  assert.equal(mask.filter(Boolean).length, blinks.reduce((s, b) => s + b.frames, 0));
+});
+
+test('only state changes become concat entries, changes land half a frame early', () => {
+  const visemes: Viseme[] = ['X', 'X', 'B', 'B', 'B', 'D', 'D', 'X'];
+  const closed = [false, false, false, true, true, false, false, false];
+  const runs = buildStillRuns(visemes, closed);
+  assert.deepEqual(runs, [
+    { viseme: 'X', eyesClosed: false, frames: 2 },
+    { viseme: 'B', eyesClosed: false, frames: 1 },
+    { viseme: 'B', eyesClosed: true, frames: 2 },
+    { viseme: 'D', eyesClosed: false, frames: 2 },
+    { viseme: 'X', eyesClosed: false, frames: 1 },
+  ]);
+  const entries = stillRunsToConcatEntries(runs, 25, (r) => `/s/${r.viseme}-${r.eyesClosed ? 'c' : 'o'}.pam`);
+  assert.deepEqual(entries.map((e) => e.durationSec), [0.06, 0.04, 0.08, 0.08, 0.06]);
+  assert.equal(entries.reduce((s, e) => s + e.durationSec, 0).toFixed(6), (8 / 25).toFixed(6));
+  const text = buildFfconcat(entries);
+  assert.equal(
+    text,
+    [
+      'ffconcat version 1.0',
+      "file '/s/X-o.pam'", 'duration 0.060000',
+      "file '/s/B-o.pam'", 'duration 0.040000',
+      "file '/s/B-c.pam'", 'duration 0.080000',
+      "file '/s/D-o.pam'", 'duration 0.080000',
+      "file '/s/X-o.pam'", 'duration 0.060000',
+      "file '/s/X-o.pam'",
+      '',
+    ].join('\n'),
+  );
+  assert.equal(quoteConcatPath("/a/it's.pam"), "'/a/it'\\''s.pam'");
+});
+
+test('loudness keeps quiet frames at rest and soft frames half open', () => {
+  const opening: Record<Viseme, number> = { X: 0, A: 0, G: 0.15, B: 0.3, F: 0.35, H: 0.45, E: 0.5, C: 0.7, D: 1 };
+  const out = scaleVisemesByLoudness(['D', 'D', 'D', 'X', 'A'], [1, 0.3, 0.01, 0.8, 0.9], (v) => opening[v]);
+  assert.deepEqual(out, ['D', 'B', 'X', 'B', 'A']);
+});
