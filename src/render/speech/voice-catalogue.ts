@@ -78,3 +78,4 @@ export function previewSentenceFor(voice: VoiceInfo): string {
   const l = ESPEAK_LANGUAGES.find((x) => x.locale === voice.locale) ?? ESPEAK_LANGUAGES.find((x) => x.language === voice.language);
   return l?.sample ?? 'Hello! This is how my voice sounds.';
 }
+export { renderVoicePreview } from './render-voice-preview.js';

@@ -1,0 +1,107 @@
+// The speech use case the renderer calls: validate, look the voice up, split at <break> pauses, run
+// the voice's engine per segment, and join everything into one WAV with one timeline of words and
+// phones. Engines are injectable so tests and compose.ts can swap them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OratorError } from '../../domain/errors.js';
+import type { WordTiming } from '../plan.js';
+import type { PhoneTiming } from '../visemes/viseme.js';
+import { EspeakNgEngine } from './espeak-ng-engine.js';
+import { FestivalEngine } from './festival-engine.js';
+import { FliteEngine } from './flite-engine.js';
+import { parseSpeechText } from './parse-speech-text.js';
+import { SPEECH_SAMPLE_RATE, type EngineName, type SpeechEngine, type SpeechResult } from './speech-engine.js';
+import { findVoice } from './voice-catalogue.js';
+import { readWav, writeWav } from './wav-file.js';
+
+/** HeyGen's limit on `input_text`. */
+export const MAX_TEXT_CHARS = 5000;
+
+export interface SynthesizeSpeechInput {
+  text: string;
+  voiceId: string;
+  /** 0.5–1.5 (clamped); default 1. */
+  speed?: number;
+  /** -50..50 (clamped); default 0. */
+  pitch?: number;
+  outPath: string;
+  /** Engines by name; defaults to the built-in process-backed ones. */
+  engines?: Partial<Record<EngineName, SpeechEngine>>;
+}
+
+let defaultEngines: Record<EngineName, SpeechEngine> | undefined;
+
+function engineFor(name: EngineName, overrides?: Partial<Record<EngineName, SpeechEngine>>): SpeechEngine {
+  defaultEngines ??= { 'espeak-ng': new EspeakNgEngine(), flite: new FliteEngine(), festival: new FestivalEngine() };
+  return overrides?.[name] ?? defaultEngines[name];
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<SpeechResult> {
+  const voice = findVoice(input.voiceId);
+  if (!voice) throw new OratorError('voice_not_found', `Voice not found: ${input.voiceId}`, { param: 'voice_id' });
+  if (Array.from(input.text).length > MAX_TEXT_CHARS) {
+    throw new OratorError('text_too_long', `Text input is too long (at most ${MAX_TEXT_CHARS} characters)`, { param: 'input_text' });
+  }
+  const pieces = parseSpeechText(input.text);
+  if (!pieces.some((p) => p.type === 'text' && /[\p{L}\p{N}]/u.test(p.text))) {
+    throw new OratorError('invalid_text_input', 'Text input is empty', { param: 'input_text' });
+  }
+  const speed = clamp(Number.isFinite(input.speed) ? input.speed! : 1, 0.5, 1.5);
+  const pitch = clamp(Number.isFinite(input.pitch) ? input.pitch! : 0, -50, 50);
+  const engine = engineFor(voice.engine, input.engines);
+
+  const dir = await mkdtemp(join(tmpdir(), 'orator-speech-'));
+  try {
+    const chunks: Int16Array[] = [];
+    const words: WordTiming[] = [];
+    const phones: PhoneTiming[] = [];
+    let samples = 0;
+    const offsetSec = (): number => samples / SPEECH_SAMPLE_RATE;
+    for (const [i, piece] of pieces.entries()) {
+      if (piece.type === 'pause') {
+        const silence = new Int16Array(Math.round(piece.durationSec * SPEECH_SAMPLE_RATE));
+        if (silence.length > 0) phones.push({ phone: 'pause', viseme: 'X', start: offsetSec(), end: offsetSec() + silence.length / SPEECH_SAMPLE_RATE });
+        chunks.push(silence);
+        samples += silence.length;
+        continue;
+      }
+      if (!/[\p{L}\p{N}]/u.test(piece.text)) continue;
+      const segmentPath = join(dir, `segment-${i}.wav`);
+      const result = await engine.synthesize({ text: piece.text, voice, speed, pitch, outPath: segmentPath });
+      const audio = await readWav(segmentPath);
+      if (audio.sampleRate !== SPEECH_SAMPLE_RATE) throw new OratorError('render_failed', `${engine.name} returned ${audio.sampleRate} Hz audio`);
+      const start = offsetSec();
+      const length = audio.samples.length / SPEECH_SAMPLE_RATE;
+      // Engines may round their last time a hair past the samples they wrote: clamp into the segment.
+      const fit = (t: number): number => start + clamp(t, 0, length);
+      for (const w of result.words) words.push({ word: w.word, start: fit(w.start), end: fit(w.end) });
+      for (const p of result.phones) phones.push({ ...p, start: fit(p.start), end: fit(p.end) });
+      chunks.push(audio.samples);
+      samples += audio.samples.length;
+    }
+    const joined = new Int16Array(samples);
+    let at = 0;
+    for (const c of chunks) {
+      joined.set(c, at);
+      at += c.length;
+    }
+    await writeWav(input.outPath, { sampleRate: SPEECH_SAMPLE_RATE, samples: joined });
+    return { wavPath: input.outPath, durationSec: samples / SPEECH_SAMPLE_RATE, words: monotone(words), phones };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Guarantees what callers rely on: each word starts where the previous ended or later, end ≥ start. */
+function monotone(words: WordTiming[]): WordTiming[] {
+  let last = 0;
+  return words.map((w) => {
+    const start = Math.max(w.start, last);
+    const end = Math.max(w.end, start);
+    last = end;
+    return { word: w.word, start, end };
+  });
+}
