@@ -175,12 +175,12 @@ export async function composePlatform(config: Config, options: PlatformOptions =
         handlers,
         concurrency: Math.max(1, config.renderConcurrency),
         spaceCap: config.spaceConcurrency,
-        leaseMs: options.leaseMs,
+        leaseMs: options.leaseMs ?? config.jobLeaseMs,
         pollMs: options.pollMs,
         retryDelayMs: options.retryDelayMs,
         log,
       }),
-    createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? 5000, (msg, extra) => logger.warn(extra ?? {}, msg)),
+    createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? Math.min(5000, Math.max(250, Math.floor(config.jobLeaseMs / 4))), (msg, extra) => logger.warn(extra ?? {}, msg)),
     close: () => database.close(),
   };
 }

@@ -23,6 +23,10 @@ export interface Config {
   /** Requests per minute per API key. */
   rateLimitPerMinute: number;
   logLevel: string;
+  /** How long a worker's claim on a job lasts without renewal; a dead worker's job is re-queued after it. */
+  jobLeaseMs: number;
+  /** On SIGTERM, how long running renders may take to finish before their leases are handed back. */
+  shutdownGraceMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -49,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     spaceConcurrency: intFrom(env.ORATOR_SPACE_CONCURRENCY, 10),
     rateLimitPerMinute: intFrom(env.ORATOR_RATE_LIMIT_PER_MINUTE, 600),
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobLeaseMs: intFrom(env.ORATOR_JOB_LEASE_SEC, 30) * 1000,
+    shutdownGraceMs: intFrom(env.ORATOR_SHUTDOWN_GRACE_SEC, 30) * 1000,
   };
 }

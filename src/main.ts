@@ -37,12 +37,6 @@ function parseRole(argv: string[]): { role: RoleWord; rest: string[] } {
   return { role: env as RoleWord, rest: [] };
 }
 
-/** Seconds a SIGTERM waits for running renders before handing them back (renders are short). */
-function shutdownGraceMs(): number {
-  const v = Number(process.env.ORATOR_SHUTDOWN_GRACE_SEC ?? '30');
-  return Number.isFinite(v) && v >= 0 ? v * 1000 : 30_000;
-}
-
 async function runKeys(platform: Platform, args: string[]): Promise<number> {
   const [cmd, ...rest] = args;
   switch (cmd) {
@@ -132,7 +126,7 @@ async function main(): Promise<number> {
         // Stop accepting requests first, then drain renders; both before closing the database.
         await app?.close();
         watchdog?.stop();
-        await pool?.stop(shutdownGraceMs());
+        await pool?.stop(config.shutdownGraceMs);
         await platform.close();
       } catch (err) {
         logger.error({ err }, 'error during shutdown');
