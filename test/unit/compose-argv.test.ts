@@ -101,7 +101,7 @@ test('colours, placement and idle motion', () => {
 
 test('previews, captions burn-in and probe', () => {
   const preview = buildPreviewArgs({ videoPath: '/o/v.webm', format: 'webm', durationSec: 12, thumbnailPath: '/o/t.jpg', gifPath: '/o/p.gif' });
-  assert.deepEqual(preview.slice(5, 9), ['-c:v', 'libvpx-vp9', '-i', '/o/v.webm']);
+  assert.deepEqual(preview.slice(5, 11), ['-c:v', 'libvpx-vp9', '-t', '5.500', '-i', '/o/v.webm']);
   const graph = preview[preview.indexOf('-filter_complex') + 1]!;
   assert.match(graph, /trim=duration=5\.000,fps=10,scale='min\(480,iw\)':-2:flags=lanczos/);
   assert.match(graph, /palettegen/);

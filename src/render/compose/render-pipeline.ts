@@ -3,7 +3,7 @@
 // removed whatever happens.
 import { mkdir, mkdtemp, rm, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
@@ -120,36 +120,47 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     await writeFile(srt, formatSrt(cues));
     await writeFile(vtt, formatWebVtt(cues));
 
-    // 6. Previews, quality figures and the captioned variant read the finished file.
+    // 6. Previews, the captioned variant and the quality figures all read the finished file; they run
+    // side by side because each leaves a core partly idle (decoders here barely use two threads).
     const thumbnail = join(outAbs, 'thumbnail.jpg');
     const gif = join(outAbs, 'preview.gif');
-    await runStep('previews', () => runFfmpeg(buildPreviewArgs({ videoPath, format, durationSec, thumbnailPath: thumbnail, gifPath: gif }), signal ? { signal } : {}));
-    report(90, 'previews');
-    let captionedVideo: string | null = null;
-    if (plan.burnCaptions) {
-      captionedVideo = join(outAbs, `video.captioned.${fileExtension(format)}`);
-      const out = captionedVideo;
-      await runStep('captions', () =>
-        runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, outPath: out }), {
-          ...(signal ? { signal } : {}),
-          onProgress: (sec) => report(90 + 6 * Math.min(1, sec / durationSec), 'captions'),
-        }),
-      );
-    }
-    report(96, 'quality');
+    const captionedVideo = plan.burnCaptions ? join(outAbs, `video.captioned.${fileExtension(format)}`) : null;
     const main = [...avatarInputs].sort((a, b) => b.frames - a.frames)[0];
-    const quality = main
-      ? await runStep('quality', () =>
-          measureLipSync(
-            {
-              videoPath, format, fps, frameWidth: plan.width, frameHeight: plan.height,
-              mouthBox: offsetBox(main.rig.mouthBox, main.x, main.y), motion: main.motion,
-              startFrame: main.startFrame, frames: main.frames,
-            },
-            signal ? { signal } : {},
-          ),
-        )
-      : { envelopeCorrelation: 0, avOffsetMs: 0 };
+    let finished = 0;
+    const parallel = (captionedVideo ? 1 : 0) + 2;
+    // A failure in one stops the others: no ffmpeg keeps writing after renderVideo has thrown.
+    const siblings = new AbortController();
+    const forward = (): void => siblings.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    const step = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+      try {
+        const value = await runStep(stage, work);
+        report(85 + (14 * ++finished) / parallel, stage);
+        return value;
+      } catch (error) {
+        siblings.abort(error);
+        throw error;
+      }
+    };
+    const runOptions = { signal: siblings.signal };
+    const [quality] = await Promise.all([
+      main
+        ? step('quality', () =>
+            measureLipSync(
+              {
+                videoPath, format, fps, frameWidth: plan.width, frameHeight: plan.height,
+                mouthBox: offsetBox(main.rig.mouthBox, main.x, main.y), motion: main.motion,
+                startFrame: main.startFrame, frames: main.frames,
+              },
+              runOptions,
+            ),
+          )
+        : Promise.resolve({ envelopeCorrelation: 0, avOffsetMs: 0 }),
+      step('previews', () => runFfmpeg(buildPreviewArgs({ videoPath, format, durationSec, thumbnailPath: thumbnail, gifPath: gif }), runOptions)),
+      captionedVideo
+        ? step('captions', () => runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, outPath: captionedVideo }), runOptions))
+        : Promise.resolve(null),
+    ]).finally(() => signal?.removeEventListener('abort', forward));
     report(100, 'done');
     return { video: videoPath, captionedVideo, thumbnail, gif, srt, vtt, durationSec: Math.round(durationSec * 1000) / 1000, width: plan.width, height: plan.height, words, quality };
   } finally {
@@ -201,7 +212,11 @@ async function prepareScene(scene: ScenePlan, index: number, workDir: string, fp
   try {
     await deps.decodeAudio(input, wav);
   } catch (error) {
-    if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') throw error;
+    if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') {
+      // Name the input as the caller knows it (its URL), not as the work dir copy.
+      const message = error.message.split(basename(input)).join(describeSource(voice.source));
+      throw new OratorError(error.kind, message, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
+    }
     throw new OratorError('invalid_audio_format', `Audio ${describeSource(voice.source)} could not be decoded`, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
   }
   const envelope = await readWavEnvelope(wav, fps, options.signal);

@@ -36,6 +36,8 @@ export function buildPreviewArgs(job: PreviewJob): string[] {
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error',
     ...alphaDecoderArgs(job.format),
+    // Only the first seconds are needed: stop decoding there instead of reading the whole video.
+    '-t', (Math.max(gifSeconds, thumbAt) + 0.5).toFixed(3),
     '-i', job.videoPath,
     '-filter_complex', graph.join(';'),
     '-map', '[thumb]', '-frames:v', '1', '-q:v', '3', job.thumbnailPath,
