@@ -1,0 +1,97 @@
+// API latency: p50/p99 of POST /v2/video/generate and GET /v1/video_status.get throughput, each next
+// to a bare Fastify route answering the same JSON in the same run (the floor the framework sets).
+// Real HTTP over loopback with undici; workers are not started so renders do not compete for CPU.
+//   node --import tsx bench/api-latency.ts [seconds-per-phase]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import pino from 'pino';
+import { Pool } from 'undici';
+import { loadConfig } from '../src/config.js';
+import { composePlatform } from '../src/compose.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+
+const seconds = Number(process.argv[2] ?? 5);
+const CONNECTIONS = 8;
+
+const body = JSON.stringify({
+  video_inputs: [
+    {
+      character: { type: 'avatar', avatar_id: '' },
+      voice: { type: 'text', voice_id: '', input_text: 'Hello from the benchmark.' },
+      background: { type: 'color', value: '#336699' },
+    },
+  ],
+  dimension: { width: 256, height: 256 },
+});
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function load(pool: Pool, req: () => { method: 'GET' | 'POST'; path: string; body?: string; headers: Record<string, string> }) {
+  const latencies: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t0 = process.hrtime.bigint();
+        const r = await pool.request(req());
+        await r.body.arrayBuffer();
+        if (r.statusCode !== 200) errors++;
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), errors };
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-bench-'));
+const config = loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '0' });
+const platform = await composePlatform(config, { migrate: true, logger: pino({ level: 'silent' }) });
+const { key } = await createApiKey(platform.keys, { name: 'bench' });
+const avatar = platform.engine.listAvatars()[0];
+if (!avatar) throw new Error('no stock avatars');
+const generateBody = body.replace('"avatar_id":""', `"avatar_id":"${avatar.avatar_id}"`).replace('"voice_id":""', `"voice_id":"${avatar.default_voice_id}"`);
+const app = await platform.buildHttpApp();
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+
+const bare = Fastify({ logger: false });
+let sampleStatus = '';
+bare.post('/v2/video/generate', async () => ({ error: null, data: { video_id: '0123456789abcdef0123456789abcdef' } }));
+bare.get('/v1/video_status.get', async (_req, reply) => reply.type('application/json').send(sampleStatus));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const barePort = (bare.server.address() as { port: number }).port;
+
+const orator = new Pool(`http://127.0.0.1:${port}`, { connections: CONNECTIONS });
+const floor = new Pool(`http://127.0.0.1:${barePort}`, { connections: CONNECTIONS });
+const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+
+const first = await orator.request({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers });
+const videoId = ((await first.body.json()) as { data: { video_id: string } }).data.video_id;
+const statusRes = await orator.request({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers });
+sampleStatus = await statusRes.body.text();
+
+const gen = await load(orator, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));
+const genBare = await load(floor, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));
+const st = await load(orator, () => ({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers }));
+const stBare = await load(floor, () => ({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers }));
+
+const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
+  `${name.padEnd(42)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
+console.log(`api-latency: ${seconds}s per phase, ${CONNECTIONS} connections, ${os.availableParallelism()} cores`);
+console.log(row('POST /v2/video/generate (orator)', gen));
+console.log(row('POST /v2/video/generate (bare fastify)', genBare));
+console.log(row('GET /v1/video_status.get (orator)', st));
+console.log(row('GET /v1/video_status.get (bare fastify)', stBare));
+
+await orator.close();
+await floor.close();
+await app.close();
+await bare.close();
+await platform.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
