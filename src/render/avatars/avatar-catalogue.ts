@@ -1,6 +1,8 @@
-// STUB (contract only) — replaced by the avatar work.
+// The stock avatar catalogue (what the API lists) and the entry point for building a rig. Rendering
+// lives in build-avatar-rig.ts and loads its native modules only when a rig is first built.
 import type { AvatarStyle } from '../plan.js';
 import type { Viseme } from '../visemes/viseme.js';
+import { STOCK_AVATARS } from './stock-avatars.js';
 
 export interface StockAvatar {
   avatar_id: string;
@@ -26,9 +28,17 @@ export interface AvatarRig {
 }
 
 export function listStockAvatars(): StockAvatar[] {
-  return [];
+  return STOCK_AVATARS.map((a) => ({
+    avatar_id: a.avatar_id,
+    avatar_name: a.avatar_name,
+    gender: a.gender,
+    default_voice_id: a.default_voice_id,
+    tags: [...a.tags],
+  }));
 }
 
 export function findStockAvatar(avatarId: string): StockAvatar | undefined {
   return listStockAvatars().find((a) => a.avatar_id === avatarId);
 }
+
+export { buildAvatarRig, type BuildAvatarRigOptions } from './build-avatar-rig.js';
