@@ -6,7 +6,7 @@ import { ERROR_TABLE, isOratorError } from '../domain/errors.js';
 import type { VideoBlobKeys, VideoError } from '../domain/video.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
 import type { RenderResult } from '../render/plan.js';
-import type { BlobStore, Clock, RenderEngine, ScratchSpace, UnitOfWork, VideoRepository } from './ports.js';
+import type { BlobStore, Clock, RenderEngine, ScratchSpace, TransactionScope, UnitOfWork, VideoRepository } from './ports.js';
 import { videoBlobPrefix } from './video-queries.js';
 
 export interface RenderVideoJobDeps {
@@ -17,8 +17,8 @@ export interface RenderVideoJobDeps {
   scratch: ScratchSpace;
   clock: Clock;
   log?: (msg: string, extra?: object) => void;
-  /** Hook for the webhook engineer: runs inside the completion transaction (enqueue deliveries there). */
-  onFinished?: (videoId: string) => void;
+  /** Runs inside the transaction that completes or fails the video (the webhook outbox writes there). */
+  onFinished?: (tx: TransactionScope, videoId: string) => Promise<void>;
 }
 
 /** The catalogue error a failed video reports (`video_status.get` `data.error`). */
@@ -82,15 +82,15 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
         for (const [key, file] of files) await deps.blobs.putFile(key, file);
         await deps.videos.updateProgress(videoId, 99);
 
-        const completed = await deps.uow.transaction(async (tx) => {
+        await deps.uow.transaction(async (tx) => {
           if (!(await tx.jobs.complete(ctx.jobId, ctx.owner))) throw new LeaseLostError(ctx.jobId);
-          return tx.videos.markCompleted(
+          const done = await tx.videos.markCompleted(
             videoId,
             { blobs: keys, durationSec: result.durationSec, width: result.width, height: result.height, quality: result.quality },
             deps.clock.now(),
           );
+          if (done) await deps.onFinished?.(tx, videoId);
         });
-        if (completed) deps.onFinished?.(videoId);
         // Deleted while rendering: drop what we just uploaded.
         const after = await deps.videos.findById(videoId);
         if (after?.deletedAt !== null && after?.deletedAt !== undefined) await deps.blobs.deletePrefix(prefix);
@@ -101,8 +101,10 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
     },
 
     async giveUp({ videoId }, error) {
-      const failed = await deps.videos.markFailed(videoId, videoErrorFrom(error), deps.clock.now());
-      if (failed) deps.onFinished?.(videoId);
+      // One transaction so the failure and its webhook deliveries commit together.
+      await deps.uow.transaction(async (tx) => {
+        if (await tx.videos.markFailed(videoId, videoErrorFrom(error), deps.clock.now())) await deps.onFinished?.(tx, videoId);
+      });
     },
   };
 }
