@@ -29,6 +29,13 @@ import { createVideo } from './services/create-video.js';
 import { MediaPreviews } from './services/media-previews.js';
 import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
 import { createRenderVideoHandler } from './services/render-video-job.js';
+import { createDeliverWebhookHandler } from './services/deliver-webhook-job.js';
+import { createWebhookService, type WebhookService } from './services/webhook-endpoints.js';
+import { recordVideoFinished } from './services/webhook-outbox.js';
+import type { WebhookStore } from './services/webhook-ports.js';
+import { SqlWebhookStore } from './db/sql-webhook-store.js';
+import { createWebhookUrlCheck } from './webhooks/check-webhook-url.js';
+import { HttpWebhookSender } from './webhooks/http-webhook-sender.js';
 import { deleteVideo, getVideoStatus, listVideos } from './services/video-queries.js';
 import { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { LocalBlobStore } from './storage/local-blob-store.js';
@@ -73,6 +80,8 @@ export interface PlatformOptions {
   watchdogMs?: number;
   retryDelayMs?: (attempt: number) => number;
   httpLogger?: boolean;
+  /** Webhook delivery knobs (tests shorten the retry schedule and the timeout). */
+  webhooks?: { retryDelaySec?: (attemptsMade: number, retryAfterSec: number | null) => number | null; timeoutMs?: number };
 }
 
 export interface Platform {
@@ -88,6 +97,7 @@ export interface Platform {
   engine: RenderEngine;
   appDeps: AppDeps;
   handlers: JobHandlerMap;
+  webhooks: { store: WebhookStore; service: WebhookService };
   buildHttpApp(): Promise<FastifyInstance>;
   createWorkerPool(): WorkerPool;
   createWatchdog(): LeaseWatchdog;
@@ -115,6 +125,17 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const fetcher = new GuardedFetcher({ allowPrivate: config.allowPrivateUrls });
   const engine = options.engine ?? createRenderEngine({ fetcher, cacheDir: path.join(config.dataDir, 'cache') });
   const clock = systemClock;
+  const webhookStore = new SqlWebhookStore(db);
+  const webhookSender = new HttpWebhookSender({ allowPrivate: config.allowPrivateUrls });
+  const webhookTimeoutMs = options.webhooks?.timeoutMs ?? 10_000;
+  const webhookService = createWebhookService({
+    store: webhookStore,
+    uow,
+    sender: webhookSender,
+    clock,
+    checkUrl: createWebhookUrlCheck({ allowPrivate: config.allowPrivateUrls }),
+    timeoutMs: webhookTimeoutMs,
+  });
   const authenticator = new ApiKeyAuthenticator(keys);
   const previews = new MediaPreviews({ engine, blobs, scratch });
   const queryDeps = { videos, blobs, clock };
@@ -128,6 +149,17 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       scratch,
       clock,
       log: (msg, extra) => logger.info(extra ?? {}, msg),
+      onFinished: (tx, videoId) => recordVideoFinished({ blobs, clock, publicUrl: config.publicUrl }, tx, videoId),
+    }),
+    deliver_webhook: createDeliverWebhookHandler({
+      store: webhookStore,
+      uow,
+      sender: webhookSender,
+      clock,
+      timeoutMs: webhookTimeoutMs,
+      disableAfterMs: config.webhookDisableAfterMs,
+      retryDelaySec: options.webhooks?.retryDelaySec,
+      log: (level, msg, extra) => logger[level](extra ?? {}, msg),
     }),
   };
 
@@ -151,6 +183,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       { name: 'storage', check: () => blobs.ping() },
     ],
     logger: options.httpLogger ? { level: config.logLevel } : false,
+    webhooks: webhookService,
   };
 
   const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => logger[level](extra ?? {}, msg);
@@ -168,6 +201,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     engine,
     appDeps,
     handlers,
+    webhooks: { store: webhookStore, service: webhookService },
     buildHttpApp: () => buildApp(appDeps),
     createWorkerPool: () =>
       new WorkerPool({
@@ -181,6 +215,9 @@ export async function composePlatform(config: Config, options: PlatformOptions =
         log,
       }),
     createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? Math.min(5000, Math.max(250, Math.floor(config.jobLeaseMs / 4))), (msg, extra) => logger.warn(extra ?? {}, msg)),
-    close: () => database.close(),
+    close: async () => {
+      await webhookSender.close();
+      await database.close();
+    },
   };
 }

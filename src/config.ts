@@ -27,6 +27,8 @@ export interface Config {
   jobLeaseMs: number;
   /** On SIGTERM, how long running renders may take to finish before their leases are handed back. */
   shutdownGraceMs: number;
+  /** A webhook endpoint failing without a success for longer than this is disabled (ORATOR_WEBHOOK_DISABLE_AFTER_HOURS). */
+  webhookDisableAfterMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     jobLeaseMs: intFrom(env.ORATOR_JOB_LEASE_SEC, 30) * 1000,
     shutdownGraceMs: intFrom(env.ORATOR_SHUTDOWN_GRACE_SEC, 30) * 1000,
+    webhookDisableAfterMs: intFrom(env.ORATOR_WEBHOOK_DISABLE_AFTER_HOURS, 5 * 24) * 3_600_000,
   };
 }

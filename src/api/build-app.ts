@@ -13,6 +13,7 @@ import { registerCatalogueRoutes } from './routes/catalogue.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerVideoRoutes } from './routes/videos.js';
+import { registerWebhookRoutes } from './routes/webhooks.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerVideoRoutes(app, deps);
   registerCatalogueRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   await app.ready();
   return app;
 }

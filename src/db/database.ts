@@ -1,5 +1,6 @@
 // Table shapes as Kysely sees them. Timestamps are epoch milliseconds (bigint in Postgres, parsed back
 // to numbers by the dialect factory); JSON columns are text so SQLite and Postgres store them alike.
+import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 
 export interface SpacesTable {
   id: string;
@@ -67,6 +68,10 @@ export interface Database {
   api_keys: ApiKeysTable;
   videos: VideosTable;
   jobs: JobsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

@@ -74,6 +74,71 @@ const migrations: Record<string, Migration> = {
       for (const t of ['jobs', 'videos', 'api_keys', 'spaces']) await db.schema.dropTable(t).ifExists().execute();
     },
   },
+  '0002_webhooks': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('webhook_endpoints')
+        .addColumn('endpoint_id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('events', 'text')
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('previous_secret', 'text')
+        .addColumn('previous_secret_expires_at', 'bigint')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('disabled_reason', 'text')
+        .addColumn('entity_id', 'text')
+        .addColumn('failing_since', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_endpoints_space_created').on('webhook_endpoints').columns(['space_id', 'created_at', 'endpoint_id']).execute();
+      await db.schema
+        .createTable('webhook_events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id'))
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('event_data', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_events_space_created').on('webhook_events').columns(['space_id', 'created_at', 'event_id']).execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('webhook_events.event_id'))
+        // No foreign key: a delivery outlives its endpoint's deletion as history.
+        .addColumn('endpoint_id', 'text')
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('signed', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('last_status_code', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('last_duration_ms', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_space_created').on('webhook_deliveries').columns(['space_id', 'created_at', 'id']).execute();
+      await db.schema.createIndex('webhook_deliveries_event').on('webhook_deliveries').columns(['event_id']).execute();
+      await db.schema.createIndex('webhook_deliveries_endpoint_status').on('webhook_deliveries').columns(['endpoint_id', 'status']).execute();
+      await db.schema
+        .createTable('webhook_delivery_attempts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('delivery_id', 'text', (c) => c.notNull().references('webhook_deliveries.id'))
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_delivery_attempts_delivery').on('webhook_delivery_attempts').columns(['delivery_id', 'attempt']).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['webhook_delivery_attempts', 'webhook_deliveries', 'webhook_events', 'webhook_endpoints']) await db.schema.dropTable(t).ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import { SqlJobWriter } from '../jobs/sql-job-queue.js';
 import type { TransactionScope, UnitOfWork } from '../services/ports.js';
 import type { Database } from './database.js';
 import { SqlVideoRepository } from './sql-video-repository.js';
+import { SqlWebhookStore } from './sql-webhook-store.js';
 
 export class SqlUnitOfWork implements UnitOfWork {
   constructor(
@@ -15,7 +16,7 @@ export class SqlUnitOfWork implements UnitOfWork {
   async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
     let enqueued = false;
     const result = await this.db.transaction().execute((trx) =>
-      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)) }),
+      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx) }),
     );
     if (enqueued) this.onJobsCommitted();
     return result;

@@ -3,11 +3,13 @@
 
 export interface JobPayloads {
   render_video: { videoId: string };
+  /** One HTTP attempt of a webhook delivery; the delivery row holds the state, so a retry is a new job. */
+  deliver_webhook: { deliveryId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS: readonly JobKind[] = ['render_video'] satisfies readonly JobKind[];
+export const JOB_KINDS: readonly JobKind[] = ['render_video', 'deliver_webhook'] satisfies readonly JobKind[];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 

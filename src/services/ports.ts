@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { JobKind, NewJob } from '../domain/job-kind.js';
 import type { VideoCompletion, VideoError, VideoRecord } from '../domain/video.js';
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../render/plan.js';
+import type { WebhookStore } from './webhook-ports.js';
 
 export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
 
@@ -42,6 +43,8 @@ export interface JobWriter {
 export interface TransactionScope {
   videos: VideoRepository;
   jobs: JobWriter;
+  /** Webhook outbox: events and deliveries commit with the state change they report. */
+  webhooks: WebhookStore;
 }
 
 /** Runs `fn` atomically: the video row and its job commit together or not at all. */

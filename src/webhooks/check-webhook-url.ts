@@ -1,0 +1,28 @@
+// Registration-time check of a webhook or callback URL: http(s) only, and no loopback/private targets
+// unless ORATOR_ALLOW_PRIVATE_URLS=1. Delivery checks again at connect time (DNS can change).
+import dns from 'node:dns/promises';
+import { OratorError } from '../domain/errors.js';
+import { assertPublicUrlHost, isPublicAddress } from '../net/ssrf-guard.js';
+import type { WebhookUrlCheck } from '../services/webhook-ports.js';
+
+export function createWebhookUrlCheck(options: { allowPrivate: boolean }): WebhookUrlCheck {
+  return async (raw, param) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new OratorError('invalid_parameter', `${param} is not a valid URL: ${raw}`, { param });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OratorError('invalid_parameter', `${param} must be an http or https URL`, { param });
+    if (options.allowPrivate) return;
+    const refuse = () => new OratorError('invalid_parameter', `${param} points to a private or loopback address, which webhooks may not target`, { param });
+    try {
+      assertPublicUrlHost(url);
+    } catch {
+      throw refuse();
+    }
+    // A name that resolves privately now is refused now; one that does not resolve yet is left to delivery.
+    const addresses = await dns.lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
+    if (addresses.some((a) => !isPublicAddress(a.address))) throw refuse();
+  };
+}
