@@ -38,9 +38,8 @@ import { createWebhookUrlCheck } from './webhooks/check-webhook-url.js';
 import { HttpWebhookSender } from './webhooks/http-webhook-sender.js';
 import { deleteVideo, getVideoStatus, listVideos } from './services/video-queries.js';
 import { BlobUrlSigner } from './storage/blob-url-signer.js';
-import { LocalBlobStore } from './storage/local-blob-store.js';
+import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
-import { loadSigningSecret } from './storage/signing-secret.js';
 
 export const RENDER_MAX_ATTEMPTS = 3;
 
@@ -107,7 +106,6 @@ export interface Platform {
 export async function composePlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   if (config.queueUrl) logger.warn('ORATOR_QUEUE_URL is set but the BullMQ adapter is not built yet; using the SQL queue');
-  if (config.storageUrl && !config.storageUrl.startsWith('file://')) logger.warn('ORATOR_STORAGE_URL other than file:// is not built yet; using local disk');
 
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate) await migrateToLatest(database.db);
@@ -118,9 +116,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const keys = new SqlApiKeyRepository(db);
   const uow = new SqlUnitOfWork(db, () => queue.notifyEnqueued());
 
-  const signer = new BlobUrlSigner(loadSigningSecret(config.signingSecret, config.dataDir), config.publicUrl);
-  const blobRoot = config.storageUrl?.startsWith('file://') ? new URL(config.storageUrl).pathname : path.join(config.dataDir, 'blobs');
-  const blobs = new LocalBlobStore(blobRoot, signer);
+  const storage = await createBlobStorage(config);
+  const { blobs, signer } = storage;
   const scratch = new LocalScratchSpace(path.join(config.dataDir, 'tmp'));
   const fetcher = new GuardedFetcher({ allowPrivate: config.allowPrivateUrls });
   const engine = options.engine ?? createRenderEngine({ fetcher, cacheDir: path.join(config.dataDir, 'cache') });
@@ -217,6 +214,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? Math.min(5000, Math.max(250, Math.floor(config.jobLeaseMs / 4))), (msg, extra) => logger.warn(extra ?? {}, msg)),
     close: async () => {
       await webhookSender.close();
+      await storage.close();
       await database.close();
     },
   };
