@@ -26,6 +26,8 @@ import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
 import { getRemainingQuota, getUserInfo } from './services/account.js';
 import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
 import { createVideo } from './services/create-video.js';
+import { createVideoV3 } from './services/create-video-v3.js';
+import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
 import { MediaPreviews } from './services/media-previews.js';
 import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
 import { createRenderVideoHandler } from './services/render-video-job.js';
@@ -174,6 +176,12 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     remainingQuota: () => getRemainingQuota(),
     blobs,
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
+    v3: {
+      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS }, spaceId, input),
+      getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
+      listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
+      deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
+    },
     readiness: [
       { name: 'database', check: () => pingDatabase(db) },
       { name: 'queue', check: () => queue.ping() },

@@ -7,6 +7,7 @@ import type { BlobStore } from '../services/ports.js';
 import type { AvatarPreviewKind } from '../services/media-previews.js';
 import type { VideoListView, VideoStatusView } from '../services/video-queries.js';
 import type { BlobUrlCheck } from '../storage/blob-url-signer.js';
+import type { V3AppDeps } from './v3-app-deps.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 
 export interface ReadinessCheck {
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** Verifies a /files URL; absent when the store hands out its own URLs (S3). */
   verifyBlobUrl?: (key: string, expires: string | undefined, signature: string | undefined) => BlobUrlCheck;
   readiness: ReadinessCheck[];
+  /** v3 resources (and the v3-style /v2/videos, /v1/audio routes). */
+  v3: V3AppDeps;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */
   webhooks: WebhookService;
   bodyLimit?: number;

@@ -14,6 +14,8 @@ import { registerFileRoutes } from './routes/files.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerVideoRoutes } from './routes/videos.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
+import { registerV3UserRoutes } from './routes/v3/users.js';
+import { registerV3VideoRoutes } from './routes/v3/videos.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -66,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCatalogueRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerV3VideoRoutes(app, deps);
+  registerV3UserRoutes(app, deps);
   await app.ready();
   return app;
 }

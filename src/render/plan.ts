@@ -32,6 +32,8 @@ export type VoicePlan =
       speed: number;
       /** -50..50 semitone-ish percent offset, 0 = normal. */
       pitch: number;
+      /** Optional gain, 0 (silent) to 1 (full); absent = 1. Carried from v3 `voice_settings.volume`. */
+      volume?: number;
     }
   | {
       type: 'audio';
@@ -53,6 +55,18 @@ export interface ScenePlan {
   background: BackgroundPlan;
 }
 
+/** A logo overlaid on the whole video (v3 `watermark`). Offsets are fractions of the frame. */
+export interface WatermarkPlan {
+  source: MediaSource;
+  /** 1 = the image's native size; 0–2. */
+  scale: number;
+  /** 0 (transparent) to 1 (opaque). */
+  opacity: number;
+  position: 'top_left' | 'top_right' | 'bottom_left' | 'bottom_right';
+  offsetX: number;
+  offsetY: number;
+}
+
 export interface RenderPlan {
   width: number;
   height: number;
@@ -64,6 +78,8 @@ export interface RenderPlan {
   /** Also produce a variant with captions burned in. */
   burnCaptions: boolean;
   scenes: ScenePlan[];
+  /** Optional overlay; absent = none. */
+  watermark?: WatermarkPlan;
 }
 
 export interface WordTiming {

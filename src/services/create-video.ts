@@ -1,6 +1,7 @@
 // POST /v2/video/generate: validate synchronously, then store the video and its render job in one
 // transaction. No file I/O here: the answer must be fast (the worker does the rest).
 import { newVideoId } from '../domain/ids.js';
+import type { RenderPlan } from '../render/plan.js';
 import { buildRenderPlan } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { Clock, RenderEngine, UnitOfWork } from './ports.js';
@@ -12,19 +13,25 @@ export interface CreateVideoDeps {
   renderMaxAttempts: number;
 }
 
-export async function createVideo(deps: CreateVideoDeps, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
-  const plan = buildRenderPlan(input, deps.engine);
+/** What a video row carries besides its plan; shared by every API version's create call. */
+export interface NewVideoMeta {
+  title: string | null;
+  callbackId: string | null;
+  callbackUrl: string | null;
+  folderId: string | null;
+  /** The request body as received. */
+  request: unknown;
+}
+
+/** Stores a validated plan and enqueues its render in one transaction. */
+export async function storeVideo(deps: CreateVideoDeps, spaceId: string, plan: RenderPlan, meta: NewVideoMeta): Promise<{ video_id: string }> {
   const id = newVideoId();
   await deps.uow.transaction(async (tx) => {
     await tx.videos.insert({
       id,
       spaceId,
-      title: input.title ?? null,
-      callbackId: input.callback_id ?? null,
-      callbackUrl: input.callback_url ?? null,
-      folderId: input.folder_id ?? null,
+      ...meta,
       plan,
-      request: input,
       width: plan.width,
       height: plan.height,
       createdAt: deps.clock.now(),
@@ -32,4 +39,15 @@ export async function createVideo(deps: CreateVideoDeps, spaceId: string, input:
     await tx.jobs.enqueue({ kind: 'render_video', payload: { videoId: id }, spaceId, maxAttempts: deps.renderMaxAttempts });
   });
   return { video_id: id };
+}
+
+export async function createVideo(deps: CreateVideoDeps, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
+  const plan = buildRenderPlan(input, deps.engine);
+  return storeVideo(deps, spaceId, plan, {
+    title: input.title ?? null,
+    callbackId: input.callback_id ?? null,
+    callbackUrl: input.callback_url ?? null,
+    folderId: input.folder_id ?? null,
+    request: input,
+  });
 }

@@ -58,11 +58,11 @@ export interface VideoListView {
   token: string | null;
 }
 
-function encodeToken(v: VideoRecord): string {
+export function encodeToken(v: Pick<VideoRecord, 'createdAt' | 'id'>): string {
   return Buffer.from(JSON.stringify({ c: v.createdAt, i: v.id })).toString('base64url');
 }
 
-function decodeToken(token: string): { createdAt: number; id: string } {
+export function decodeToken(token: string): { createdAt: number; id: string } {
   try {
     const o = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (typeof o.c === 'number' && typeof o.i === 'string') return { createdAt: o.c, id: o.i };

@@ -2,7 +2,8 @@
 // in the envelope of the path's API version.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOratorError, OratorError } from '../../domain/errors.js';
-import { apiVersionOf, errorEnvelope } from '../envelope.js';
+import { errorEnvelope } from '../envelope.js';
+import { envelopeVersionOf } from './envelope-override.js';
 
 interface AjvError {
   keyword: string;
@@ -21,7 +22,8 @@ function fieldPath(instancePath: string): string {
 }
 
 export function fromValidation(errors: AjvError[], context: string | undefined): OratorError {
-  const e = errors[0];
+  // A nullable field is anyOf [null, T]: report why the value failed T, not that it is not null.
+  const e = errors.find((x) => x.keyword !== 'anyOf' && !(x.keyword === 'type' && x.params.type === 'null')) ?? errors[0];
   if (!e) return new OratorError('invalid_parameter');
   const base = fieldPath(e.instancePath);
   if (e.keyword === 'required') {
@@ -58,7 +60,7 @@ export function toOratorError(err: FastifyError | Error): OratorError {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, err: OratorError): FastifyReply {
-  const { status, body } = errorEnvelope(apiVersionOf(request.url), err);
+  const { status, body } = errorEnvelope(envelopeVersionOf(request), err);
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
