@@ -45,7 +45,8 @@ export function headRect(look: AvatarLook): Rect {
   const covering = look.headCovering ? 200 : 0;
   const half = Math.max(hair.halfWidth, look.face.width + 40, covering);
   const top = look.headCovering ? 172 : Math.min(hair.top, 250);
-  const bottom = CHIN_Y + 12;
+  // Room for the widest jaw drop and the beard below the chin.
+  const bottom = CHIN_Y + (look.facialHair?.style === 'beard' ? 44 : 24);
   return { x: CX - half, y: top, width: half * 2, height: bottom - top };
 }
 
