@@ -11,6 +11,7 @@ import { ApiKeyAuthenticator } from './auth/api-keys.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest, pingDatabase } from './db/migrations.js';
 import { SqlApiKeyRepository } from './db/sql-api-key-repository.js';
+import { SqlIdempotencyStore } from './db/sql-idempotency-store.js';
 import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
 import { SqlVideoRepository } from './db/sql-video-repository.js';
 import { OratorError } from './domain/errors.js';
@@ -182,6 +183,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
     },
+    idempotency: new SqlIdempotencyStore(db),
+    rateLimitPerMinute: config.rateLimitPerMinute,
     readiness: [
       { name: 'database', check: () => pingDatabase(db) },
       { name: 'queue', check: () => queue.ping() },

@@ -8,6 +8,8 @@ import type { AvatarPreviewKind } from '../services/media-previews.js';
 import type { VideoListView, VideoStatusView } from '../services/video-queries.js';
 import type { BlobUrlCheck } from '../storage/blob-url-signer.js';
 import type { V3AppDeps } from './v3-app-deps.js';
+import type { RouteOptions } from 'fastify';
+import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 
 export interface ReadinessCheck {
@@ -34,6 +36,12 @@ export interface AppDeps {
   readiness: ReadinessCheck[];
   /** v3 resources (and the v3-style /v2/videos, /v1/audio routes). */
   v3: V3AppDeps;
+  /** v3 Idempotency-Key storage; absent = the header is ignored. */
+  idempotency?: IdempotencyStore;
+  /** Requests per minute per API key; absent or 0 = unlimited. */
+  rateLimitPerMinute?: number;
+  /** Sees every route as it is registered (the compat-table script lists them). */
+  routeListener?: (route: RouteOptions) => void;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */
   webhooks: WebhookService;
   bodyLimit?: number;

@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerIdempotency } from './plugins/idempotency.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
 import { registerCatalogueRoutes } from './routes/catalogue.js';
 import { registerFileRoutes } from './routes/files.js';
@@ -40,6 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   });
 
+  const listener = deps.routeListener;
+  if (listener) app.addHook('onRoute', (route) => listener(route));
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -60,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerAuth(app, deps.authenticate);
+  registerRateLimit(app, deps.rateLimitPerMinute ?? 0);
+  if (deps.idempotency) registerIdempotency(app, deps.idempotency);
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, deps);
