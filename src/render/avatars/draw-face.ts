@@ -7,6 +7,8 @@ export const CX = 500;
 export const FACE_TOP = 258;
 export const EYE_Y = 452;
 export const EYE_DX = 66;
+/** Eye size relative to the drawn coordinates. */
+const EYE_K = 1.12;
 export const BROW_Y = 410;
 export const CHIN_Y = 655;
 
@@ -29,17 +31,22 @@ export function facePath(g: FaceGeom): string {
   // Only the jaw-to-chin curves move with the jaw, so everything above the mouth region stays
   // pixel-identical between mouth shapes (the rig renders that region alone).
   const drop = chin - CHIN_Y;
-  const jy = 594;
-  const chw = 34;
+  const jy = 600;
+  const chw = 44;
   return (
     `M${CX},${f(top)} ` +
-    `C${f(CX + fw * 0.6)},${f(top)} ${f(CX + fw)},${f(top + 75)} ${f(CX + fw)},430 ` +
-    `C${f(CX + fw)},505 ${f(CX + jw + 26)},552 ${f(CX + jw)},${f(jy)} ` +
-    `C${f(CX + jw - 24)},${f(630 + drop * 0.8)} ${f(CX + chw + 22)},${f(chin)} ${CX},${f(chin)} ` +
-    `C${f(CX - chw - 22)},${f(chin)} ${f(CX - jw + 24)},${f(630 + drop * 0.8)} ${f(CX - jw)},${f(jy)} ` +
-    `C${f(CX - jw - 26)},552 ${f(CX - fw)},505 ${f(CX - fw)},430 ` +
-    `C${f(CX - fw)},${f(top + 75)} ${f(CX - fw * 0.6)},${f(top)} ${CX},${f(top)} Z`
+    `C${f(CX + fw * 0.62)},${f(top)} ${f(CX + fw)},${f(top + 80)} ${f(CX + fw)},440 ` +
+    `C${f(CX + fw)},512 ${f(CX + jw + 30)},560 ${f(CX + jw + 4)},${jy} ` +
+    `C${f(CX + jw - 14)},${f(628 + drop * 0.8)} ${f(CX + chw + 28)},${f(chin)} ${CX},${f(chin)} ` +
+    `C${f(CX - chw - 28)},${f(chin)} ${f(CX - jw + 14)},${f(628 + drop * 0.8)} ${f(CX - jw - 4)},${jy} ` +
+    `C${f(CX - jw - 30)},560 ${f(CX - fw)},512 ${f(CX - fw)},440 ` +
+    `C${f(CX - fw)},${f(top + 80)} ${f(CX - fw * 0.62)},${f(top)} ${CX},${f(top)} Z`
   );
+}
+
+function luminance(hex: string): number {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return (0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255;
 }
 
 export function skinPalette(skin: string): { base: string; lit: string; dark: string; deep: string; blush: string } {
@@ -48,7 +55,7 @@ export function skinPalette(skin: string): { base: string; lit: string; dark: st
     lit: light(skin, 0.12),
     dark: shade(skin, 0.18),
     deep: shade(skin, 0.4),
-    blush: mix(skin, '#e0606a', 0.35),
+    blush: mix(skin, '#e0606a', 0.22 + 0.2 * luminance(skin)),
   };
 }
 
@@ -74,7 +81,7 @@ export function drawFace(look: AvatarLook, drop: number, uid: string): string {
     `<defs>` +
     `<radialGradient id="facegrad-${uid}" gradientUnits="userSpaceOnUse" cx="${f(CX - g.fw * 0.16)}" cy="${f(FACE_TOP + 168)}" r="${f(g.fw * 1.45)}"><stop offset="0" stop-color="${p.lit}"/><stop offset="0.55" stop-color="${p.base}"/><stop offset="1" stop-color="${p.dark}"/></radialGradient>` +
     `<clipPath id="faceclip-${uid}"><path d="${path}"/></clipPath>` +
-    `<radialGradient id="blush-${uid}"><stop offset="0" stop-color="${p.blush}" stop-opacity="0.55"/><stop offset="1" stop-color="${p.blush}" stop-opacity="0"/></radialGradient>` +
+    `<radialGradient id="blush-${uid}"><stop offset="0" stop-color="${p.blush}" stop-opacity="${f(0.25 + 0.35 * luminance(look.skin))}"/><stop offset="1" stop-color="${p.blush}" stop-opacity="0"/></radialGradient>` +
     `<radialGradient id="sideshade-${uid}"><stop offset="0.45" stop-color="${p.deep}" stop-opacity="0.32"/><stop offset="1" stop-color="${p.deep}" stop-opacity="0"/></radialGradient>` +
     `</defs>` +
     `<path d="${path}" fill="url(#facegrad-${uid})"/>` +
@@ -119,29 +126,30 @@ function eyeOpen(look: AvatarLook, s: number, uid: string): string {
   const p = skinPalette(look.skin);
   const ex = CX + s * EYE_DX;
   const ey = EYE_Y;
-  const X = (dx: number): string => f(ex + s * dx);
-  const almond = `M${X(-27)},${f(ey + 3)} C${X(-17)},${f(ey - 15)} ${X(12)},${f(ey - 17)} ${X(28)},${f(ey - 3)} C${X(16)},${f(ey + 12)} ${X(-12)},${f(ey + 13)} ${X(-27)},${f(ey + 3)} Z`;
-  const upper = `M${X(-28)},${f(ey + 3)} C${X(-17)},${f(ey - 15)} ${X(12)},${f(ey - 17)} ${X(29)},${f(ey - 3)}`;
+  const X = (dx: number): string => f(ex + s * dx * EYE_K);
+  const Y = (dy: number): string => f(ey + dy * EYE_K);
+  const almond = `M${X(-27)},${Y(3)} C${X(-17)},${Y(-15)} ${X(12)},${Y(-17)} ${X(28)},${Y(-3)} C${X(16)},${Y(12)} ${X(-12)},${Y(13)} ${X(-27)},${Y(3)} Z`;
+  const upper = `M${X(-28)},${Y(3)} C${X(-17)},${Y(-15)} ${X(12)},${Y(-17)} ${X(29)},${Y(-3)}`;
   const female = look.gender === 'female';
   const lash = '#241816';
   const id = `eye-${uid}-${s < 0 ? 'l' : 'r'}`;
   let out =
     `<defs><clipPath id="${id}"><path d="${almond}"/></clipPath>` +
     `<radialGradient id="${id}-iris"><stop offset="0" stop-color="${light(look.iris, 0.25)}"/><stop offset="0.7" stop-color="${look.iris}"/><stop offset="1" stop-color="${shade(look.iris, 0.45)}"/></radialGradient></defs>` +
-    `<path d="M${X(-30)},${f(ey + 2)} C${X(-18)},${f(ey - 21)} ${X(14)},${f(ey - 23)} ${X(31)},${f(ey - 4)}" stroke="${p.dark}" stroke-width="7" fill="none" opacity="0.25"/>` +
+    `<path d="M${X(-30)},${Y(2)} C${X(-18)},${Y(-21)} ${X(14)},${Y(-23)} ${X(31)},${Y(-4)}" stroke="${p.dark}" stroke-width="7" fill="none" opacity="0.25"/>` +
     `<path d="${almond}" fill="#f7f3ef"/>` +
     `<g clip-path="url(#${id})">` +
-    `<circle cx="${X(1)}" cy="${f(ey)}" r="13.5" fill="url(#${id}-iris)"/>` +
-    `<circle cx="${X(1)}" cy="${f(ey)}" r="6.2" fill="#15100f"/>` +
+    `<circle cx="${X(1)}" cy="${Y(0)}" r="${f(13.5 * EYE_K)}" fill="url(#${id}-iris)"/>` +
+    `<circle cx="${X(1)}" cy="${Y(0)}" r="${f(6.2 * EYE_K)}" fill="#15100f"/>` +
     `<path d="${upper}" stroke="${p.deep}" stroke-width="9" fill="none" opacity="0.28"/>` +
     `</g>` +
-    `<circle cx="${f(ex + s * 1 - 4)}" cy="${f(ey - 4.5)}" r="3.6" fill="#ffffff" opacity="0.95"/>` +
-    `<circle cx="${f(ex + s * 1 + 4.5)}" cy="${f(ey + 4)}" r="1.6" fill="#ffffff" opacity="0.6"/>` +
+    `<circle cx="${f(ex + s * EYE_K - 4 * EYE_K)}" cy="${Y(-4.5)}" r="3.6" fill="#ffffff" opacity="0.95"/>` +
+    `<circle cx="${f(ex + s * EYE_K + 4.5 * EYE_K)}" cy="${Y(4)}" r="1.6" fill="#ffffff" opacity="0.6"/>` +
     `<path d="${upper}" stroke="${lash}" stroke-width="${female ? 4.8 : 4}" fill="none" stroke-linecap="round"/>` +
-    `<path d="M${X(-22)},${f(ey + 8)} C${X(-8)},${f(ey + 14)} ${X(10)},${f(ey + 13)} ${X(24)},${f(ey + 3)}" stroke="${p.deep}" stroke-width="1.8" fill="none" opacity="0.3" stroke-linecap="round"/>` +
-    `<path d="M${X(-22)},${f(ey - 14)} C${X(-8)},${f(ey - 26)} ${X(14)},${f(ey - 26)} ${X(27)},${f(ey - 13)}" stroke="${p.deep}" stroke-width="2.2" fill="none" opacity="0.3" stroke-linecap="round"/>`;
+    `<path d="M${X(-22)},${Y(8)} C${X(-8)},${Y(14)} ${X(10)},${Y(13)} ${X(24)},${Y(3)}" stroke="${p.deep}" stroke-width="1.8" fill="none" opacity="0.3" stroke-linecap="round"/>` +
+    `<path d="M${X(-22)},${Y(-14)} C${X(-8)},${Y(-26)} ${X(14)},${Y(-26)} ${X(27)},${Y(-13)}" stroke="${p.deep}" stroke-width="2.2" fill="none" opacity="0.3" stroke-linecap="round"/>`;
   if (female) {
-    out += `<path d="M${X(22)},${f(ey - 8)} l${f(s * 8)},-6 M${X(27)},${f(ey - 4)} l${f(s * 9)},-3 M${X(16)},${f(ey - 11)} l${f(s * 5)},-7" stroke="${lash}" stroke-width="2.6" stroke-linecap="round"/>`;
+    out += `<path d="M${X(22)},${Y(-8)} l${f(s * 8)},-6 M${X(27)},${Y(-4)} l${f(s * 9)},-3 M${X(16)},${Y(-11)} l${f(s * 5)},-7" stroke="${lash}" stroke-width="2.6" stroke-linecap="round"/>`;
   }
   return out;
 }
@@ -150,17 +158,18 @@ function eyeClosed(look: AvatarLook, s: number): string {
   const p = skinPalette(look.skin);
   const ex = CX + s * EYE_DX;
   const ey = EYE_Y;
-  const X = (dx: number): string => f(ex + s * dx);
+  const X = (dx: number): string => f(ex + s * dx * EYE_K);
+  const Y = (dy: number): string => f(ey + dy * EYE_K);
   const female = look.gender === 'female';
   const lash = '#241816';
-  const lid = `M${X(-28)},${f(ey + 3)} C${X(-17)},${f(ey - 15)} ${X(12)},${f(ey - 17)} ${X(29)},${f(ey - 3)} C${X(16)},${f(ey + 10)} ${X(-12)},${f(ey + 12)} ${X(-28)},${f(ey + 3)} Z`;
-  const line = `M${X(-27)},${f(ey + 3)} C${X(-14)},${f(ey + 12)} ${X(14)},${f(ey + 11)} ${X(28)},${f(ey - 1)}`;
+  const lid = `M${X(-28)},${Y(3)} C${X(-17)},${Y(-15)} ${X(12)},${Y(-17)} ${X(29)},${Y(-3)} C${X(16)},${Y(10)} ${X(-12)},${Y(12)} ${X(-28)},${Y(3)} Z`;
+  const line = `M${X(-27)},${Y(3)} C${X(-14)},${Y(12)} ${X(14)},${Y(11)} ${X(28)},${Y(-1)}`;
   let out =
     `<path d="${lid}" fill="${mix(p.base, p.dark, 0.55)}"/>` +
-    `<path d="M${X(-24)},${f(ey - 6)} C${X(-8)},${f(ey - 14)} ${X(14)},${f(ey - 14)} ${X(26)},${f(ey - 6)}" stroke="${p.deep}" stroke-width="2" fill="none" opacity="0.25" stroke-linecap="round"/>` +
+    `<path d="M${X(-24)},${Y(-6)} C${X(-8)},${Y(-14)} ${X(14)},${Y(-14)} ${X(26)},${Y(-6)}" stroke="${p.deep}" stroke-width="2" fill="none" opacity="0.25" stroke-linecap="round"/>` +
     `<path d="${line}" stroke="${lash}" stroke-width="${female ? 4.4 : 3.8}" fill="none" stroke-linecap="round"/>`;
   if (female) {
-    out += `<path d="M${X(8)},${f(ey + 9)} l${f(s * 2)},6 M${X(16)},${f(ey + 6)} l${f(s * 4)},6 M${X(23)},${f(ey + 2)} l${f(s * 6)},5" stroke="${lash}" stroke-width="2.4" stroke-linecap="round"/>`;
+    out += `<path d="M${X(8)},${Y(9)} l${f(s * 2)},6 M${X(16)},${Y(6)} l${f(s * 4)},6 M${X(23)},${Y(2)} l${f(s * 6)},5" stroke="${lash}" stroke-width="2.4" stroke-linecap="round"/>`;
   }
   return out;
 }
@@ -188,7 +197,7 @@ export function drawFacialHair(look: AvatarLook, drop: number, uid: string): str
   const fh = look.facialHair;
   if (!fh) return '';
   const g = faceGeom(look, drop);
-  const outer = facePath({ ...g, fw: g.fw + 2, jw: g.jw + 6, chin: g.chin + (fh.style === 'beard' ? 26 : 2) });
+  const outer = facePath({ ...g, fw: g.fw + 2, jw: g.jw + 6, chin: g.chin + (fh.style === 'beard' ? 18 : 2) });
   const id = `beard-${uid}`;
   // Region below a line from the sideburns across the cheeks; the lips are drawn on top afterwards.
   const region =
@@ -197,7 +206,12 @@ export function drawFacialHair(look: AvatarLook, drop: number, uid: string): str
     `C${CX + 92},520 ${f(CX + g.fw - 20)},480 ${f(CX + g.fw - 14)},420 L${f(CX + g.fw + 10)},420 L${f(CX + g.fw + 40)},760 L${f(CX - g.fw - 40)},760 Z`;
   const col = fh.colour;
   if (fh.style === 'stubble') {
-    return `<defs><clipPath id="${id}"><path d="${outer}"/></clipPath></defs><g clip-path="url(#${id})"><path d="${region}" fill="${col}" opacity="0.2"/></g>`;
+    // A shadow of hair, fading in from the cheeks and kept inside the face outline.
+    return (
+      `<defs><clipPath id="${id}"><path d="${facePath(g)}"/></clipPath>` +
+      `<linearGradient id="${id}-g" gradientUnits="userSpaceOnUse" x1="0" y1="470" x2="0" y2="600"><stop offset="0" stop-color="${col}" stop-opacity="0"/><stop offset="1" stop-color="${col}" stop-opacity="0.2"/></linearGradient></defs>` +
+      `<g clip-path="url(#${id})"><path d="${region}" fill="url(#${id}-g)"/></g>`
+    );
   }
   return (
     `<defs><clipPath id="${id}"><path d="${outer}"/></clipPath>` +

@@ -60,14 +60,18 @@ function shapes(style: HairStyle, fw: number): Shapes | null {
     case 'side_part':
       return {
         back: `M${L + 4},540 C${L - 14},360 ${L + 40},206 500,200 C${R - 40},206 ${R + 14},360 ${R - 4},540 Z`,
+        // Side part on the left, the fringe swept up and over to the right with some lift.
         front:
-          `M${L + 2},462 C${L - 14},330 ${L + 26},212 470,196 C${R - 40},184 ${R + 20},250 ${R + 10},360 L${R + 2},456 L${R - 8},456 ` +
-          `C${R - 10},400 ${R - 22},350 ${R - 52},326 C${R - 92},300 ${L + 120},318 ${L + 78},300 C${L + 56},330 ${L + 26},360 ${L + 20},462 Z`,
-        top: 190,
-        halfWidth: fw + 12,
+          `M${L + 4},470 C${L - 10},400 ${L - 14},330 ${L + 6},282 C${L + 30},222 ${L + 92},184 500,180 ` +
+          `C${R - 66},178 ${R + 12},212 ${R + 16},300 C${R + 18},360 ${R + 8},420 ${R - 2},470 L${R - 12},470 ` +
+          `C${R - 14},420 ${R - 18},372 ${R - 32},344 C${R - 62},314 ${R - 130},318 ${L + 126},292 ` +
+          `C${L + 104},284 ${L + 92},274 ${L + 84},262 C${L + 62},290 ${L + 36},330 ${L + 26},380 L${L + 16},470 Z`,
+        top: 178,
+        halfWidth: fw + 16,
         extra: (c) =>
-          `<path d="M${L + 76},298 C${L + 70},250 ${L + 110},214 ${L + 170},210" stroke="${shade(c, 0.4)}" stroke-width="3" fill="none" opacity="0.6" stroke-linecap="round"/>` +
-          `<path d="M${L + 110},290 C${L + 150},236 ${R - 90},218 ${R - 20},262" stroke="${light(c, 0.35)}" stroke-width="8" fill="none" opacity="0.35" stroke-linecap="round"/>`,
+          `<path d="M${L + 84},262 C${L + 90},236 ${L + 104},214 ${L + 130},200" stroke="${shade(c, 0.45)}" stroke-width="3" fill="none" opacity="0.7" stroke-linecap="round"/>` +
+          `<path d="M${L + 120},270 C${L + 170},226 ${R - 110},212 ${R - 30},258 M${L + 150},288 C${L + 200},256 ${R - 90},252 ${R - 40},300" stroke="${light(c, 0.35)}" stroke-width="5" fill="none" opacity="0.3" stroke-linecap="round"/>` +
+          `<path d="M${L + 30},300 C${L + 40},260 ${L + 60},236 ${L + 80},222" stroke="${light(c, 0.3)}" stroke-width="4" fill="none" opacity="0.25" stroke-linecap="round"/>`,
       };
     case 'crop':
       return {
@@ -118,7 +122,8 @@ function shapes(style: HairStyle, fw: number): Shapes | null {
         top: 186,
         halfWidth: fw + 40,
         extra: (c) =>
-          `<path d="M${L + 40},300 C${L + 70},250 ${L + 110},226 480,214 M${R - 40},300 C${R - 70},250 ${R - 110},226 520,214" stroke="${light(c, 0.35)}" stroke-width="7" fill="none" opacity="0.3" stroke-linecap="round"/>` +
+          `<path d="M${L + 20},330 C${L + 34},270 ${L + 80},226 470,208 M${R - 20},330 C${R - 34},270 ${R - 80},226 530,208" stroke="${light(c, 0.4)}" stroke-width="4" fill="none" opacity="0.28" stroke-linecap="round"/>` +
+          `<path d="M${L + 40},360 C${L + 56},300 ${L + 100},262 490,246 M${R - 40},360 C${R - 56},300 ${R - 100},262 510,246" stroke="${light(c, 0.3)}" stroke-width="3" fill="none" opacity="0.2" stroke-linecap="round"/>` +
           `<path d="M${L - 4},560 C${L - 8},660 ${L - 18},760 ${L - 30},860 M${R + 4},560 C${R + 8},660 ${R + 18},760 ${R + 30},860" stroke="${light(c, 0.3)}" stroke-width="5" fill="none" opacity="0.25" stroke-linecap="round"/>`,
       };
     case 'curly_puff': {

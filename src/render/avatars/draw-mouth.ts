@@ -34,15 +34,15 @@ const BASE: MouthShape = {
 
 // Exhaustive over the union so a new viseme cannot be forgotten.
 export const MOUTH_SHAPES: Record<Viseme, MouthShape> = {
-  X: { ...BASE, w: 33, smile: 4, upperLip: 8, lowerLip: 11 },
-  A: { ...BASE, w: 31, smile: 1, upperLip: 6, lowerLip: 8 },
-  B: { ...BASE, w: 35, open: 9, smile: 3, upperTeeth: 7, lowerTeeth: 3 },
-  C: { ...BASE, w: 35, open: 21, smile: 2, upperTeeth: 7, lowerTeeth: 2, tongue: 0.35, jaw: 5 },
-  D: { ...BASE, w: 33, open: 37, smile: 1, upperLip: 7, lowerLip: 10, upperTeeth: 8, tongue: 0.5, jaw: 11 },
-  E: { ...BASE, w: 26, open: 17, round: 0.65, upperLip: 9, lowerLip: 12, upperTeeth: 5, tongue: 0.3, jaw: 4 },
-  F: { ...BASE, w: 16, open: 10, round: 1, upperLip: 11, lowerLip: 12, jaw: 2 },
-  G: { ...BASE, w: 33, open: 9, smile: 2, upperLip: 8, lowerLip: 9, upperTeeth: 12, lipTuck: true },
-  H: { ...BASE, w: 34, open: 22, smile: 2, upperTeeth: 6, tongue: 0.3, tongueTip: true, jaw: 5 },
+  X: { ...BASE, w: 37, smile: 4, upperLip: 8, lowerLip: 11 },
+  A: { ...BASE, w: 35, smile: 1, upperLip: 6, lowerLip: 8 },
+  B: { ...BASE, w: 39, open: 9, smile: 3, upperTeeth: 7, lowerTeeth: 3 },
+  C: { ...BASE, w: 38, open: 21, smile: 2, upperTeeth: 7, lowerTeeth: 2, tongue: 0.35, jaw: 5 },
+  D: { ...BASE, w: 36, open: 37, smile: 1, upperLip: 7, lowerLip: 10, upperTeeth: 8, tongue: 0.5, jaw: 11 },
+  E: { ...BASE, w: 28, open: 17, round: 0.65, upperLip: 9, lowerLip: 12, upperTeeth: 5, tongue: 0.3, jaw: 4 },
+  F: { ...BASE, w: 17, open: 10, round: 1, upperLip: 11, lowerLip: 12, jaw: 2 },
+  G: { ...BASE, w: 37, open: 9, smile: 2, upperLip: 8, lowerLip: 9, upperTeeth: 12, lipTuck: true },
+  H: { ...BASE, w: 38, open: 22, smile: 2, upperTeeth: 6, tongue: 0.3, tongueTip: true, jaw: 5 },
 };
 
 export function jawDrop(v: Viseme): number {

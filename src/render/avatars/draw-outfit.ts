@@ -20,9 +20,9 @@ export function bodyGeom(look: AvatarLook): BodyGeom {
 function torsoPath(b: BodyGeom): string {
   const { nw, sw } = b;
   return (
-    `M${CX - nw - 6},738 C${CX - nw - 60},762 ${CX - sw + 90},776 ${CX - sw + 30},798 ` +
+    `M${CX - nw - 6},730 C${CX - nw - 60},756 ${CX - sw + 90},772 ${CX - sw + 30},796 ` +
     `C${CX - sw - 12},816 ${CX - sw - 30},870 ${CX - sw - 34},950 L${CX - sw - 40},1262 L${CX + sw + 40},1262 L${CX + sw + 34},950 ` +
-    `C${CX + sw + 30},870 ${CX + sw + 12},816 ${CX + sw - 30},798 C${CX + sw - 90},776 ${CX + nw + 60},762 ${CX + nw + 6},738 Z`
+    `C${CX + sw + 30},870 ${CX + sw + 12},816 ${CX + sw - 30},796 C${CX + sw - 90},772 ${CX + nw + 60},756 ${CX + nw + 6},730 Z`
   );
 }
 
@@ -135,7 +135,7 @@ export function drawOutfit(look: AvatarLook, uid: string): string {
         out.push(`<path d="M${CX - nw - 16},736 L${CX - nw + 6},708 L${CX - 6},786 L${CX - 40},792 Z M${CX + nw + 16},736 L${CX + nw - 6},708 L${CX + 6},786 L${CX + 40},792 Z" fill="${inner}" stroke="${shade(inner, 0.25)}" stroke-width="2"/>`);
       }
       out.push(collarShadow(`${neckline} L${CX + nw + 22},760 L${CX - nw - 22},760 Z`));
-      out.push(`<path d="${neckline}" stroke="${shade(c, 0.12)}" stroke-width="22" fill="none" stroke-linecap="round"/>`);
+      out.push(`<path d="${neckline}" stroke="${shade(c, 0.12)}" stroke-width="22" fill="none" stroke-linecap="butt"/>`);
       out.push(`<path d="M${CX - nw - 22},742 C${CX - nw - 10},806 ${CX + nw + 10},806 ${CX + nw + 22},742" stroke="${light(c, 0.15)}" stroke-width="2.5" fill="none" opacity="0.6"/>`);
       if (o.kind === 'cardigan') {
         const a = o.accent ?? inner;
