@@ -29,6 +29,9 @@ import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.
 import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
+import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
+import { generateSpeech, type SpeechSynthesizer } from './services/generate-speech.js';
+import { synthesizeSpeech } from './render/speech/synthesize-speech.js';
 import { MediaPreviews } from './services/media-previews.js';
 import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
 import { createRenderVideoHandler } from './services/render-video-job.js';
@@ -73,6 +76,8 @@ export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: s
 export interface PlatformOptions {
   /** Substitute render engine (tests). */
   engine?: RenderEngine;
+  /** Substitute text-to-speech for /v3/voices/speech (tests). */
+  speech?: SpeechSynthesizer;
   logger?: Logger;
   /** Run migrations while composing (`all`, tests). */
   migrate?: boolean;
@@ -163,6 +168,11 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     }),
   };
 
+  const catalogueDeps = { engine, publicUrl: config.publicUrl };
+  const speech: SpeechSynthesizer = options.speech ?? {
+    synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
+  };
+
   const appDeps: AppDeps = {
     authenticate: (key) => authenticator.authenticate(key),
     createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS }, spaceId, input),
@@ -182,6 +192,13 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
+      listAvatarGroups: (q) => listAvatarGroups(catalogueDeps, q),
+      getAvatarGroup: (id) => getAvatarGroup(catalogueDeps, id),
+      listAvatarLooks: (q) => listAvatarLooks(catalogueDeps, q),
+      getAvatarLook: (id) => getAvatarLook(catalogueDeps, id),
+      listVoices: (q) => listVoicesV3(catalogueDeps, q),
+      getVoice: (id) => getVoiceV3(catalogueDeps, id),
+      generateSpeech: (spaceId, req) => generateSpeech({ speech, engine, blobs, scratch }, spaceId, req),
     },
     idempotency: new SqlIdempotencyStore(db),
     rateLimitPerMinute: config.rateLimitPerMinute,

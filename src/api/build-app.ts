@@ -18,6 +18,8 @@ import { registerVideoRoutes } from './routes/videos.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 import { registerV3UserRoutes } from './routes/v3/users.js';
 import { registerV3VideoRoutes } from './routes/v3/videos.js';
+import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
+import { registerV3SpeechRoutes } from './routes/v3/speech.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -77,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWebhookRoutes(app, deps);
   registerV3VideoRoutes(app, deps);
   registerV3UserRoutes(app, deps);
+  registerV3CatalogueRoutes(app, deps);
+  registerV3SpeechRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -114,6 +114,10 @@ export interface VoiceSummary {
   gender: 'male' | 'female';
   support_pause: boolean;
   emotion_support: boolean;
+  /** BCP-47 locale, e.g. "en-US" (v3 language filters match it). */
+  locale?: string;
+  /** The TTS program behind the voice (espeak-ng, flite, festival). */
+  engine?: string;
 }
 
 export interface RenderRunOptions {
