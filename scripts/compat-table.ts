@@ -1,0 +1,123 @@
+// Compatibility table: every endpoint row of API-SURFACE.md section 3 against the app's real route
+// table (the app built in-process, routes collected as they register). Prints Markdown; --write puts it
+// in README.md between the compat-table markers.
+//   node --import tsx scripts/compat-table.ts [--write]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import type { RouteOptions } from 'fastify';
+import { buildApp } from '../src/api/build-app.js';
+import { composePlatform } from '../src/compose.js';
+import { loadConfig } from '../src/config.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const START = '<!-- compat-table:start -->';
+export const END = '<!-- compat-table:end -->';
+
+/** Routes that exist but do not do everything HeyGen's does, and why. Keyed "METHOD /path/{param}". */
+export const PARTIAL: Record<string, string> = {
+  'POST /v3/videos': "type 'avatar' only ('image' needs a photo rig; cinematic_avatar/studio not built); engine avatar_iv only; asset ids and base64 images not stored",
+  'POST /v2/video/generate': 'talking_photo characters and asset ids are answered 404 (no photo rigs or asset store yet)',
+  'GET /v3/avatars': 'stock avatars only (one public group per avatar); ownership=private is always empty',
+  'GET /v3/avatars/looks': 'stock looks only (avatar_type studio_avatar)',
+  'GET /v3/voices': "local TTS voices, all listed as engine 'starfish'; no private/cloned voices",
+  'GET /v1/audio/voices': 'local TTS voices only; no private voices',
+  'POST /v3/voices/speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
+  'POST /v1/audio/text_to_speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
+  'GET /v2/avatars': 'stock avatars; talking_photos is always empty',
+};
+
+export interface SurfaceRow {
+  method: string;
+  path: string;
+  version: string;
+}
+
+/** Rows like "| GET | `/v2/avatars` | v2 | …" in section 3; a cell may name several methods or paths. */
+export function parseSurface(markdown: string): SurfaceRow[] {
+  const start = markdown.indexOf('\n## 3.');
+  const end = markdown.indexOf('\n## 4.', start);
+  const section = markdown.slice(start, end < 0 ? undefined : end);
+  const rows: SurfaceRow[] = [];
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 5 || !/^[A-Z]+(\/[A-Z]+)*$/.test(cells[1] ?? '')) continue;
+    const paths = [...(cells[2] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/^https?:\/\/[^/]+/, '').replace(/^wss:\/\/<host>/, '').split('?')[0]!);
+    for (const method of cells[1]!.split('/')) for (const p of paths) if (p.startsWith('/')) rows.push({ method, path: p, version: cells[3] ?? '' });
+  }
+  return rows;
+}
+
+const shape = (p: string) => p.replace(/\{[^}]+\}|<[^>]+>|:[A-Za-z_]+/g, '{}');
+
+export async function collectRoutes(): Promise<Set<string>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-compat-'));
+  const routes = new Set<string>();
+  try {
+    const config = { ...loadConfig({ ORATOR_DATA_DIR: dataDir }), rateLimitPerMinute: 0 };
+    const platform = await composePlatform(config, { migrate: true, logger: pino({ level: 'silent' }) });
+    const listener = (r: RouteOptions) => {
+      for (const m of [r.method].flat()) routes.add(`${m} ${shape(r.url)}`);
+    };
+    const app = await buildApp({ ...platform.appDeps, routeListener: listener });
+    await app.close();
+    await platform.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return routes;
+}
+
+export function renderTable(rows: SurfaceRow[], routes: Set<string>): string {
+  const seen = new Set<string>();
+  const out = ['| Method | Path | Version | State | Note |', '|---|---|---|---|---|'];
+  for (const r of rows) {
+    const id = `${r.method} ${r.path}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const exists = routes.has(`${r.method} ${shape(r.path)}`);
+    const partial = PARTIAL[id];
+    const state = !exists ? 'not yet' : partial ? 'partial' : 'supported';
+    out.push(`| ${r.method} | \`${r.path}\` | ${r.version} | ${state} | ${exists ? (partial ?? '') : ''} |`);
+  }
+  return out.join('\n');
+}
+
+export function surfacePath(): string {
+  const candidates = [path.resolve(root, '../shared/reference/heygen/API-SURFACE.md'), path.resolve(root, 'shared/reference/heygen/API-SURFACE.md')];
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (!found) throw new Error(`API-SURFACE.md not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+export async function buildCompatTable(): Promise<string> {
+  return renderTable(parseSurface(fs.readFileSync(surfacePath(), 'utf8')), await collectRoutes());
+}
+
+export function replaceBetweenMarkers(readme: string, table: string): string {
+  const block = `${START}\n${table}\n${END}`;
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) return `${readme.replace(/\n*$/, '\n')}\n## HeyGen compatibility\n\n${block}\n`;
+  return readme.slice(0, a) + block + readme.slice(b + END.length);
+}
+
+export function tableInReadme(readme: string): string | undefined {
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  return a < 0 || b < a ? undefined : readme.slice(a + START.length, b).trim();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const table = await buildCompatTable();
+  if (process.argv.includes('--write')) {
+    const readmePath = path.join(root, 'README.md');
+    const readme = fs.existsSync(readmePath) ? fs.readFileSync(readmePath, 'utf8') : '# Orator\n';
+    fs.writeFileSync(readmePath, replaceBetweenMarkers(readme, table));
+    console.log(`README.md compat table updated (${table.split('\n').length - 2} endpoints)`);
+  } else {
+    console.log(table);
+  }
+}
