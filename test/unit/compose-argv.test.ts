@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { backgroundChain, ffmpegColor, fitFilter } from '../../src/render/compose/background-filter.js';
-import { buildComposeArgs } from '../../src/render/compose/build-compose-args.js';
+import { buildComposeArgs, buildStillsComposeArgs } from '../../src/render/compose/build-compose-args.js';
 import { videoEncoderArgs } from '../../src/render/compose/encoder-args.js';
 import { buildIdleMotion, idleMotionAt, idleMotionExpressions } from '../../src/render/compose/idle-motion.js';
 import { restPosition, rigHeightFor } from '../../src/render/compose/avatar-placement.js';
@@ -55,7 +55,7 @@ test('several scenes concatenate backgrounds and audio; later avatars are shifte
   });
   const graph = args[args.indexOf('-filter_complex') + 1]!;
   assert.match(graph, /color=c=black@0\.0:s=256x256:r=25,format=rgba,trim=end_frame=25,setsar=1,format=yuva420p\[bg0\]/);
-  assert.match(graph, /\[0:v\]loop=loop=29:size=1:start=0,setpts=N\/\(25\*TB\),trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
+  assert.match(graph, /\[0:v\]format=yuva420p,loop=loop=29:size=1:start=0,setpts=N\/\(25\*TB\),trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
   assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0\[bg\]/);
   assert.match(graph, /\[1:v\]setpts=PTS\+1\.000000\/TB\[av0\]/);
   assert.match(graph, /enable='between\(n,25,54\)'/);
@@ -69,7 +69,7 @@ test('several scenes concatenate backgrounds and audio; later avatars are shifte
 test('video backgrounds follow the play style', () => {
   const spec = { width: 320, height: 240, fps: 25, pixelFormat: 'yuv420p' };
   const base = { kind: 'video' as const, inputIndex: 2, frames: 50, fit: 'cover' as const, sourceDurationSec: 4 };
-  assert.match(backgroundChain({ ...base, playStyle: 'freeze' }, spec).chain, /^trim=end_frame=1,scale=320:240:force_original_aspect_ratio=increase,crop=320:240,loop=loop=49/);
+  assert.match(backgroundChain({ ...base, playStyle: 'freeze' }, spec).chain, /^trim=end_frame=1,scale=320:240:force_original_aspect_ratio=increase,crop=320:240,format=yuv420p,loop=loop=49/);
   assert.match(backgroundChain({ ...base, playStyle: 'fit_to_scene' }, spec).chain, /^setpts=\(PTS-STARTPTS\)\*0\.500000,fps=25/);
   assert.match(backgroundChain({ ...base, playStyle: 'once' }, spec).chain, /tpad=stop_mode=clone:stop=50,trim=end_frame=50/);
   assert.equal(backgroundChain({ ...base, playStyle: 'loop' }, spec).source, '2:v');
@@ -125,4 +125,16 @@ test('previews, captions burn-in and probe', () => {
   });
   assert.equal(parseProgressLine('out_time_us=1500000'), 1.5);
   assert.equal(parseProgressLine('progress=continue'), null);
+});
+
+test('static backgrounds: one concat list of full-frame stills, idle motion as a moving crop window', () => {
+  const args = buildStillsComposeArgs({
+    width: 320, height: 240, fps: 25, padPx: 4, concatPath: '/w/frames.ffconcat', totalFrames: 50, motion,
+    audio: [{ path: '/w/s.wav', frames: 50 }], outPath: '/o/v.mp4',
+  });
+  assert.deepEqual(args.slice(8, 16), ['-f', 'concat', '-safe', '0', '-i', '/w/frames.ffconcat', '-i', '/w/s.wav']);
+  const graph = args[args.indexOf('-filter_complex') + 1]!;
+  assert.ok(graph.startsWith("[0:v]fps=25,crop=320:240:x='4-(0+2*sin(2*PI*t/7.0000+0.5000))':y='4-(0+1*sin(2*PI*t/4.0000+1.0000))',trim=end_frame=50,format=yuv420p[vout];[1:a]"), graph);
+  assert.ok(!graph.includes('overlay'));
+  assert.ok(args.includes('libx264') && args.includes('+faststart'));
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildBlinkSchedule, eyesClosedMask } from '../../src/render/compose/blink-schedule.js';
 import { buildFfconcat, quoteConcatPath } from '../../src/render/compose/ffconcat.js';
-import { buildStillRuns, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
+import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
 import { scaleVisemesByLoudness } from '../../src/render/compose/loudness-visemes.js';
 import type { Viseme } from '../../src/render/visemes/viseme.js';
 
@@ -23,7 +23,7 @@ test('blinks come every 2.5–6 s, last 3–4 frames at 25 fps, and repeat for t
   assert.equal(mask.filter(Boolean).length, blinks.reduce((s, b) => s + b.frames, 0));
 });
 
-test('only state changes become concat entries, changes land half a frame early', () => {
+test('only state changes become concat entries, changes land a quarter frame early', () => {
   const visemes: Viseme[] = ['X', 'X', 'B', 'B', 'B', 'D', 'D', 'X'];
   const closed = [false, false, false, true, true, false, false, false];
   const runs = buildStillRuns(visemes, closed);
@@ -35,18 +35,18 @@ test('only state changes become concat entries, changes land half a frame early'
     { viseme: 'X', eyesClosed: false, frames: 1 },
   ]);
   const entries = stillRunsToConcatEntries(runs, 25, (r) => `/s/${r.viseme}-${r.eyesClosed ? 'c' : 'o'}.pam`);
-  assert.deepEqual(entries.map((e) => e.durationSec), [0.06, 0.04, 0.08, 0.08, 0.06]);
+  assert.deepEqual(entries.map((e) => e.durationSec), [0.07, 0.04, 0.08, 0.08, 0.05]);
   assert.equal(entries.reduce((s, e) => s + e.durationSec, 0).toFixed(6), (8 / 25).toFixed(6));
   const text = buildFfconcat(entries);
   assert.equal(
     text,
     [
       'ffconcat version 1.0',
-      "file '/s/X-o.pam'", 'duration 0.060000',
+      "file '/s/X-o.pam'", 'duration 0.070000',
       "file '/s/B-o.pam'", 'duration 0.040000',
       "file '/s/B-c.pam'", 'duration 0.080000',
       "file '/s/D-o.pam'", 'duration 0.080000',
-      "file '/s/X-o.pam'", 'duration 0.060000',
+      "file '/s/X-o.pam'", 'duration 0.050000',
       "file '/s/X-o.pam'",
       '',
     ].join('\n'),
@@ -56,6 +56,16 @@ test('only state changes become concat entries, changes land half a frame early'
 
 test('loudness keeps quiet frames at rest and soft frames half open', () => {
   const opening: Record<Viseme, number> = { X: 0, A: 0, G: 0.15, B: 0.3, F: 0.35, H: 0.45, E: 0.5, C: 0.7, D: 1 };
-  const out = scaleVisemesByLoudness(['D', 'D', 'D', 'X', 'A'], [1, 0.3, 0.01, 0.8, 0.9], (v) => opening[v]);
-  assert.deepEqual(out, ['D', 'B', 'X', 'B', 'A']);
+  const out = scaleVisemesByLoudness(['D', 'D', 'D', 'X', 'A', 'C', 'C'], [1, 0.3, 0.01, 0.8, 0.9, 0.01, 0.02], (v) => opening[v]);
+  assert.deepEqual(out, ['D', 'B', 'A', 'B', 'A', 'X', 'X'], 'a lone quiet frame inside speech closes the lips');
+});
+
+test('y4m stills carry one yuv420p frame in limited range', async () => {
+  const { rgbToY4m } = await import('../../src/render/compose/y4m-still.js');
+  const white = new Uint8Array(4 * 2 * 3).fill(255);
+  const y4m = rgbToY4m(white, 4, 2, 3, 25);
+  const header = 'YUV4MPEG2 W4 H2 F25:1 Ip A1:1 C420jpeg\nFRAME\n';
+  assert.equal(y4m.subarray(0, header.length).toString('ascii'), header);
+  assert.deepEqual([...y4m.subarray(header.length)], [235, 235, 235, 235, 235, 235, 235, 235, 128, 128, 128, 128]);
+  assert.deepEqual(keyRuns(['a', 'a', 'b', 'a']), [{ key: 'a', frames: 2 }, { key: 'b', frames: 1 }, { key: 'a', frames: 1 }]);
 });

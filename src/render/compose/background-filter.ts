@@ -50,14 +50,15 @@ export function backgroundChain(segment: BackgroundSegment, spec: FrameSpec): { 
     case 'transparent':
       return { source: null, chain: `color=c=black@0.0:s=${width}x${height}:r=${fps},format=rgba,${tail}` };
     case 'image':
-      return { source: `${segment.inputIndex}:v`, chain: `loop=loop=${frames - 1}:size=1:start=0,${cfr},${tail}` };
+      // Convert before looping: after `loop` the conversion would run on every repeated frame.
+      return { source: `${segment.inputIndex}:v`, chain: `format=${pixelFormat},loop=loop=${frames - 1}:size=1:start=0,${cfr},${tail}` };
     case 'video': {
       const fit = fitFilter(segment.fit, width, height);
       const hold = `tpad=stop_mode=clone:stop=${frames}`;
       let chain: string;
       switch (segment.playStyle) {
         case 'freeze':
-          chain = `trim=end_frame=1,${fit},loop=loop=${frames - 1}:size=1:start=0,${cfr}`;
+          chain = `trim=end_frame=1,${fit},format=${pixelFormat},loop=loop=${frames - 1}:size=1:start=0,${cfr}`;
           break;
         case 'fit_to_scene': {
           const stretch = frames / fps / Math.max(segment.sourceDurationSec, 1 / fps);

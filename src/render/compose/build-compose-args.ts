@@ -102,7 +102,19 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   });
   graph.push(`[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}[vout]`);
 
-  // Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync.
+  const audioOut = audioGraph(job, graph, addInput);
+
+  return [
+    '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
+    ...inputs,
+    '-filter_complex', graph.join(';'),
+    ...outputArgs(format, fps, totalFrames, audioOut, job.threads, job.outPath),
+  ];
+}
+
+/** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
+function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], addInput: (args: string[]) => number): string | null {
+  const { fps } = job;
   const audioLabels: string[] = [];
   let samplesSoFar = 0;
   let framesSoFar = 0;
@@ -121,24 +133,63 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     }
     audioLabels.push(label);
   });
-  let audioOut = audioLabels[0] ?? null;
-  if (audioLabels.length > 1) {
-    graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
-    audioOut = 'aout';
-  }
+  if (audioLabels.length <= 1) return audioLabels[0] ?? null;
+  graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
+  return 'aout';
+}
 
+function outputArgs(format: OutputFormat, fps: number, totalFrames: number, audioOut: string | null, threads: number | undefined, outPath: string): string[] {
   return [
-    '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
-    ...inputs,
-    '-filter_complex', graph.join(';'),
     '-map', '[vout]',
     ...(audioOut ? ['-map', `[${audioOut}]`] : []),
     '-frames:v', String(totalFrames),
     '-r', String(fps),
-    '-threads', String(job.threads ?? 2),
+    '-threads', String(threads ?? 2),
     ...videoEncoderArgs(format),
     ...(audioOut ? audioEncoderArgs(format) : []),
     ...containerArgs(format),
-    job.outPath,
+    outPath,
+  ];
+}
+
+/** The fast path for static backgrounds: the avatar is already composited into full-frame stills. */
+export interface StillsComposeJob {
+  width: number;
+  height: number;
+  fps: number;
+  /** The stills are this many pixels larger on every side; the idle motion moves the crop window. */
+  padPx: number;
+  /** ffconcat list of full-frame y4m stills spanning the whole video. */
+  concatPath: string;
+  totalFrames: number;
+  motion: IdleMotion;
+  audio: AudioTrackInput[];
+  outPath: string;
+  threads?: number;
+}
+
+/**
+ * Static backgrounds need no overlay: the frames are a sequence of precomposited stills, repeated by
+ * reference (`fps`), and the idle motion is a moving crop window over a slightly larger canvas.
+ * The avatar moves by +d when the window moves by −d, so the window expression subtracts the motion.
+ */
+export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
+  const { width, height, fps, padPx, totalFrames } = job;
+  const inputs: string[] = [];
+  const graph: string[] = [];
+  let inputCount = 0;
+  const addInput = (args: string[]): number => {
+    inputs.push(...args);
+    return inputCount++;
+  };
+  const index = addInput(['-f', 'concat', '-safe', '0', '-i', job.concatPath]);
+  const motion = idleMotionExpressions(job.motion, 0, 0);
+  graph.push(`[${index}:v]fps=${fps},crop=${width}:${height}:x='${padPx}-(${motion.x})':y='${padPx}-(${motion.y})',trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+  const audioOut = audioGraph(job, graph, addInput);
+  return [
+    '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
+    ...inputs,
+    '-filter_complex', graph.join(';'),
+    ...outputArgs('mp4', fps, totalFrames, audioOut, job.threads, job.outPath),
   ];
 }

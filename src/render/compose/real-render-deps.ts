@@ -1,27 +1,29 @@
 // The real speech, viseme and avatar modules behind the RenderDeps port.
-import { OratorError } from '../../domain/errors.js';
-import { findStockAvatar } from '../avatars/avatar-catalogue.js';
+import { buildAvatarRig, findStockAvatar } from '../avatars/avatar-catalogue.js';
+import { synthesizeSpeech } from '../speech/synthesize-speech.js';
 import { findVoice } from '../speech/voice-catalogue.js';
+import { decodeAudio } from '../visemes/decode-audio.js';
+import { phonesFromAudio } from '../visemes/phones-from-audio.js';
 import { buildVisemeTrack, mouthOpening } from '../visemes/viseme-track.js';
+import { AUDIO_SAMPLE_RATE } from './build-compose-args.js';
 import type { RenderDeps } from './render-deps.js';
+import { spreadTranscriptWords } from '../media/spread-transcript-words.js';
 
 export function realRenderDeps(): RenderDeps {
   return {
     avatarExists: (id) => findStockAvatar(id) !== undefined,
     voiceExists: (id) => findVoice(id) !== undefined,
-    async synthesizeSpeech() {
-      throw new OratorError('render_failed', 'speech synthesis is not wired yet');
+    synthesizeSpeech: ({ text, voiceId, speed, pitch, outPath }) => synthesizeSpeech({ text, voiceId, speed, pitch, outPath }),
+    // Decoded at the output rate: the recogniser resamples its own copy, the video keeps full quality.
+    async decodeAudio(input, outWav) {
+      await decodeAudio(input, outWav, AUDIO_SAMPLE_RATE);
     },
-    async decodeAudio() {
-      throw new OratorError('render_failed', 'audio decoding is not wired yet');
-    },
-    async phonesFromAudio() {
-      throw new OratorError('render_failed', 'phone recognition is not wired yet');
+    async phonesFromAudio(wav, transcript) {
+      const phones = await phonesFromAudio(wav, transcript);
+      return { phones, ...(transcript ? { words: spreadTranscriptWords(transcript, phones) } : {}) };
     },
     buildVisemeTrack,
     mouthOpening,
-    async buildAvatarRig() {
-      throw new OratorError('render_failed', 'avatar rigs are not wired yet');
-    },
+    buildAvatarRig: (request) => buildAvatarRig(request),
   };
 }

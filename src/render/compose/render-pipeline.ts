@@ -17,7 +17,8 @@ import { probeMedia } from '../media/probe-media.js';
 import { measureLipSync } from '../quality/measure-lip-sync.js';
 import { restPosition, rigHeightFor } from './avatar-placement.js';
 import { buildBlinkSchedule, eyesClosedMask } from './blink-schedule.js';
-import { buildComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from './build-compose-args.js';
+import { buildComposeArgs, buildStillsComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from './build-compose-args.js';
+import { backgroundCanvas, composedStillPath, writeComposedStill } from './precompose-stills.js';
 import { fileExtension } from './encoder-args.js';
 import { buildFfconcat } from './ffconcat.js';
 import { buildIdleMotion, type IdleMotion } from './idle-motion.js';
@@ -25,7 +26,7 @@ import { prepareRigStills } from './prepare-rig-stills.js';
 import type { RenderDeps } from './render-deps.js';
 import { runFfmpeg, ToolError } from './run-ffmpeg.js';
 import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
-import { buildStillRuns, stillRunsToConcatEntries } from './still-sequence.js';
+import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from './still-sequence.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
 
 interface PreparedScene {
@@ -34,6 +35,17 @@ interface PreparedScene {
   visemes: Viseme[];
   /** Word times relative to the scene start. */
   words: WordTiming[];
+}
+
+interface PreparedTrack {
+  rig: AvatarRig;
+  startFrame: number;
+  frames: number;
+  visemes: Viseme[];
+  eyesClosed: boolean[];
+  /** Top-left corner of the rig at rest, frame coordinates. */
+  rest: { x: number; y: number };
+  motion: IdleMotion;
 }
 
 interface AvatarTrackPlan {
@@ -77,10 +89,10 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     const backgrounds = await prepareBackgrounds(plan, scenes, workDir, options);
     report(28, 'backgrounds');
 
-    // 3. Avatar tracks: one concat list of precomputed stills per run of scenes with the same character.
+    // 3. Avatar tracks: rig, per-frame mouth and eye state, resting place and idle motion.
     const tracks = groupAvatarTracks(plan.scenes, scenes, sceneStarts);
     const rigs = new Map<string, AvatarRig>();
-    const avatarInputs: (AvatarTrackInput & { rig: AvatarRig })[] = [];
+    const prepared: PreparedTrack[] = [];
     for (const [t, track] of tracks.entries()) {
       signal?.throwIfAborted();
       const c = track.character;
@@ -91,21 +103,24 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
         rig = await deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
         rigs.set(key, rig);
       }
-      const stills = await prepareRigStills(rig, workDir, `rig${t}`);
       const blinks = buildBlinkSchedule({ totalFrames: track.frames, fps, seed: plan.seed + t });
-      const runs = buildStillRuns(track.visemes, eyesClosedMask(blinks, track.frames));
-      const entries = stillRunsToConcatEntries(runs, fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
-      const concatPath = join(workDir, `avatar${t}.ffconcat`);
-      await writeFile(concatPath, buildFfconcat(entries));
-      const rest = restPosition(plan, rig, c.offset);
-      avatarInputs.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: rest.x, y: rest.y, motion: buildIdleMotion(plan.seed + t, rig.height), rig });
+      prepared.push({
+        rig, startFrame: track.startFrame, frames: track.frames, visemes: track.visemes,
+        eyesClosed: eyesClosedMask(blinks, track.frames), rest: restPosition(plan, rig, c.offset),
+        motion: buildIdleMotion(plan.seed + t, rig.height),
+      });
     }
-    report(35, 'avatar');
+    report(32, 'avatar');
 
-    // 4. One encode pass with the audio muxed in.
+    // 4. One encode pass with the audio muxed in. Static backgrounds in MP4 take the fast path
+    // (precomposited full-frame stills, no overlay); the rest overlay the rig on the background.
     const videoPath = join(outAbs, `video.${fileExtension(format)}`);
     const audio: AudioTrackInput[] = scenes.map((s) => ({ path: s.audioPath, frames: s.frames }));
-    const args = buildComposeArgs({ width: plan.width, height: plan.height, fps, format, backgrounds, avatars: avatarInputs, audio, outPath: videoPath });
+    const staticBackgrounds = format === 'mp4' && backgrounds.every((b) => b.kind === 'color' || b.kind === 'image');
+    const args = staticBackgrounds
+      ? await precomposedArgs(plan, backgrounds, prepared, audio, totalFrames, workDir, videoPath)
+      : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath);
+    report(35, 'avatar');
     const durationSec = totalFrames / fps;
     await runStep('encoding', () =>
       runFfmpeg(args, { ...(signal ? { signal } : {}), onProgress: (sec) => report(35 + 50 * Math.min(1, sec / durationSec), 'encoding') }),
@@ -125,7 +140,7 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     const thumbnail = join(outAbs, 'thumbnail.jpg');
     const gif = join(outAbs, 'preview.gif');
     const captionedVideo = plan.burnCaptions ? join(outAbs, `video.captioned.${fileExtension(format)}`) : null;
-    const main = [...avatarInputs].sort((a, b) => b.frames - a.frames)[0];
+    const main = [...prepared].sort((a, b) => b.frames - a.frames)[0];
     let finished = 0;
     const parallel = (captionedVideo ? 1 : 0) + 2;
     // A failure in one stops the others: no ffmpeg keeps writing after renderVideo has thrown.
@@ -149,7 +164,8 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
             measureLipSync(
               {
                 videoPath, format, fps, frameWidth: plan.width, frameHeight: plan.height,
-                mouthBox: offsetBox(main.rig.mouthBox, main.x, main.y), motion: main.motion,
+                mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
+                restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
                 startFrame: main.startFrame, frames: main.frames,
               },
               runOptions,
@@ -204,7 +220,9 @@ async function prepareScene(scene: ScenePlan, index: number, workDir: string, fp
     });
     const frames = Math.max(1, Math.round(speech.durationSec * fps));
     const track = deps.buildVisemeTrack(speech.phones, frames / fps, fps);
-    return { frames, audioPath: speech.wavPath, visemes: fitLength(track.frames, frames), words: speech.words };
+    const envelope = await readWavEnvelope(speech.wavPath, fps, options.signal);
+    const visemes = scaleVisemesByLoudness(fitLength(track.frames, frames), envelope, deps.mouthOpening);
+    return { frames, audioPath: speech.wavPath, visemes, words: speech.words };
   }
   // Uploaded audio: decode, recognise phones, then let loudness decide how far the mouth opens.
   const input = await localMedia(voice.source, workDir, `audio${index}`, options);
@@ -355,4 +373,75 @@ async function fitImage(input: string, output: string, width: number, height: nu
   } catch (error) {
     throw new OratorError('video_file_corrupted', `Background image ${name} is corrupted or not a supported image`, { param, cause: error });
   }
+}
+
+/** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
+async function overlayArgs(
+  plan: RenderPlan, format: OutputFormat, backgrounds: BackgroundInput[], tracks: PreparedTrack[],
+  audio: AudioTrackInput[], workDir: string, outPath: string,
+): Promise<string[]> {
+  const avatars: AvatarTrackInput[] = [];
+  for (const [t, track] of tracks.entries()) {
+    const stills = await prepareRigStills(track.rig, workDir, `rig${t}`);
+    const runs = buildStillRuns(track.visemes, track.eyesClosed);
+    const entries = stillRunsToConcatEntries(runs, plan.fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
+    const concatPath = join(workDir, `avatar${t}.ffconcat`);
+    await writeFile(concatPath, buildFfconcat(entries));
+    avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
+  }
+  return buildComposeArgs({ width: plan.width, height: plan.height, fps: plan.fps, format, backgrounds, avatars, audio, outPath });
+}
+
+/**
+ * Fast path: every distinct (background, avatar state) picture is composited once into a full-frame
+ * still; the video is a concat list of those stills. The whole picture drifts with the idle motion
+ * (a crop window over a padded canvas), which over a static background reads as the avatar swaying.
+ * Every track is given the one shared motion so the quality figures follow the mouth correctly.
+ */
+async function precomposedArgs(
+  plan: RenderPlan, backgrounds: BackgroundInput[], tracks: PreparedTrack[], audio: AudioTrackInput[],
+  totalFrames: number, workDir: string, outPath: string,
+): Promise<string[]> {
+  const fps = plan.fps;
+  const mainTrack = [...tracks].sort((a, b) => b.frames - a.frames)[0];
+  const motion = buildIdleMotion(plan.seed, mainTrack?.rig.height ?? plan.height);
+  for (const track of tracks) track.motion = motion;
+  const padPx = Math.ceil((Math.max(motion.swayPx, motion.breathePx) + 2) / 2) * 2;
+  const spec = { width: plan.width, height: plan.height, padPx, fps };
+
+  const keys = new Array<string>(totalFrames);
+  let frame = 0;
+  backgrounds.forEach((bg, b) => {
+    for (let i = 0; i < bg.frames; i++) keys[frame++] = `b${b}`;
+  });
+  tracks.forEach((track, t) => {
+    for (let i = 0; i < track.frames; i++) {
+      const f = track.startFrame + i;
+      keys[f] = `${keys[f]}-t${t}-${track.visemes[i]}-${track.eyesClosed[i] ? 'c' : 'o'}`;
+    }
+  });
+  const runs = keyRuns(keys);
+  const canvases = new Map<number, Buffer>();
+  const paths = new Map<string, string>();
+  for (const run of runs) {
+    if (paths.has(run.key)) continue;
+    const [bgPart, trackPart, viseme, eyes] = run.key.split('-');
+    const b = Number(bgPart!.slice(1));
+    let canvas = canvases.get(b);
+    if (!canvas) {
+      const bg = backgrounds[b]!;
+      canvas = await backgroundCanvas(bg.kind === 'color' ? { kind: 'color', color: bg.color } : { kind: 'image', path: (bg as { path: string }).path }, spec);
+      canvases.set(b, canvas);
+    }
+    let avatar = null;
+    if (trackPart) {
+      const track = tracks[Number(trackPart.slice(1))]!;
+      const pair = track.rig.stills[viseme as Viseme];
+      avatar = { stillPng: eyes === 'c' ? pair.eyesClosed : pair.eyesOpen, x: track.rest.x, y: track.rest.y, width: track.rig.width, height: track.rig.height };
+    }
+    paths.set(run.key, await writeComposedStill(canvas, spec, avatar, composedStillPath(workDir, run.key)));
+  }
+  const concatPath = join(workDir, 'frames.ffconcat');
+  await writeFile(concatPath, buildFfconcat(stillRunsToConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
+  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx, concatPath, totalFrames, motion, audio, outPath });
 }

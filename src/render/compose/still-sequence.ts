@@ -22,14 +22,16 @@ export function buildStillRuns(visemes: readonly Viseme[], eyesClosed: readonly 
 }
 
 /**
- * Concat entries for the runs. Each state change is placed half a frame early so the overlay, which
- * shows the newest avatar frame whose timestamp is ≤ the background frame's, never misses a change by
- * a rounding microsecond (1/30 s is not exact in microseconds).
+ * Concat entries for the runs. Each state change is placed a quarter frame early: the overlay shows
+ * the newest avatar frame whose timestamp is ≤ the background frame's, and the `fps` filter rounds to
+ * the nearest frame, so both land on the intended frame and no change is lost to a rounding
+ * microsecond (1/30 s is not exact in microseconds).
  */
-export function stillRunsToConcatEntries(
-  runs: readonly StillRun[],
+const EARLY_FRAMES = 0.25;
+export function stillRunsToConcatEntries<R extends { frames: number }>(
+  runs: readonly R[],
   fps: number,
-  pathFor: (run: StillRun) => string,
+  pathFor: (run: R) => string,
 ): { path: string; durationSec: number }[] {
   const entries: { path: string; durationSec: number }[] = [];
   let frame = 0;
@@ -37,11 +39,22 @@ export function stillRunsToConcatEntries(
   for (const run of runs) {
     frame += run.frames;
     const isLast = entries.length === runs.length - 1;
-    const end = isLast ? frame / fps : Math.max(previousStart, (frame - 0.5) / fps);
+    const end = isLast ? frame / fps : Math.max(previousStart, (frame - EARLY_FRAMES) / fps);
     const endMicros = Math.round(end * 1_000_000);
     const startMicros = Math.round(previousStart * 1_000_000);
     entries.push({ path: pathFor(run), durationSec: (endMicros - startMicros) / 1_000_000 });
     previousStart = endMicros / 1_000_000;
   }
   return entries;
+}
+
+/** Run-length encoding of any per-frame key (full-frame stills: background, avatar and state). */
+export function keyRuns(keys: readonly string[]): { key: string; frames: number }[] {
+  const runs: { key: string; frames: number }[] = [];
+  for (const key of keys) {
+    const last = runs[runs.length - 1];
+    if (last && last.key === key) last.frames += 1;
+    else runs.push({ key, frames: 1 });
+  }
+  return runs;
 }

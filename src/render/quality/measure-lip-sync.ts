@@ -16,6 +16,11 @@ export interface LipSyncJob {
   frameHeight: number;
   /** The mouth box in frame coordinates with the avatar at rest. */
   mouthBox: PixelBox;
+  /**
+   * A frame (video frame number) where the plan has the mouth at rest: its decoded mouth region is
+   * the reference, so background showing through the box and encoder colour handling cancel out.
+   */
+  restFrame: number;
   motion: IdleMotion | null;
   /** Frames where this avatar is on screen. */
   startFrame: number;
@@ -23,21 +28,16 @@ export interface LipSyncJob {
 }
 
 const AUDIO_RATE = 8000;
-const PAD_PX = 2;
+/** The crop follows the idle motion, but positions snap to even pixels: search this far around it. */
+const SEARCH_PX = 3;
 
-/** Frame-coordinate crop box, padded and clamped inside the frame; even sizes for chroma alignment. */
-export function paddedMouthBox(job: Pick<LipSyncJob, 'mouthBox' | 'motion' | 'frameWidth' | 'frameHeight'>): PixelBox {
-  const padX = PAD_PX + (job.motion ? 0 : 0);
-  const padY = PAD_PX;
-  let x = Math.max(0, job.mouthBox.x - padX);
-  let y = Math.max(0, job.mouthBox.y - padY);
-  let width = Math.min(job.frameWidth - x, job.mouthBox.width + 2 * padX);
-  let height = Math.min(job.frameHeight - y, job.mouthBox.height + 2 * padY);
-  width -= width % 2;
-  height -= height % 2;
-  x -= x % 2;
-  y -= y % 2;
-  return { x, y, width: Math.max(2, width), height: Math.max(2, height) };
+/** Frame-coordinate crop: the mouth box grown by the search margin, clamped inside the frame. */
+export function paddedMouthBox(job: Pick<LipSyncJob, 'mouthBox' | 'frameWidth' | 'frameHeight'>): PixelBox {
+  const x = Math.max(0, job.mouthBox.x - SEARCH_PX);
+  const y = Math.max(0, job.mouthBox.y - SEARCH_PX);
+  const width = Math.min(job.frameWidth - x, job.mouthBox.width + 2 * SEARCH_PX);
+  const height = Math.min(job.frameHeight - y, job.mouthBox.height + 2 * SEARCH_PX);
+  return { x, y, width: Math.max(1, width), height: Math.max(1, height) };
 }
 
 export function buildMouthCropArgs(job: LipSyncJob, box: PixelBox): string[] {
@@ -49,13 +49,34 @@ export function buildMouthCropArgs(job: LipSyncJob, box: PixelBox): string[] {
     ...alphaDecoderArgs(job.format),
     '-i', job.videoPath,
     '-map', '0:v:0',
-    '-vf', `crop=w=${box.width}:h=${box.height}:x=${clampX}:y=${clampY},format=gray`,
+    // The Y plane as stored (no range conversion), so it compares with the reference directly.
+    '-vf', `crop=w=${box.width}:h=${box.height}:x=${clampX}:y=${clampY}:exact=1,extractplanes=y,format=gray`,
     '-f', 'rawvideo', 'pipe:1',
   ];
 }
 
 export function buildAudioPcmArgs(videoPath: string): string[] {
   return ['-hide_banner', '-nostdin', '-v', 'error', '-i', videoPath, '-map', '0:a:0', '-ac', '1', '-ar', String(AUDIO_RATE), '-f', 's16le', 'pipe:1'];
+}
+
+/**
+ * Mouth opening of one decoded crop: the smallest mean absolute difference from the closed-mouth
+ * reference over shifts within the search margin (the best alignment cancels the sway).
+ */
+export function mouthOpeningSignal(crop: Uint8Array, cropW: number, cropH: number, reference: Uint8Array, refW: number, refH: number): number {
+  let best = Infinity;
+  for (let dy = 0; dy + refH <= cropH; dy++) {
+    for (let dx = 0; dx + refW <= cropW; dx++) {
+      let sum = 0;
+      for (let y = 0; y < refH; y++) {
+        const row = (y + dy) * cropW + dx;
+        const refRow = y * refW;
+        for (let x = 0; x < refW; x++) sum += Math.abs(crop[row + x]! - reference[refRow + x]!);
+      }
+      if (sum < best) best = sum;
+    }
+  }
+  return best / (refW * refH);
 }
 
 export async function measureLipSync(job: LipSyncJob, options: Pick<RunToolOptions, 'signal' | 'onSpawn'> = {}): Promise<QualityFigures> {
@@ -66,26 +87,36 @@ export async function measureLipSync(job: LipSyncJob, options: Pick<RunToolOptio
   ]);
   const frameBytes = box.width * box.height;
   const frameCount = Math.floor(frames.stdout.length / frameBytes);
-  const mouth = new Float64Array(frameCount);
-  for (let f = 0; f < frameCount; f++) {
-    let sum = 0;
-    const base = f * frameBytes;
-    for (let i = 0; i < frameBytes; i++) sum += 255 - frames.stdout[base + i]!;
-    mouth[f] = sum / frameBytes;
-  }
-  const pcm = new Int16Array(audio.stdout.buffer, audio.stdout.byteOffset, Math.floor(audio.stdout.length / 2));
-  const envelope = rmsEnvelope(pcm, AUDIO_RATE / job.fps, frameCount);
+  const { width: refW, height: refH } = job.mouthBox;
   const start = Math.min(job.startFrame, frameCount);
   const end = Math.min(frameCount, job.startFrame + job.frames);
-  const videoSignal = mouth.subarray(start, end);
-  const audioSignal = envelope.subarray(start, end);
-  const correlation = pearson(videoSignal, audioSignal);
+  const reference = referenceFrom(frames.stdout.subarray(Math.min(job.restFrame, frameCount - 1) * frameBytes), box, job.mouthBox);
+  const mouth = new Float64Array(Math.max(0, end - start));
+  for (let f = start; f < end; f++) {
+    const crop = frames.stdout.subarray(f * frameBytes, (f + 1) * frameBytes);
+    mouth[f - start] = reference ? mouthOpeningSignal(crop, box.width, box.height, reference, refW, refH) : 0;
+  }
+  const pcm = new Int16Array(audio.stdout.buffer, audio.stdout.byteOffset, Math.floor(audio.stdout.length / 2));
+  const envelope = rmsEnvelope(pcm, AUDIO_RATE / job.fps, frameCount).subarray(start, end);
+  const correlation = pearson(mouth, envelope);
   const maxLag = Math.max(1, Math.round(0.2 * job.fps));
-  const peak = crossCorrelationPeak(videoSignal, audioSignal, maxLag);
+  const peak = crossCorrelationPeak(mouth, envelope, maxLag);
   return {
     envelopeCorrelation: round3(correlation),
     avOffsetMs: Math.round((peak.lag * 1000) / job.fps),
   };
+}
+
+/** The mouth box cut from the middle of a padded crop (the search margin on each side). */
+function referenceFrom(crop: Uint8Array, box: PixelBox, mouthBox: PixelBox): Uint8Array | null {
+  const offX = mouthBox.x - box.x;
+  const offY = mouthBox.y - box.y;
+  if (offX < 0 || offY < 0 || offX + mouthBox.width > box.width || offY + mouthBox.height > box.height) return null;
+  const out = new Uint8Array(mouthBox.width * mouthBox.height);
+  for (let y = 0; y < mouthBox.height; y++) {
+    out.set(crop.subarray((y + offY) * box.width + offX, (y + offY) * box.width + offX + mouthBox.width), y * mouthBox.width);
+  }
+  return out;
 }
 
 function round3(value: number): number {
