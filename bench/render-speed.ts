@@ -110,7 +110,8 @@ async function main(): Promise<void> {
     const bareStart = performance.now();
     await runFfmpeg([
       '-hide_banner', '-nostdin', '-y', '-v', 'error', '-i', result.thumbnail,
-      '-vf', `scale=${WIDTH}:${HEIGHT},loop=loop=${frames - 1}:size=1:start=0,setpts=N/(${FPS}*TB),format=yuv420p`,
+      // Convert once, then repeat: converting after `loop` would redo the conversion on every frame.
+      '-vf', `scale=${WIDTH}:${HEIGHT},format=yuv420p,loop=loop=${frames - 1}:size=1:start=0,setpts=N/(${FPS}*TB)`,
       '-frames:v', String(frames), '-r', String(FPS), '-threads', '2', ...videoEncoderArgs('mp4'), join(root, 'bare.mp4'),
     ]);
     const bareSec = (performance.now() - bareStart) / 1000;

@@ -7,9 +7,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
-import type { BackgroundPlan, CharacterPlan, MediaSource, OutputFormat, RenderPlan, RenderProgress, RenderResult, ScenePlan, WordTiming } from '../plan.js';
+import type { BackgroundPlan, CharacterPlan, ImageFit, MediaSource, OutputFormat, RenderPlan, RenderProgress, RenderResult, ScenePlan, VideoPlayStyle, WordTiming } from '../plan.js';
 import type { RenderOptions } from '../render-video.js';
-import type { Viseme } from '../visemes/viseme.js';
+import { VISEMES, type Viseme } from '../visemes/viseme.js';
 import { buildBurnCaptionsArgs } from '../media/build-burn-captions-args.js';
 import { buildPreviewArgs } from '../media/build-preview-args.js';
 import { buildCaptionCues, formatSrt, formatWebVtt } from '../media/caption-cues.js';
@@ -48,13 +48,6 @@ interface PreparedTrack {
   motion: IdleMotion;
 }
 
-interface AvatarTrackPlan {
-  character: CharacterPlan;
-  startFrame: number;
-  frames: number;
-  visemes: Viseme[];
-}
-
 /** The container a plan ends up in: transparent backgrounds need alpha, which MP4/H.264 cannot carry. */
 export function effectiveFormat(plan: RenderPlan): OutputFormat {
   const transparent = plan.scenes.some((s) => s.background.type === 'transparent');
@@ -66,6 +59,8 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
   const { signal } = options;
   const report = (percent: number, stage: string): void => options.onProgress?.({ percent: Math.round(percent), stage } satisfies RenderProgress);
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'orator-render-')));
+  // Work started in parallel must settle before the work dir goes, or it would write into a removed dir.
+  const pending: Promise<unknown>[] = [];
   try {
     await mkdir(workDir, { recursive: true });
     await mkdir(outDir, { recursive: true });
@@ -74,7 +69,13 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     const format = effectiveFormat(plan);
     report(0, 'preparing');
 
-    // 1. Speech and audio, one scene at a time (TTS engines are single-threaded processes anyway).
+    // 1. Pictures and sound are independent until the encode: backgrounds, rigs and (for static
+    // backgrounds) the precomposited stills are prepared while the speech is synthesised.
+    const staticBackgrounds = format === 'mp4' && plan.scenes.every((s) => s.background.type === 'color' || s.background.type === 'image');
+    const visualsPromise = prepareVisuals(plan, staticBackgrounds, workDir, options, deps);
+    pending.push(visualsPromise);
+    visualsPromise.catch(() => undefined); // a failure surfaces at the await below, not as unhandled
+
     const scenes: PreparedScene[] = [];
     for (const [i, scene] of plan.scenes.entries()) {
       signal?.throwIfAborted();
@@ -84,41 +85,28 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     const totalFrames = scenes.reduce((sum, s) => sum + s.frames, 0);
     const sceneStarts: number[] = [];
     scenes.reduce((start, s) => (sceneStarts.push(start), start + s.frames), 0);
-
-    // 2. Backgrounds (consecutive identical ones merge into one segment).
-    const backgrounds = await prepareBackgrounds(plan, scenes, workDir, options);
+    const visuals = await visualsPromise;
     report(28, 'backgrounds');
 
-    // 3. Avatar tracks: rig, per-frame mouth and eye state, resting place and idle motion.
-    const tracks = groupAvatarTracks(plan.scenes, scenes, sceneStarts);
-    const rigs = new Map<string, AvatarRig>();
-    const prepared: PreparedTrack[] = [];
-    for (const [t, track] of tracks.entries()) {
-      signal?.throwIfAborted();
-      const c = track.character;
-      const height = rigHeightFor(plan.height, c.scale);
-      const key = `${c.avatarId}|${c.style}|${height}`;
-      let rig = rigs.get(key);
-      if (!rig) {
-        rig = await deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
-        rigs.set(key, rig);
-      }
-      const blinks = buildBlinkSchedule({ totalFrames: track.frames, fps, seed: plan.seed + t });
-      prepared.push({
-        rig, startFrame: track.startFrame, frames: track.frames, visemes: track.visemes,
-        eyesClosed: eyesClosedMask(blinks, track.frames), rest: restPosition(plan, rig, c.offset),
-        motion: buildIdleMotion(plan.seed + t, rig.height),
-      });
-    }
+    // 2. Timing: segment lengths, per-frame mouth and eye state for each avatar track.
+    const backgrounds: BackgroundInput[] = visuals.backgrounds.map((b) => ({ ...b.input, frames: sumFrames(scenes, b.scenes) }) as BackgroundInput);
+    const prepared: PreparedTrack[] = visuals.tracks.map((track, t) => {
+      const frames = sumFrames(scenes, track.scenes);
+      const blinks = buildBlinkSchedule({ totalFrames: frames, fps, seed: plan.seed + t });
+      return {
+        rig: track.rig, startFrame: sceneStarts[track.scenes[0]!]!, frames,
+        visemes: track.scenes.flatMap((i) => scenes[i]!.visemes), eyesClosed: eyesClosedMask(blinks, frames),
+        rest: track.rest, motion: visuals.stills?.motion ?? buildIdleMotion(plan.seed + t, track.rig.height),
+      };
+    });
     report(32, 'avatar');
 
     // 4. One encode pass with the audio muxed in. Static backgrounds in MP4 take the fast path
     // (precomposited full-frame stills, no overlay); the rest overlay the rig on the background.
     const videoPath = join(outAbs, `video.${fileExtension(format)}`);
     const audio: AudioTrackInput[] = scenes.map((s) => ({ path: s.audioPath, frames: s.frames }));
-    const staticBackgrounds = format === 'mp4' && backgrounds.every((b) => b.kind === 'color' || b.kind === 'image');
-    const args = staticBackgrounds
-      ? await precomposedArgs(plan, backgrounds, prepared, audio, totalFrames, workDir, videoPath)
+    const args = visuals.stills
+      ? await precomposedArgs(plan, visuals.stills, prepared, audio, totalFrames, workDir, videoPath)
       : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath);
     report(35, 'avatar');
     const durationSec = totalFrames / fps;
@@ -180,8 +168,13 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     report(100, 'done');
     return { video: videoPath, captionedVideo, thumbnail, gif, srt, vtt, durationSec: Math.round(durationSec * 1000) / 1000, width: plan.width, height: plan.height, words, quality };
   } finally {
+    await Promise.allSettled(pending);
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+function sumFrames(scenes: readonly PreparedScene[], indices: readonly number[]): number {
+  return indices.reduce((sum, i) => sum + scenes[i]!.frames, 0);
 }
 
 async function runStep<T>(stage: string, step: () => Promise<T>): Promise<T> {
@@ -284,23 +277,15 @@ function safeExtension(url: string): string {
   }
 }
 
-function groupAvatarTracks(plans: readonly ScenePlan[], scenes: readonly PreparedScene[], starts: readonly number[]): AvatarTrackPlan[] {
-  const tracks: AvatarTrackPlan[] = [];
+/** Runs of consecutive scenes with the same character become one avatar track (one rig, one motion). */
+function groupAvatarTracks(plans: readonly ScenePlan[]): { character: CharacterPlan; scenes: number[] }[] {
+  const tracks: { character: CharacterPlan; scenes: number[] }[] = [];
   let previous: CharacterPlan | null = null;
   plans.forEach((plan, i) => {
     const c = plan.character;
-    const scene = scenes[i]!;
-    if (!c) {
-      previous = null;
-      return;
-    }
     const last = tracks[tracks.length - 1];
-    if (last && previous && sameCharacter(previous, c)) {
-      last.frames += scene.frames;
-      last.visemes.push(...scene.visemes);
-    } else {
-      tracks.push({ character: c, startFrame: starts[i]!, frames: scene.frames, visemes: [...scene.visemes] });
-    }
+    if (c && last && previous && sameCharacter(previous, c)) last.scenes.push(i);
+    else if (c) tracks.push({ character: c, scenes: [i] });
     previous = c;
   });
   return tracks;
@@ -310,26 +295,71 @@ function sameCharacter(a: CharacterPlan, b: CharacterPlan): boolean {
   return a.avatarId === b.avatarId && a.style === b.style && a.scale === b.scale && a.offset.x === b.offset.x && a.offset.y === b.offset.y;
 }
 
-async function prepareBackgrounds(plan: RenderPlan, scenes: readonly PreparedScene[], workDir: string, options: RenderOptions): Promise<BackgroundInput[]> {
-  const out: BackgroundInput[] = [];
+type BackgroundSource =
+  | { kind: 'color'; color: string }
+  | { kind: 'transparent' }
+  | { kind: 'image'; path: string }
+  | { kind: 'video'; path: string; fit: ImageFit; playStyle: VideoPlayStyle; sourceDurationSec: number };
+
+interface Visuals {
+  backgrounds: { input: BackgroundSource; scenes: number[] }[];
+  tracks: { rig: AvatarRig; rest: { x: number; y: number }; scenes: number[] }[];
+  /** Present on the fast path (static backgrounds, MP4). */
+  stills: StillFactory | null;
+}
+
+/** Everything visual that does not depend on speech timing. */
+async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, workDir: string, options: RenderOptions, deps: RenderDeps): Promise<Visuals> {
+  const backgrounds = await prepareBackgrounds(plan, workDir, options);
+  const rigs = new Map<string, Promise<AvatarRig>>();
+  const tracks = await Promise.all(
+    groupAvatarTracks(plan.scenes).map(async (track) => {
+      const c = track.character;
+      const height = rigHeightFor(plan.height, c.scale);
+      const key = `${c.avatarId}|${c.style}|${height}`;
+      let rig = rigs.get(key);
+      if (!rig) {
+        rig = deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
+        rigs.set(key, rig);
+      }
+      const built = await rig;
+      return { rig: built, rest: restPosition(plan, built, c.offset), scenes: track.scenes };
+    }),
+  );
+  let stills: StillFactory | null = null;
+  if (staticBackgrounds) {
+    // One motion for the whole picture, sized for the biggest avatar that is fully on screen.
+    const motion = buildIdleMotion(plan.seed, Math.min(plan.height, Math.max(0, ...tracks.map((t) => t.rig.height))) || plan.height);
+    stills = new StillFactory(plan, backgrounds.map((b) => b.input), tracks, motion, workDir);
+    stills.sceneBackgrounds = plan.scenes.map((_, i) => backgrounds.findIndex((b) => b.scenes.includes(i)));
+    await stills.warm(plan.scenes.map((_, i) => ({
+      background: backgrounds.findIndex((b) => b.scenes.includes(i)),
+      track: tracks.findIndex((t) => t.scenes.includes(i)),
+    })));
+  }
+  return { backgrounds, tracks, stills };
+}
+
+async function prepareBackgrounds(plan: RenderPlan, workDir: string, options: RenderOptions): Promise<Visuals['backgrounds']> {
+  const out: Visuals['backgrounds'] = [];
   let previous: BackgroundPlan | null = null;
   for (const [i, scene] of plan.scenes.entries()) {
-    const frames = scenes[i]!.frames;
+    options.signal?.throwIfAborted();
     const bg = scene.background;
     const last = out[out.length - 1];
     if (last && previous && mergeable(previous, bg)) {
-      last.frames += frames;
+      last.scenes.push(i);
       continue;
     }
     previous = bg;
     const param = `video_inputs[${i}].background`;
-    if (bg.type === 'color') out.push({ kind: 'color', color: bg.color, frames });
-    else if (bg.type === 'transparent') out.push({ kind: 'transparent', frames });
+    if (bg.type === 'color') out.push({ input: { kind: 'color', color: bg.color }, scenes: [i] });
+    else if (bg.type === 'transparent') out.push({ input: { kind: 'transparent' }, scenes: [i] });
     else if (bg.type === 'image') {
       const input = await localMedia(bg.source, workDir, `background${i}`, options);
       const path = join(workDir, `background${i}.png`);
       await fitImage(input, path, plan.width, plan.height, bg.fit, describeSource(bg.source), param);
-      out.push({ kind: 'image', path, frames });
+      out.push({ input: { kind: 'image', path }, scenes: [i] });
     } else {
       const input = await localMedia(bg.source, workDir, `background${i}`, options);
       let probe;
@@ -342,7 +372,7 @@ async function prepareBackgrounds(plan: RenderPlan, scenes: readonly PreparedSce
       if (!probe.video || probe.video.width === 0) {
         throw new OratorError('video_format_not_supported', `Background video ${describeSource(bg.source)} has no video stream`, { param });
       }
-      out.push({ kind: 'video', path: input, frames, fit: bg.fit, playStyle: bg.playStyle, sourceDurationSec: probe.durationSec });
+      out.push({ input: { kind: 'video', path: input, fit: bg.fit, playStyle: bg.playStyle, sourceDurationSec: probe.durationSec }, scenes: [i] });
     }
   }
   return out;
@@ -396,52 +426,98 @@ async function overlayArgs(
  * Fast path: every distinct (background, avatar state) picture is composited once into a full-frame
  * still; the video is a concat list of those stills. The whole picture drifts with the idle motion
  * (a crop window over a padded canvas), which over a static background reads as the avatar swaying.
- * Every track is given the one shared motion so the quality figures follow the mouth correctly.
+ * Every track shares that one motion, so the quality figures follow the mouth correctly.
  */
-async function precomposedArgs(
-  plan: RenderPlan, backgrounds: BackgroundInput[], tracks: PreparedTrack[], audio: AudioTrackInput[],
-  totalFrames: number, workDir: string, outPath: string,
-): Promise<string[]> {
-  const fps = plan.fps;
-  const mainTrack = [...tracks].sort((a, b) => b.frames - a.frames)[0];
-  const motion = buildIdleMotion(plan.seed, mainTrack?.rig.height ?? plan.height);
-  for (const track of tracks) track.motion = motion;
-  const padPx = Math.ceil((Math.max(motion.swayPx, motion.breathePx) + 2) / 2) * 2;
-  const spec = { width: plan.width, height: plan.height, padPx, fps };
+class StillFactory {
+  readonly padPx: number;
+  private readonly spec: { width: number; height: number; padPx: number; fps: number };
+  private readonly canvases = new Map<number, Promise<Buffer>>();
+  private readonly stills = new Map<string, Promise<string>>();
 
-  const keys = new Array<string>(totalFrames);
-  let frame = 0;
-  backgrounds.forEach((bg, b) => {
-    for (let i = 0; i < bg.frames; i++) keys[frame++] = `b${b}`;
-  });
-  tracks.forEach((track, t) => {
-    for (let i = 0; i < track.frames; i++) {
-      const f = track.startFrame + i;
-      keys[f] = `${keys[f]}-t${t}-${track.visemes[i]}-${track.eyesClosed[i] ? 'c' : 'o'}`;
+  constructor(
+    plan: RenderPlan,
+    private readonly backgrounds: BackgroundSource[],
+    private readonly tracks: Visuals['tracks'],
+    readonly motion: IdleMotion,
+    private readonly workDir: string,
+  ) {
+    this.padPx = Math.ceil((Math.max(motion.swayPx, motion.breathePx) + 2) / 2) * 2;
+    this.spec = { width: plan.width, height: plan.height, padPx: this.padPx, fps: plan.fps };
+  }
+
+  /** Background segment index per scene. */
+  sceneBackgrounds: number[] = [];
+
+  static key(background: number, track: number, viseme?: Viseme, eyesClosed?: boolean): string {
+    return track < 0 ? `b${background}` : `b${background}-t${track}-${viseme}-${eyesClosed ? 'c' : 'o'}`;
+  }
+
+  /** Composites every state the scenes can show (up to a bound; the rest are made on demand). */
+  async warm(sceneCombos: { background: number; track: number }[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const { background, track } of sceneCombos) {
+      if (track < 0) keys.add(StillFactory.key(background, -1));
+      else for (const v of VISEMES) for (const closed of [false, true]) keys.add(StillFactory.key(background, track, v, closed));
     }
-  });
-  const runs = keyRuns(keys);
-  const canvases = new Map<number, Buffer>();
-  const paths = new Map<string, string>();
-  for (const run of runs) {
-    if (paths.has(run.key)) continue;
-    const [bgPart, trackPart, viseme, eyes] = run.key.split('-');
+    if (keys.size > 72) return;
+    await Promise.all([...keys].map((k) => this.path(k)));
+  }
+
+  path(key: string): Promise<string> {
+    let still = this.stills.get(key);
+    if (!still) {
+      still = this.compose(key);
+      this.stills.set(key, still);
+    }
+    return still;
+  }
+
+  private async compose(key: string): Promise<string> {
+    const [bgPart, trackPart, viseme, eyes] = key.split('-');
     const b = Number(bgPart!.slice(1));
-    let canvas = canvases.get(b);
+    let canvas = this.canvases.get(b);
     if (!canvas) {
-      const bg = backgrounds[b]!;
-      canvas = await backgroundCanvas(bg.kind === 'color' ? { kind: 'color', color: bg.color } : { kind: 'image', path: (bg as { path: string }).path }, spec);
-      canvases.set(b, canvas);
+      const bg = this.backgrounds[b]!;
+      canvas = backgroundCanvas(bg.kind === 'color' ? bg : { kind: 'image', path: (bg as { path: string }).path }, this.spec);
+      this.canvases.set(b, canvas);
     }
     let avatar = null;
     if (trackPart) {
-      const track = tracks[Number(trackPart.slice(1))]!;
+      const track = this.tracks[Number(trackPart.slice(1))]!;
       const pair = track.rig.stills[viseme as Viseme];
       avatar = { stillPng: eyes === 'c' ? pair.eyesClosed : pair.eyesOpen, x: track.rest.x, y: track.rest.y, width: track.rig.width, height: track.rig.height };
     }
-    paths.set(run.key, await writeComposedStill(canvas, spec, avatar, composedStillPath(workDir, run.key)));
+    return writeComposedStill(await canvas, this.spec, avatar, composedStillPath(this.workDir, key));
   }
+}
+
+async function precomposedArgs(
+  plan: RenderPlan, stills: StillFactory, tracks: PreparedTrack[], audio: AudioTrackInput[],
+  totalFrames: number, workDir: string, outPath: string,
+): Promise<string[]> {
+  const fps = plan.fps;
+  const keys = new Array<string>(totalFrames);
+  // Backgrounds first, then the avatar state on top, frame by frame.
+  const backgroundOf = new Array<number>(totalFrames).fill(0);
+  let frame = 0;
+  audio.forEach((scene, i) => {
+    for (let k = 0; k < scene.frames; k++) backgroundOf[frame++] = sceneBackground(stills, i);
+  });
+  for (let f = 0; f < totalFrames; f++) keys[f] = StillFactory.key(backgroundOf[f]!, -1);
+  tracks.forEach((track, t) => {
+    for (let i = 0; i < track.frames; i++) {
+      const f = track.startFrame + i;
+      keys[f] = StillFactory.key(backgroundOf[f]!, t, track.visemes[i], track.eyesClosed[i]);
+    }
+  });
+  const runs = keyRuns(keys);
+  const paths = new Map<string, string>();
+  for (const run of runs) if (!paths.has(run.key)) paths.set(run.key, await stills.path(run.key));
   const concatPath = join(workDir, 'frames.ffconcat');
   await writeFile(concatPath, buildFfconcat(stillRunsToConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
-  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx, concatPath, totalFrames, motion, audio, outPath });
+  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx: stills.padPx, concatPath, totalFrames, motion: stills.motion, audio, outPath });
+}
+
+function sceneBackground(stills: StillFactory, scene: number): number {
+  return stills.sceneBackgrounds[scene] ?? 0;
 }
