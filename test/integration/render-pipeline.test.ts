@@ -178,3 +178,35 @@ test('typed errors for corrupt media, and the work dir is removed on failure and
   await assert.rejects(pending, (e: any) => e.name === 'AbortError');
   assert.ok(!existsSync(abortDir));
 });
+
+test('URL media go through the fetcher; ProRes 4444 .mov keeps alpha', async () => {
+  const source = join(root, 'remote.png');
+  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=64x48:r=1:d=1', '-frames:v', '1', source]);
+  const fetched: string[] = [];
+  const fetcher = {
+    async fetchToFile(url: string, dest: string) {
+      fetched.push(url);
+      if (url.includes('missing')) throw Object.assign(new Error(`Failed to download ${url}`), { kind: 'download_failed' });
+      await writeFile(dest, await readFile(source));
+    },
+  };
+  const image = await runRenderPipeline(
+    plan([{ character: null, voice: { type: 'silence', durationSec: 0.2 }, background: { type: 'image', source: { url: 'https://example.com/bg.png?x=1' }, fit: 'contain' } }]),
+    join(root, 'url'), options({ fetcher }), deps(),
+  );
+  assert.deepEqual(fetched, ['https://example.com/bg.png?x=1']);
+  assert.ok(existsSync(image.video));
+  await assert.rejects(
+    runRenderPipeline(plan([{ character: null, voice: { type: 'silence', durationSec: 0.2 }, background: { type: 'image', source: { url: 'https://example.com/missing.png' }, fit: 'cover' } }]), join(root, 'url2'), options({ fetcher }), deps()),
+    (e: any) => e.kind === 'download_failed',
+  );
+  const mov = await runRenderPipeline(
+    plan([{ character: { ...avatar, scale: 0.5 }, voice: { type: 'silence', durationSec: 0.3 }, background: { type: 'transparent' } }], { format: 'mov' }),
+    join(root, 'mov'), options(), deps(),
+  );
+  assert.ok(mov.video.endsWith('.mov'));
+  const probe = await ffprobeJson(mov.video);
+  const video = probe.streams.find((s: any) => s.codec_type === 'video');
+  assert.equal(video.codec_name, 'prores');
+  assert.match(video.pix_fmt, /^yuva444p1[02]le$/, 'ProRes 4444 with an alpha plane');
+});

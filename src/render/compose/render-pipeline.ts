@@ -262,7 +262,8 @@ async function localMedia(source: MediaSource, workDir: string, name: string, op
     return source.path;
   }
   const ext = safeExtension(source.url);
-  const dest = join(workDir, `${name}${ext}`);
+  // Prefixed so a download never shares a name with what is made from it (background0.png …).
+  const dest = join(workDir, `download-${name}${ext}`);
   options.signal?.throwIfAborted();
   await options.fetcher.fetchToFile(source.url, dest);
   return dest;
