@@ -9,7 +9,8 @@ import type { AppDeps } from './api/app-deps.js';
 import { buildApp } from './api/build-app.js';
 import { ApiKeyAuthenticator } from './auth/api-keys.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
-import { migrateToLatest, pingDatabase } from './db/migrations.js';
+import { migrateDatabase } from './db/migrate-database.js';
+import { pingDatabase } from './db/migrations.js';
 import { SqlApiKeyRepository } from './db/sql-api-key-repository.js';
 import { SqlIdempotencyStore } from './db/sql-idempotency-store.js';
 import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
@@ -17,7 +18,7 @@ import { SqlVideoRepository } from './db/sql-video-repository.js';
 import { OratorError } from './domain/errors.js';
 import type { JobHandlerMap } from './jobs/job-handlers.js';
 import { LeaseWatchdog } from './jobs/lease-watchdog.js';
-import { SqlJobQueue } from './jobs/sql-job-queue.js';
+import { createJobQueue, type JobQueueAdapter } from './jobs/create-job-queue.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import { GuardedFetcher } from './net/guarded-fetcher.js';
 import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catalogue.js';
@@ -95,7 +96,7 @@ export interface Platform {
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
-  queue: SqlJobQueue;
+  queue: JobQueueAdapter;
   videos: VideoRepository;
   keys: ApiKeyRepository;
   uow: UnitOfWork;
@@ -113,13 +114,12 @@ export interface Platform {
 
 export async function composePlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  if (config.queueUrl) logger.warn('ORATOR_QUEUE_URL is set but the BullMQ adapter is not built yet; using the SQL queue');
 
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (options.migrate) await migrateToLatest(database.db);
+  if (options.migrate) await migrateDatabase(database);
   const { db } = database;
 
-  const queue = new SqlJobQueue(db, database.dialect);
+  const queue = await createJobQueue({ database, databaseUrl: config.databaseUrl, queueUrl: config.queueUrl, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
   const videos = new SqlVideoRepository(db);
   const keys = new SqlApiKeyRepository(db);
   const uow = new SqlUnitOfWork(db, () => queue.notifyEnqueued());
@@ -243,6 +243,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     close: async () => {
       await webhookSender.close();
       await storage.close();
+      await queue.close();
       await database.close();
     },
   };

@@ -4,7 +4,7 @@
 import { loadConfig } from './config.js';
 import { createApiKey, DEFAULT_SPACE, ensureBootstrapKey } from './auth/api-keys.js';
 import { composePlatform, type Platform } from './compose.js';
-import { migrateToLatest } from './db/migrations.js';
+import { migrateDatabase } from './db/migrate-database.js';
 import type { FastifyInstance } from 'fastify';
 import type { WorkerPool } from './jobs/worker-pool.js';
 import type { LeaseWatchdog } from './jobs/lease-watchdog.js';
@@ -76,13 +76,13 @@ async function main(): Promise<number> {
     return typeof code === "number" ? code : 0;
   }
   const config = loadConfig();
-  const embedded = !config.databaseUrl;
-  // Embedded SQLite has no separate deploy step, so every role may migrate; Postgres migrates on `all`/`migrate` only.
-  const platform = await composePlatform(config, { migrate: role === 'all' || role === 'migrate' || embedded, httpLogger: false });
+  // Every role migrates at start: on Postgres under an advisory lock (db/migrate-database.ts), so a
+  // `serve` and several `worker`s starting together apply each migration once and none runs on an old schema.
+  const platform = await composePlatform(config, { migrate: true, httpLogger: false });
   const { logger } = platform;
 
   if (role === 'migrate') {
-    const applied = await migrateToLatest(platform.database.db);
+    const applied = await migrateDatabase(platform.database);
     logger.info({ applied }, 'migrations applied');
     await platform.close();
     return 0;

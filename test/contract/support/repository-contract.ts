@@ -1,0 +1,160 @@
+// Repository contract: the SQL repositories behave the same on SQLite and Postgres (types of
+// bigint/double columns, NULL handling, paging order, compare-and-set transitions, upserts).
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../src/db/database.js';
+import { SqlApiKeyRepository } from '../../../src/db/sql-api-key-repository.js';
+import { SqlUnitOfWork } from '../../../src/db/sql-unit-of-work.js';
+import { SqlVideoRepository } from '../../../src/db/sql-video-repository.js';
+import type { NewVideo } from '../../../src/services/ports.js';
+
+export interface RepositoriesUnderTest {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+const T0 = 1_700_000_000_000; // beyond 2^31: bigint columns must come back as numbers
+
+function newVideo(id: string, spaceId: string, createdAt: number): NewVideo {
+  return {
+    id,
+    spaceId,
+    title: `t-${id}`,
+    callbackId: null,
+    callbackUrl: 'https://example.test/cb',
+    folderId: null,
+    plan: { width: 128, height: 128, scenes: [] } as unknown as NewVideo['plan'],
+    request: { raw: true, n: 1.5 },
+    width: 128,
+    height: 128,
+    createdAt,
+  };
+}
+
+export function describeRepositoryContract(name: string, open: () => Promise<RepositoriesUnderTest | string>): void {
+  describe(`Repository contract: ${name}`, () => {
+    let t: RepositoriesUnderTest | undefined;
+    let skip: string | undefined;
+    before(async () => {
+      const opened = await open();
+      if (typeof opened === 'string') skip = opened;
+      else {
+        t = opened;
+        await new SqlApiKeyRepository(t.db).ensureSpace({ id: 'sp1', name: 'one' }, T0);
+        await new SqlApiKeyRepository(t.db).ensureSpace({ id: 'sp2', name: 'two' }, T0);
+      }
+    });
+    after(async () => t?.close());
+
+    const test = (title: string, fn: (db: Kysely<Database>) => Promise<void>) =>
+      it(title, async (ctx) => {
+        if (!t) return ctx.skip(skip ?? 'adapter unavailable');
+        await fn(t.db);
+      });
+
+    test('videos: insert and read back with the same types', async (db) => {
+      const videos = new SqlVideoRepository(db);
+      await videos.insert(newVideo('a'.repeat(32), 'sp1', T0));
+      const v = await videos.findInSpace('sp1', 'a'.repeat(32));
+      assert.ok(v);
+      assert.equal(v.status, 'pending');
+      assert.equal(v.createdAt, T0);
+      assert.equal(typeof v.createdAt, 'number');
+      assert.deepEqual(v.request, { raw: true, n: 1.5 });
+      assert.equal(v.completedAt, null);
+      assert.equal(v.error, null);
+      assert.equal(await videos.findInSpace('sp2', 'a'.repeat(32)), undefined, 'space isolation');
+    });
+
+    test('videos: compare-and-set transitions', async (db) => {
+      const videos = new SqlVideoRepository(db);
+      const id = 'b'.repeat(32);
+      await videos.insert(newVideo(id, 'sp1', T0 + 1));
+      const blobs = { video: 'v/video.mp4', captionVideo: null, thumbnail: 't.jpg', gif: 'p.gif', srt: 'c.srt', vtt: 'c.vtt' };
+      const completion = { blobs, durationSec: 1.25, width: 128, height: 128, quality: { envelopeCorrelation: 0.5, avOffsetMs: 0 } };
+      assert.equal(await videos.markCompleted(id, completion, T0 + 5), false, 'pending cannot complete');
+      assert.equal(await videos.markProcessing(id), true);
+      assert.equal(await videos.markProcessing(id), true, 'a retried attempt may re-enter processing');
+      await videos.updateProgress(id, 42);
+      assert.equal((await videos.findById(id))?.progress, 42);
+      assert.equal(await videos.markCompleted(id, completion, T0 + 5), true);
+      assert.equal(await videos.markCompleted(id, completion, T0 + 6), false, 'completes once');
+      assert.equal(await videos.markFailed(id, { code: 1, message: 'x', detail: null }, T0 + 7), false);
+      const done = await videos.findById(id);
+      assert.equal(done?.status, 'completed');
+      assert.equal(done?.durationSec, 1.25);
+      assert.equal(done?.completedAt, T0 + 5);
+      assert.deepEqual(done?.blobs, blobs);
+      assert.deepEqual(done?.quality, completion.quality);
+    });
+
+    test('videos: failure, soft delete and counts', async (db) => {
+      const videos = new SqlVideoRepository(db);
+      const id = 'c'.repeat(32);
+      await videos.insert(newVideo(id, 'sp2', T0 + 2));
+      assert.equal(await videos.markFailed(id, { code: 400140, message: 'bad', detail: 'why' }, T0 + 9), true);
+      assert.deepEqual((await videos.findById(id))?.error, { code: 400140, message: 'bad', detail: 'why' });
+      assert.equal(await videos.countInSpace('sp2'), 1);
+      assert.equal((await videos.softDelete('sp1', id, T0 + 10)), undefined, 'another space cannot delete it');
+      assert.equal((await videos.softDelete('sp2', id, T0 + 10))?.id, id);
+      assert.equal(await videos.softDelete('sp2', id, T0 + 11), undefined);
+      assert.equal(await videos.countInSpace('sp2'), 0);
+      assert.equal((await videos.findById(id))?.deletedAt, T0 + 10);
+    });
+
+    test('videos: newest-first paging with a (createdAt, id) cursor and ties', async (db) => {
+      const videos = new SqlVideoRepository(db);
+      const ids = ['d1', 'd2', 'd3', 'd4', 'd5'].map((p) => p.padEnd(32, '0'));
+      await new SqlApiKeyRepository(db).ensureSpace({ id: 'sp3', name: 'three' }, T0);
+      for (const [i, id] of ids.entries()) await videos.insert(newVideo(id, 'sp3', T0 + 100 + (i < 2 ? 0 : i)));
+      const seen: string[] = [];
+      let page = await videos.listInSpace('sp3', 2);
+      while (page.length > 0) {
+        seen.push(...page.map((v) => v.id));
+        const last = page.at(-1)!;
+        page = await videos.listInSpace('sp3', 2, { createdAt: last.createdAt, id: last.id });
+      }
+      assert.deepEqual(seen, [ids[4], ids[3], ids[2], ids[1], ids[0]]);
+    });
+
+    test('unit of work: a failing transaction commits nothing', async (db) => {
+      let woke = 0;
+      const uow = new SqlUnitOfWork(db, () => (woke += 1));
+      const id = 'e'.repeat(32);
+      await assert.rejects(() =>
+        uow.transaction(async (tx) => {
+          await tx.videos.insert(newVideo(id, 'sp1', T0 + 3));
+          await tx.jobs.enqueue({ kind: 'render_video', payload: { videoId: id }, spaceId: 'sp1' });
+          throw new Error('boom');
+        }),
+      );
+      assert.equal(await new SqlVideoRepository(db).findById(id), undefined);
+      assert.equal(woke, 0);
+      await uow.transaction(async (tx) => {
+        await tx.videos.insert(newVideo(id, 'sp1', T0 + 3));
+        await tx.jobs.enqueue({ kind: 'render_video', payload: { videoId: id }, spaceId: 'sp1' });
+      });
+      assert.equal(woke, 1);
+      const jobs = await db.selectFrom('jobs').selectAll().where('payload', 'like', `%${id}%`).execute();
+      assert.equal(jobs.length, 1);
+      assert.equal(typeof jobs[0]!.run_at, 'number');
+    });
+
+    test('api keys and spaces: insert, find by hash, revoke by prefix, idempotent spaces', async (db) => {
+      const keys = new SqlApiKeyRepository(db);
+      await keys.ensureSpace({ id: 'sp1', name: 'renamed?' }, T0 + 1);
+      assert.deepEqual(await keys.findSpace('sp1'), { id: 'sp1', name: 'one' });
+      assert.equal(await keys.findSpace('nope'), undefined);
+      await keys.insert({ id: 'key1', spaceId: 'sp1', hash: 'h1', prefix: 'ok_ab', name: null, createdAt: T0 });
+      await keys.insert({ id: 'key2', spaceId: 'sp1', hash: 'h2', prefix: 'ok_cd', name: 'ci', createdAt: T0 + 1 });
+      await assert.rejects(() => keys.insert({ id: 'key3', spaceId: 'sp1', hash: 'h1', prefix: 'ok_ef', name: null, createdAt: T0 + 2 }), 'hashes are unique');
+      assert.deepEqual(await keys.findActiveByHash('h1'), { id: 'key1', spaceId: 'sp1', prefix: 'ok_ab', name: null, createdAt: T0, revokedAt: null });
+      assert.equal(await keys.countActive(), 2);
+      assert.equal(await keys.revoke('ok_cd', T0 + 5), true);
+      assert.equal(await keys.revoke('ok_cd', T0 + 6), false);
+      assert.equal(await keys.findActiveByHash('h2'), undefined);
+      assert.deepEqual((await keys.list()).map((k) => [k.id, k.revokedAt]), [['key1', null], ['key2', T0 + 5]]);
+    });
+  });
+}
