@@ -5,6 +5,7 @@ import type { ImageFit, OutputFormat, VideoPlayStyle } from '../plan.js';
 import { backgroundChain, type BackgroundSegment } from './background-filter.js';
 import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
 import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';
+import type { WatermarkInput } from './watermark.js';
 
 export type BackgroundInput =
   | { kind: 'color'; color: string; frames: number }
@@ -27,6 +28,8 @@ export interface AvatarTrackInput {
 export interface AudioTrackInput {
   path: string | null;
   frames: number;
+  /** Gain for this scene's voice (v3 `voice_settings.volume`); absent or 1 = unchanged. */
+  volume?: number;
 }
 
 export interface ComposeJob {
@@ -40,6 +43,8 @@ export interface ComposeJob {
   outPath: string;
   /** Encoder threads; fixed so output bytes do not depend on the machine's core count. */
   threads?: number;
+  /** A logo over the finished picture, already sized and faded. */
+  watermark?: WatermarkInput | null;
 }
 
 export const AUDIO_SAMPLE_RATE = 48000;
@@ -100,6 +105,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
     current = out;
   });
+  if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
   graph.push(`[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}[vout]`);
 
   const audioOut = audioGraph(job, graph, addInput);
@@ -110,6 +116,15 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     '-filter_complex', graph.join(';'),
     ...outputArgs(format, fps, totalFrames, audioOut, job.threads, job.outPath),
   ];
+}
+
+/**
+ * The watermark goes on last, at a fixed position (no per-frame expression). A one-frame PNG input
+ * is held by the overlay's default `eof_action=repeat`, so it needs no `-loop 1` re-decoding.
+ */
+function overlayWatermark(graph: string[], current: string, watermark: WatermarkInput, inputIndex: number, format: OutputFormat): string {
+  graph.push(`[${current}][${inputIndex}:v]overlay=x=${watermark.x}:y=${watermark.y}:format=${overlayFormat(format)}[wm]`);
+  return 'wm';
 }
 
 /** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
@@ -124,7 +139,8 @@ function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], add
     const samples = endSample - samplesSoFar;
     samplesSoFar = endSample;
     const label = `a${i}`;
-    const shape = `aresample=${AUDIO_SAMPLE_RATE},aformat=sample_fmts=fltp:channel_layouts=mono,apad=whole_len=${samples},atrim=end_sample=${samples}`;
+    const gain = track.volume !== undefined && track.volume !== 1 ? `,volume=${track.volume}` : '';
+    const shape = `aresample=${AUDIO_SAMPLE_RATE},aformat=sample_fmts=fltp:channel_layouts=mono${gain},apad=whole_len=${samples},atrim=end_sample=${samples}`;
     if (track.path === null) {
       graph.push(`anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=mono,atrim=end_sample=${samples},aformat=sample_fmts=fltp[${label}]`);
     } else {
@@ -166,6 +182,7 @@ export interface StillsComposeJob {
   audio: AudioTrackInput[];
   outPath: string;
   threads?: number;
+  watermark?: WatermarkInput | null;
 }
 
 /**
@@ -184,7 +201,14 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
   };
   const index = addInput(['-f', 'concat', '-safe', '0', '-i', job.concatPath]);
   const motion = idleMotionExpressions(job.motion, 0, 0);
-  graph.push(`[${index}:v]fps=${fps},crop=${width}:${height}:x='${padPx}-(${motion.x})':y='${padPx}-(${motion.y})',trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+  const window = `fps=${fps},crop=${width}:${height}:x='${padPx}-(${motion.x})':y='${padPx}-(${motion.y})'`;
+  if (job.watermark) {
+    graph.push(`[${index}:v]${window}[frames]`);
+    const current = overlayWatermark(graph, 'frames', job.watermark, addInput(['-i', job.watermark.path]), 'mp4');
+    graph.push(`[${current}]trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+  } else {
+    graph.push(`[${index}:v]${window},trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+  }
   const audioOut = audioGraph(job, graph, addInput);
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',

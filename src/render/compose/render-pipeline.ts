@@ -28,6 +28,7 @@ import { runFfmpeg, ToolError } from './run-ffmpeg.js';
 import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
 import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from './still-sequence.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
+import { prepareWatermark, type WatermarkInput } from './watermark.js';
 
 interface PreparedScene {
   frames: number;
@@ -104,10 +105,10 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     // 4. One encode pass with the audio muxed in. Static backgrounds in MP4 take the fast path
     // (precomposited full-frame stills, no overlay); the rest overlay the rig on the background.
     const videoPath = join(outAbs, `video.${fileExtension(format)}`);
-    const audio: AudioTrackInput[] = scenes.map((s) => ({ path: s.audioPath, frames: s.frames }));
+    const audio: AudioTrackInput[] = scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(plan.scenes[i]!) }));
     const args = visuals.stills
-      ? await precomposedArgs(plan, visuals.stills, prepared, audio, totalFrames, workDir, videoPath)
-      : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath);
+      ? await precomposedArgs(plan, visuals.stills, prepared, audio, totalFrames, workDir, videoPath, visuals.watermark)
+      : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath, visuals.watermark);
     report(35, 'avatar');
     const durationSec = totalFrames / fps;
     await runStep('encoding', () =>
@@ -171,6 +172,10 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     await Promise.allSettled(pending);
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+function volumeOf(scene: ScenePlan): { volume?: number } {
+  return scene.voice.type === 'text' && scene.voice.volume !== undefined ? { volume: scene.voice.volume } : {};
 }
 
 function sumFrames(scenes: readonly PreparedScene[], indices: readonly number[]): number {
@@ -307,11 +312,21 @@ interface Visuals {
   tracks: { rig: AvatarRig; rest: { x: number; y: number }; scenes: number[] }[];
   /** Present on the fast path (static backgrounds, MP4). */
   stills: StillFactory | null;
+  watermark: WatermarkInput | null;
 }
 
 /** Everything visual that does not depend on speech timing. */
 async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, workDir: string, options: RenderOptions, deps: RenderDeps): Promise<Visuals> {
-  const backgrounds = await prepareBackgrounds(plan, workDir, options);
+  const wm = plan.watermark;
+  const watermarkPromise = wm
+    ? localMedia(wm.source, workDir, 'watermark', options).then((input) =>
+        prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(wm.source)))
+    : Promise.resolve(null);
+  // Both settle before either failure is thrown, so nothing is still writing when the work dir goes.
+  const [backgroundsResult, watermarkResult] = await Promise.allSettled([prepareBackgrounds(plan, workDir, options), watermarkPromise]);
+  if (backgroundsResult.status === 'rejected') throw backgroundsResult.reason;
+  if (watermarkResult.status === 'rejected') throw watermarkResult.reason;
+  const backgrounds = backgroundsResult.value;
   const rigs = new Map<string, Promise<AvatarRig>>();
   const tracks = await Promise.all(
     groupAvatarTracks(plan.scenes).map(async (track) => {
@@ -338,7 +353,7 @@ async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, work
       track: tracks.findIndex((t) => t.scenes.includes(i)),
     })));
   }
-  return { backgrounds, tracks, stills };
+  return { backgrounds, tracks, stills, watermark: watermarkResult.value };
 }
 
 async function prepareBackgrounds(plan: RenderPlan, workDir: string, options: RenderOptions): Promise<Visuals['backgrounds']> {
@@ -409,7 +424,7 @@ async function fitImage(input: string, output: string, width: number, height: nu
 /** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
 async function overlayArgs(
   plan: RenderPlan, format: OutputFormat, backgrounds: BackgroundInput[], tracks: PreparedTrack[],
-  audio: AudioTrackInput[], workDir: string, outPath: string,
+  audio: AudioTrackInput[], workDir: string, outPath: string, watermark: WatermarkInput | null,
 ): Promise<string[]> {
   const avatars: AvatarTrackInput[] = [];
   for (const [t, track] of tracks.entries()) {
@@ -420,7 +435,7 @@ async function overlayArgs(
     await writeFile(concatPath, buildFfconcat(entries));
     avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
   }
-  return buildComposeArgs({ width: plan.width, height: plan.height, fps: plan.fps, format, backgrounds, avatars, audio, outPath });
+  return buildComposeArgs({ width: plan.width, height: plan.height, fps: plan.fps, format, backgrounds, avatars, audio, outPath, watermark });
 }
 
 /**
@@ -494,7 +509,7 @@ class StillFactory {
 
 async function precomposedArgs(
   plan: RenderPlan, stills: StillFactory, tracks: PreparedTrack[], audio: AudioTrackInput[],
-  totalFrames: number, workDir: string, outPath: string,
+  totalFrames: number, workDir: string, outPath: string, watermark: WatermarkInput | null,
 ): Promise<string[]> {
   const fps = plan.fps;
   const keys = new Array<string>(totalFrames);
@@ -516,7 +531,7 @@ async function precomposedArgs(
   for (const run of runs) if (!paths.has(run.key)) paths.set(run.key, await stills.path(run.key));
   const concatPath = join(workDir, 'frames.ffconcat');
   await writeFile(concatPath, buildFfconcat(stillRunsToConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
-  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx: stills.padPx, concatPath, totalFrames, motion: stills.motion, audio, outPath });
+  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx: stills.padPx, concatPath, totalFrames, motion: stills.motion, audio, outPath, watermark });
 }
 
 function sceneBackground(stills: StillFactory, scene: number): number {

@@ -46,6 +46,9 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
       if (voice.text.trim().length === 0) {
         throw new OratorError('invalid_text_input', 'Voice input text must not be empty', { param: `${where}.voice.input_text` });
       }
+      if (voice.volume !== undefined && !(Number.isFinite(voice.volume) && voice.volume >= 0 && voice.volume <= 1)) {
+        throw new OratorError('invalid_parameter', 'voice_settings.volume must be between 0 and 1', { param: `${where}.voice.volume` });
+      }
       if (voice.text.length > MAX_TEXT_CHARS) {
         throw new OratorError('text_too_long', `Text input is too long (${voice.text.length} characters, at most ${MAX_TEXT_CHARS})`, { param: `${where}.voice.input_text` });
       }
@@ -58,4 +61,13 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
       throw new OratorError('invalid_parameter', `Background colour ${scene.background.color} is not a hex colour`, { param: `${where}.background.value` });
     }
   });
+  const wm = plan.watermark;
+  if (wm) {
+    const within = (n: number, lo: number, hi: number): boolean => Number.isFinite(n) && n >= lo && n <= hi;
+    if (!within(wm.scale, 0, 2)) throw new OratorError('invalid_parameter', 'watermark.scale must be between 0 and 2', { param: 'watermark.scale' });
+    if (!within(wm.opacity, 0, 1)) throw new OratorError('invalid_parameter', 'watermark.opacity must be between 0 and 1', { param: 'watermark.opacity' });
+    if (!within(wm.offsetX, -1, 1) || !within(wm.offsetY, -1, 1)) {
+      throw new OratorError('invalid_parameter', 'watermark offsets must be fractions of the frame between -1 and 1', { param: 'watermark.placement' });
+    }
+  }
 }
