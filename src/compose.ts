@@ -109,6 +109,8 @@ export interface Platform {
   buildHttpApp(): Promise<FastifyInstance>;
   createWorkerPool(): WorkerPool;
   createWatchdog(): LeaseWatchdog;
+  /** Removes scratch dirs of renders that died with their process (idle longer than a lease). */
+  sweepScratch(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
         log,
       }),
     createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? Math.min(5000, Math.max(250, Math.floor(config.jobLeaseMs / 4))), (msg, extra) => logger.warn(extra ?? {}, msg)),
+    sweepScratch: () => scratch.sweepStale(options.leaseMs ?? config.jobLeaseMs),
     close: async () => {
       await webhookSender.close();
       await storage.close();

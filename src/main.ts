@@ -96,6 +96,7 @@ async function main(): Promise<number> {
   let app: FastifyInstance | undefined;
   let pool: WorkerPool | undefined;
   let watchdog: LeaseWatchdog | undefined;
+  let scratchSweep: NodeJS.Timeout | undefined;
 
   if (role === 'all' || role === 'serve') {
     const outcome = await ensureBootstrapKey(platform.keys, config.apiKey);
@@ -111,6 +112,15 @@ async function main(): Promise<number> {
     pool = platform.createWorkerPool();
     watchdog = platform.createWatchdog();
     await watchdog.sweep();
+    // Temp files of renders that crashed: now, and again later for those too fresh to judge at start.
+    const sweepScratch = (): void => {
+      platform.sweepScratch().then(
+        (removed) => removed.length > 0 && logger.info({ removed }, 'removed stale render scratch dirs'),
+        (err: unknown) => logger.warn({ err }, 'scratch sweep failed'),
+      );
+    };
+    sweepScratch();
+    scratchSweep = setInterval(sweepScratch, Math.max(10_000, config.jobLeaseMs)).unref();
     watchdog.start();
     pool.start();
     logger.info({ concurrency: config.renderConcurrency, owner: pool.owner }, 'workers started');
@@ -126,6 +136,7 @@ async function main(): Promise<number> {
         // Stop accepting requests first, then drain renders; both before closing the database.
         await app?.close();
         watchdog?.stop();
+        clearInterval(scratchSweep);
         await pool?.stop(config.shutdownGraceMs);
         await platform.close();
       } catch (err) {
