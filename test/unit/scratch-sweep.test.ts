@@ -43,7 +43,8 @@ test('sweepStale removes idle dirs of dead renders, keeps fresh ones and those t
   // Later sweeps catch what was too fresh at start; removed dirs stop being held.
   assert.deepEqual(await scratch.sweepStale(30_000, now + 28_000), ['render-just-died-ghi789']);
   await scratch.remove(held);
-  assert.deepEqual(await scratch.sweepStale(30_000, now + 60_000), []);
+  assert.deepEqual(await scratch.sweepStale(30_000, now + 28_000), []);
+  assert.deepEqual(await scratch.sweepStale(30_000, now + 60_000), ['render-other-process-def456']);
   assert.deepEqual(await new LocalScratchSpace(path.join(root, 'missing')).sweepStale(1), []);
 });
 
