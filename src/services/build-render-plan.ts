@@ -5,6 +5,7 @@ import { OratorError } from '../domain/errors.js';
 import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } from '../render/plan.js';
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
 import type { RenderEngine } from './ports.js';
+import { assertVideoDimension } from '../domain/video-dimension.js';
 
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
 export const MAX_TEXT_LENGTH = 5000;
@@ -18,15 +19,6 @@ export function assertHttpUrl(url: string, param: string): void {
     throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
-}
-
-function checkDimension(d: { width: number; height: number }): void {
-  if (d.width <= 128 || d.height <= 128 || d.width >= 4096 || d.height >= 4096) {
-    throw new OratorError('invalid_dimension', 'Video width or height must be smaller than 4096 and larger than 128', { param: 'dimension' });
-  }
-  if (d.width % 2 !== 0 || d.height % 2 !== 0) {
-    throw new OratorError('invalid_dimension', 'Video width and height must be even number', { param: 'dimension' });
-  }
 }
 
 function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine): CharacterPlan | null {
@@ -104,7 +96,7 @@ function seedOf(input: GenerateVideoInput): number {
 
 export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine): RenderPlan {
   const dimension = input.dimension ?? DEFAULT_DIMENSION;
-  checkDimension(dimension);
+  assertVideoDimension(dimension);
   if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
   const scenes: ScenePlan[] = input.video_inputs.map((scene, i) => {
     const at = `video_inputs[${i}]`;

@@ -7,6 +7,7 @@ import type { AvatarStyle, BackgroundPlan, RenderPlan, VoicePlan, WatermarkPlan 
 import { assertHttpUrl, MAX_TEXT_LENGTH } from './build-render-plan.js';
 import { storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
+import { assertVideoDimension } from '../domain/video-dimension.js';
 
 export type V3VideoType = 'avatar' | 'image' | 'cinematic_avatar' | 'studio';
 export type AspectRatio = '16:9' | '9:16' | '4:5' | '5:4' | '1:1' | 'auto';
@@ -66,13 +67,6 @@ export function dimensionFor(aspect: AspectRatio, resolution: Resolution): { wid
   const [w, h] = RATIO[aspect];
   const short = SHORT_EDGE[resolution];
   return w >= h ? { width: even((short * w) / h), height: short } : { width: short, height: even((short * h) / w) };
-}
-
-function checkDimension(d: { width: number; height: number }): void {
-  if (d.width <= 128 || d.height <= 128 || d.width >= 4096 || d.height >= 4096) {
-    throw new OratorError('invalid_dimension', 'Video width or height must be smaller than 4096 and larger than 128', { param: 'dimension' });
-  }
-  if (d.width % 2 !== 0 || d.height % 2 !== 0) throw new OratorError('invalid_dimension', 'Video width and height must be even number', { param: 'dimension' });
 }
 
 function rejectUnsupportedType(type: V3VideoType): void {
@@ -187,7 +181,7 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
   if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
   const outputFormat: OutputFormatV3 = input.output_format ?? 'mp4';
   const dimension = input.dimension ?? dimensionFor(input.aspect_ratio ?? '16:9', input.resolution ?? DEFAULT_RESOLUTION);
-  checkDimension(dimension);
+  assertVideoDimension(dimension);
   const voice = buildVoice(input, avatar.default_voice_id, deps);
   const background = buildBackground(input, outputFormat);
   const plan: RenderPlan = {

@@ -2,6 +2,7 @@
 // the same rules run against the real catalogues and against test doubles.
 import { OratorError } from '../../domain/errors.js';
 import type { RenderPlan } from '../plan.js';
+import { assertVideoDimension } from '../../domain/video-dimension.js';
 
 export interface PlanLookups {
   avatarExists(avatarId: string): boolean;
@@ -14,13 +15,7 @@ export const MIN_SILENCE_SEC = 0.1;
 export const MAX_SILENCE_SEC = 600;
 
 export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): void {
-  const dims = [plan.width, plan.height];
-  if (dims.some((d) => !Number.isInteger(d) || d < 128 || d > 4096)) {
-    throw new OratorError('invalid_dimension', 'Video width or height must be smaller than 4096 and larger than 128', { param: 'dimension' });
-  }
-  if (dims.some((d) => d % 2 !== 0)) {
-    throw new OratorError('invalid_dimension', 'Video width and height must be even number', { param: 'dimension' });
-  }
+  assertVideoDimension({ width: plan.width, height: plan.height });
   if (!Number.isFinite(plan.fps) || plan.fps < 1 || plan.fps > 60) {
     throw new OratorError('invalid_parameter', 'fps must be between 1 and 60', { param: 'fps' });
   }
