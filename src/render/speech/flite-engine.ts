@@ -1,7 +1,9 @@
 // flite (CMU, BSD-style licence): English voices slt, rms, awb, kal. `-psdur` prints each phone's end
 // time, restarting at every utterance, so offsets are accumulated line by line. flite prints no
-// word times: a second, cheap run speaks each word of the text as its own utterance to learn which
-// phones belong to which word, and that is aligned onto the phones of the real run.
+// word times: flite's `t2p` (text analysis only, ~10 ms for a page) says which phones belong to which
+// word, and that is aligned onto the phones of the real run. When t2p cannot keep the words apart
+// (abbreviations swallow the separator), a second flite run speaks each word as its own utterance:
+// exact but slow (about twice the synthesis itself, as every word is synthesised).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +54,19 @@ export function buildFliteLookupArgs(voice: string, textPath: string): string[] 
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** The t2p text: words separated by semicolons, which flite turns into pauses between them. */
+export function buildT2pLookupText(words: readonly TextWord[]): string {
+  return words.map((w) => toAsciiText(w.text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).join('; ');
+}
+
+/** t2p prints one line of phones with stress digits; the pauses split it back into words (one per line). */
+export function parseT2pWords(stdout: string): string[] {
+  return stdout
+    .split(/\bpau\b/)
+    .map((group) => group.replace(/[0-9]/g, '').trim().replace(/\s+/g, ' '))
+    .filter((group) => group !== '');
 }
 
 /** `-psdur` output → phones on one clock: each line is an utterance whose times start again at 0. */
@@ -127,6 +142,17 @@ export function wordTimingsFromPhones(words: readonly TextWord[], phones: readon
   return out;
 }
 
+/** Per-word phone lines from t2p, or null when its pauses do not match the words one to one. */
+async function quickWordLookup(words: readonly TextWord[]): Promise<string | null> {
+  try {
+    const result = await runProgramOk('t2p', [buildT2pLookupText(words)], { timeoutMs: 30_000 });
+    const groups = parseT2pWords(result.stdout);
+    return groups.length === words.length ? groups.join('\n') : null;
+  } catch {
+    return null; // t2p missing or failed: the slow lookup still works
+  }
+}
+
 export class FliteEngine implements SpeechEngine {
   readonly name = 'flite' as const;
 
@@ -138,15 +164,20 @@ export class FliteEngine implements SpeechEngine {
       const rawPath = join(dir, 'raw.wav');
       const words = splitWords(request.text);
       await writeFile(textPath, toAsciiText(request.text) + '\n');
-      await writeFile(lookupPath, buildWordLookupText(words));
       const voice = request.voice.engineVoice;
       let synth;
-      let lookup;
+      let lookup: string | null = null;
       try {
-        [synth, lookup] = await Promise.all([
-          runProgramOk('flite', buildFliteArgs({ voice, speed: request.speed, pitch: request.pitch, textPath, outPath: rawPath })),
-          words.length > 0 ? runProgramOk('flite', buildFliteLookupArgs(voice, lookupPath)) : Promise.resolve(null),
-        ]);
+        const synthesis = runProgramOk('flite', buildFliteArgs({ voice, speed: request.speed, pitch: request.pitch, textPath, outPath: rawPath }));
+        synthesis.catch(() => undefined); // awaited below
+        if (words.length > 0) {
+          lookup = await quickWordLookup(words);
+          if (lookup === null) {
+            await writeFile(lookupPath, buildWordLookupText(words));
+            lookup = (await runProgramOk('flite', buildFliteLookupArgs(voice, lookupPath))).stdout;
+          }
+        }
+        synth = await synthesis;
       } catch (err) {
         throw new OratorError('render_failed', `flite failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
@@ -156,7 +187,7 @@ export class FliteEngine implements SpeechEngine {
       const phones = parseFlitePsdur(synth.stdout)
         .filter((p) => p.start < durationSec)
         .map((p) => ({ ...p, end: Math.min(p.end, durationSec) }));
-      const wordTimings = wordTimingsFromPhones(words, phones, lookup?.stdout ?? null);
+      const wordTimings = wordTimingsFromPhones(words, phones, lookup);
       return { wavPath: request.outPath, durationSec, words: wordTimings, phones };
     } finally {
       await rm(dir, { recursive: true, force: true });
