@@ -10,10 +10,14 @@ import type { PhoneTiming } from '../visemes/viseme.js';
 import { EspeakNgEngine } from './espeak-ng-engine.js';
 import { FestivalEngine } from './festival-engine.js';
 import { FliteEngine } from './flite-engine.js';
-import { parseSpeechText } from './parse-speech-text.js';
+import { parseSpeechText, type SpeechPiece } from './parse-speech-text.js';
+import { mapWithLimit, splitForParallel } from './split-for-parallel.js';
 import { SPEECH_SAMPLE_RATE, type EngineName, type SpeechEngine, type SpeechResult } from './speech-engine.js';
 import { findVoice } from './voice-catalogue.js';
 import { readWav, writeWav } from './wav-file.js';
+
+/** Engine processes at once for one text: the render machines have two cores. */
+export const SPEECH_PROCESSES = 2;
 
 /** HeyGen's limit on `input_text`. */
 export const MAX_TEXT_CHARS = 5000;
@@ -60,7 +64,16 @@ export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<Sp
     const phones: PhoneTiming[] = [];
     let samples = 0;
     const offsetSec = (): number => samples / SPEECH_SAMPLE_RATE;
-    for (const [i, piece] of pieces.entries()) {
+    // Long text pieces become two segments; all segments are synthesised up to two at a time, then
+    // joined in order below, so the result does not depend on which process finished first.
+    const segments: SpeechPiece[] = pieces.flatMap((p): SpeechPiece[] => (p.type === 'text' ? splitForParallel(p.text).map((text) => ({ type: 'text', text })) : [p]));
+    const synthesized = await mapWithLimit(segments, SPEECH_PROCESSES, async (piece, i) => {
+      if (piece.type !== 'text' || !/[\p{L}\p{N}]/u.test(piece.text)) return null;
+      const segmentPath = join(dir, `segment-${i}.wav`);
+      const result = await engine.synthesize({ text: piece.text, voice, speed, pitch, outPath: segmentPath });
+      return { result, audio: await readWav(segmentPath) };
+    });
+    for (const [i, piece] of segments.entries()) {
       if (piece.type === 'pause') {
         const silence = new Int16Array(Math.round(piece.durationSec * SPEECH_SAMPLE_RATE));
         if (silence.length > 0) phones.push({ phone: 'pause', viseme: 'X', start: offsetSec(), end: offsetSec() + silence.length / SPEECH_SAMPLE_RATE });
@@ -68,10 +81,9 @@ export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<Sp
         samples += silence.length;
         continue;
       }
-      if (!/[\p{L}\p{N}]/u.test(piece.text)) continue;
-      const segmentPath = join(dir, `segment-${i}.wav`);
-      const result = await engine.synthesize({ text: piece.text, voice, speed, pitch, outPath: segmentPath });
-      const audio = await readWav(segmentPath);
+      const done = synthesized[i];
+      if (!done) continue;
+      const { result, audio } = done;
       if (audio.sampleRate !== SPEECH_SAMPLE_RATE) throw new OratorError('render_failed', `${engine.name} returned ${audio.sampleRate} Hz audio`);
       const start = offsetSec();
       const length = audio.samples.length / SPEECH_SAMPLE_RATE;
