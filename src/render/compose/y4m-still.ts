@@ -20,20 +20,15 @@ export function rgbToY4m(pixels: Uint8Array, width: number, height: number, chan
     out[yBase + i] = (16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255 + 0.5) | 0;
   }
   const halfW = width / 2;
+  const row = width * channels;
+  // The 2×2 block is summed by hand (not a loop over offsets): this runs for every chroma sample of
+  // every still, and the integer sums are the same whatever the order.
   for (let cy = 0; cy < height / 2; cy++) {
-    for (let cx = 0; cx < halfW; cx++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
-        const p = ((cy * 2 + dy) * width + cx * 2 + dx) * channels;
-        r += pixels[p]!;
-        g += pixels[p + 1]!;
-        b += pixels[p + 2]!;
-      }
-      r /= 4;
-      g /= 4;
-      b /= 4;
+    for (let cx = 0, p = cy * 2 * row; cx < halfW; cx++, p += 2 * channels) {
+      const q = p + channels;
+      const r = (pixels[p]! + pixels[q]! + pixels[p + row]! + pixels[q + row]!) / 4;
+      const g = (pixels[p + 1]! + pixels[q + 1]! + pixels[p + row + 1]! + pixels[q + row + 1]!) / 4;
+      const b = (pixels[p + 2]! + pixels[q + 2]! + pixels[p + row + 2]! + pixels[q + row + 2]!) / 4;
       const c = cy * halfW + cx;
       out[uBase + c] = clampByte(128 + (-37.797 * r - 74.203 * g + 112 * b) / 255 + 0.5);
       out[vBase + c] = clampByte(128 + (112 * r - 93.786 * g - 18.214 * b) / 255 + 0.5);
