@@ -27,7 +27,9 @@ export function videoEncoderArgs(format: OutputFormat): string[] {
 
 export function audioEncoderArgs(format: OutputFormat): string[] {
   if (format === 'webm') return ['-c:a', 'libopus', '-b:a', '96k'];
-  return ['-c:a', 'aac', '-b:a', '128k'];
+  // The `fast` coder: the AAC encode runs on ffmpeg's main thread, in series with feeding x264, and
+  // the default two-loop search costs ~0.15 s more per minute for no audible gain on mono speech at 128k.
+  return ['-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '128k'];
 }
 
 /** Container flags: faststart for progressive playback; bitexact so the same plan gives the same bytes. */
