@@ -59,9 +59,10 @@ export async function writeComposedStill(
     const visibleW = Math.min(avatar.width, width - left) - cropLeft;
     const visibleH = Math.min(avatar.height, height - top) - cropTop;
     if (visibleW > 0 && visibleH > 0) {
-      const overlay = await sharp(avatar.stillPng).extract({ left: cropLeft, top: cropTop, width: visibleW, height: visibleH }).png({ compressionLevel: 0 }).toBuffer();
+      // Raw RGBA between the two steps: a PNG there would be encoded and decoded again for nothing.
+      const overlay = await sharp(avatar.stillPng).extract({ left: cropLeft, top: cropTop, width: visibleW, height: visibleH }).ensureAlpha().raw().toBuffer();
       pixels = await sharp(canvas, { raw: { width, height, channels: 3 } })
-        .composite([{ input: overlay, left: left + cropLeft, top: top + cropTop }])
+        .composite([{ input: overlay, raw: { width: visibleW, height: visibleH, channels: 4 }, left: left + cropLeft, top: top + cropTop }])
         .removeAlpha()
         .raw()
         .toBuffer();
