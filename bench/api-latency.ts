@@ -50,7 +50,8 @@ async function load(pool: Pool, req: () => { method: 'GET' | 'POST'; path: strin
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-bench-'));
-const config = loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '0' });
+// The per-key limit would answer most of this load with cheap 429s; measure the real routes instead.
+const config = loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '0', ORATOR_RATE_LIMIT_PER_MINUTE: '100000000' });
 const platform = await composePlatform(config, { migrate: true, logger: pino({ level: 'silent' }) });
 const { key } = await createApiKey(platform.keys, { name: 'bench' });
 const avatar = platform.engine.listAvatars()[0];
@@ -61,9 +62,10 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 
 const bare = Fastify({ logger: false });
-let sampleStatus = '';
+// The bare route answers the same JSON object a real status poll returns, serialised by Fastify per request.
+let sampleStatus: unknown = null;
 bare.post('/v2/video/generate', async () => ({ error: null, data: { video_id: '0123456789abcdef0123456789abcdef' } }));
-bare.get('/v1/video_status.get', async (_req, reply) => reply.type('application/json').send(sampleStatus));
+bare.get('/v1/video_status.get', async () => sampleStatus);
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const barePort = (bare.server.address() as { port: number }).port;
 
@@ -74,7 +76,7 @@ const headers = { 'x-api-key': key, 'content-type': 'application/json' };
 const first = await orator.request({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers });
 const videoId = ((await first.body.json()) as { data: { video_id: string } }).data.video_id;
 const statusRes = await orator.request({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers });
-sampleStatus = await statusRes.body.text();
+sampleStatus = await statusRes.body.json();
 
 const gen = await load(orator, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));
 const genBare = await load(floor, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));

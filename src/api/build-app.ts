@@ -47,8 +47,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const listener = deps.routeListener;
   if (listener) app.addHook('onRoute', (route) => listener(route));
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style, not async: this runs on every request and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   await app.register(swagger, {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
+import { withCachedStatements } from './cached-statements.js';
 import type { Database, SqlDialectName } from './database.js';
 
 export interface DatabaseHandle {
@@ -30,6 +31,6 @@ export async function createDatabase(options: { databaseUrl: string | undefined;
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

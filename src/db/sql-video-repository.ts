@@ -5,6 +5,10 @@ import type { NewVideo, VideoListCursor, VideoRepository } from '../services/por
 import type { Database, VideosTable } from './database.js';
 
 export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
+  // The plan and request JSON are the largest columns and only the render job and a few views read
+  // them; parsing them lazily keeps status polls (the hottest route) from paying for it.
+  let plan: VideoRecord['plan'] | undefined;
+  let request: VideoRecord['request'] | undefined;
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -13,8 +17,12 @@ export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
     callbackId: row.callback_id,
     callbackUrl: row.callback_url,
     folderId: row.folder_id,
-    plan: JSON.parse(row.plan),
-    request: JSON.parse(row.request),
+    get plan() {
+      return (plan ??= JSON.parse(row.plan));
+    },
+    get request() {
+      return (request ??= JSON.parse(row.request));
+    },
     progress: row.progress,
     blobs: {
       video: row.video_key,

@@ -2,7 +2,7 @@
 // the first 2xx response is stored per space + method + route + path params + key and replayed for
 // 24 h. Another body under the same key is 422; a retry while the first still runs is 409.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OratorError } from '../../domain/errors.js';
 import type { IdempotencyRef, IdempotencyStore } from '../../services/idempotency-store.js';
 
@@ -27,19 +27,21 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function appliesTo(request: FastifyRequest): boolean {
-  const config = request.routeOptions.config;
-  if (config?.idempotent !== undefined) return config.idempotent;
-  return request.method === 'POST' && (request.routeOptions.url ?? '').startsWith('/v3/');
+/** Which routes take the header: every v3 POST that creates something, unless a route opts out or in. */
+function appliesTo(route: { method: string | string[]; url: string; config?: unknown }): boolean {
+  const flag = (route.config as { idempotent?: boolean } | undefined)?.idempotent;
+  if (flag !== undefined) return flag;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  return methods.includes('POST') && route.url.startsWith('/v3/');
 }
 
 export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore, now: () => number = Date.now): void {
   app.decorateRequest('idempotency', null);
 
   // preHandler: after auth and body validation, so rejected requests never claim a key.
-  app.addHook('preHandler', async (request, reply) => {
+  const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers['idempotency-key'];
-    if (header === undefined || !appliesTo(request) || !request.principal) return;
+    if (header === undefined || !request.principal) return;
     const key = Array.isArray(header) ? header[0] : header;
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new OratorError('invalid_parameter', 'Idempotency-Key must be 1-255 characters of A-Z, a-z, 0-9, _, -, : or .', { param: 'Idempotency-Key' });
@@ -62,9 +64,9 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
       case 'in_progress':
         throw new OratorError('request_in_progress', undefined, { param: 'Idempotency-Key' });
     }
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const ref = request.idempotency;
     if (!ref) return payload;
     request.idempotency = null;
@@ -72,5 +74,16 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') await store.complete(ref, reply.statusCode, payload);
     else await store.release(ref);
     return payload;
+  };
+
+  // Hooks go on the routes that take the header only, so status polls and other hot reads pay nothing.
+  app.addHook('onRoute', (route) => {
+    if (!appliesTo(route)) return;
+    route.preHandler = [...toArray(route.preHandler), preHandler];
+    route.onSend = [...toArray(route.onSend), onSend];
   });
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }

@@ -41,11 +41,11 @@ export function registerRateLimit(app: FastifyInstance, perMinute: number, now?:
   if (!(perMinute > 0)) return;
   const buckets = new TokenBuckets(perMinute, now);
   // Registered after auth, so `principal` is known; public routes (health, files, docs) are not limited.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.principal) return;
-    const retryAfter = buckets.take(request.principal.keyId);
-    if (retryAfter === 0) return;
+  // Callback style, not async: it runs on every authenticated request and never waits.
+  app.addHook('onRequest', (request, reply, done) => {
+    const retryAfter = request.principal ? buckets.take(request.principal.keyId) : 0;
+    if (retryAfter === 0) return done();
     reply.header('retry-after', String(retryAfter));
-    throw new OratorError('rate_limit_exceeded');
+    done(new OratorError('rate_limit_exceeded'));
   });
 }
