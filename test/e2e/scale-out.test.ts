@@ -182,6 +182,20 @@ test(`scale-out: serve + 2 workers on Postgres/Redis/S3 render ${N} videos exact
     const left = fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
     assert.deepEqual(left, [], `${p.role} left ${left.join(', ')}`);
   }
+  // The killed worker could not clean up after itself: started again on the same data dir, it sweeps
+  // the scratch dirs its dead render left behind.
+  const victimName = victim === w1 ? 'w1' : 'w2';
+  const victimTmp = path.join(dataDir(victimName), 'tmp');
+  const leftByKill = fs.existsSync(victimTmp) ? fs.readdirSync(victimTmp) : [];
+  const restarted = await startRole('worker', { ...shared, PORT: '0', ORATOR_DATA_DIR: dataDir(victimName) }, /workers started/);
+  procs.push(restarted);
+  for (const deadline = Date.now() + 15_000; fs.existsSync(victimTmp) && fs.readdirSync(victimTmp).length > 0; ) {
+    if (Date.now() > deadline) assert.fail(`the restarted worker left ${fs.readdirSync(victimTmp).join(', ')} (killed render left ${leftByKill.join(', ')})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  restarted.child.kill('SIGTERM');
+  assert.equal(await restarted.exited, 0, restarted.output().slice(-2000));
+
   const client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
   cleanups.push(() => client.destroy());
   const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: 'orator-e2e' })).catch(() => ({ Uploads: [] }));
