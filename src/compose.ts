@@ -7,6 +7,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppDeps } from './api/app-deps.js';
 import { buildApp } from './api/build-app.js';
+import { buildHealthApp } from './api/build-health-app.js';
 import { ApiKeyAuthenticator } from './auth/api-keys.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateDatabase } from './db/migrate-database.js';
@@ -107,6 +108,7 @@ export interface Platform {
   handlers: JobHandlerMap;
   webhooks: { store: WebhookStore; service: WebhookService };
   buildHttpApp(): Promise<FastifyInstance>;
+  buildHealthApp(): Promise<FastifyInstance>;
   createWorkerPool(): WorkerPool;
   createWatchdog(): LeaseWatchdog;
   /** Removes scratch dirs of renders that died with their process (idle longer than a lease). */
@@ -230,6 +232,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     handlers,
     webhooks: { store: webhookStore, service: webhookService },
     buildHttpApp: () => buildApp(appDeps),
+    buildHealthApp: () => buildHealthApp(appDeps),
     createWorkerPool: () =>
       new WorkerPool({
         queue,

@@ -29,6 +29,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** A webhook endpoint failing without a success for longer than this is disabled (ORATOR_WEBHOOK_DISABLE_AFTER_HOURS). */
   webhookDisableAfterMs: number;
+  /** `worker` role only: a port for /healthz and /readyz (workers serve no API); unset = no listener. */
+  healthPort: number | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: intFrom(env.ORATOR_JOB_LEASE_SEC, 30) * 1000,
     shutdownGraceMs: intFrom(env.ORATOR_SHUTDOWN_GRACE_SEC, 30) * 1000,
     webhookDisableAfterMs: intFrom(env.ORATOR_WEBHOOK_DISABLE_AFTER_HOURS, 5 * 24) * 3_600_000,
+    healthPort: env.ORATOR_HEALTH_PORT ? intFrom(env.ORATOR_HEALTH_PORT, 0) : undefined,
   };
 }

@@ -123,6 +123,11 @@ async function main(): Promise<number> {
     scratchSweep = setInterval(sweepScratch, Math.max(10_000, config.jobLeaseMs)).unref();
     watchdog.start();
     pool.start();
+    if (role === 'worker' && config.healthPort !== undefined) {
+      app = await platform.buildHealthApp();
+      await app.listen({ port: config.healthPort, host: config.host });
+      logger.info({ port: config.healthPort }, 'worker health endpoints listening');
+    }
     logger.info({ concurrency: config.renderConcurrency, owner: pool.owner }, 'workers started');
   }
 

@@ -75,6 +75,7 @@ test(`scale-out: serve + 2 workers on Postgres/Redis/S3 render ${N} videos exact
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-scale-'));
   cleanups.push(() => fs.rmSync(base, { recursive: true, force: true }));
   const port = await freePort();
+  const workerHealthPort = await freePort();
   const shared = {
     ORATOR_DATABASE_URL: pgFx.url,
     ORATOR_QUEUE_URL: `${redis.url}?prefix=${redis.prefix}`,
@@ -92,7 +93,7 @@ test(`scale-out: serve + 2 workers on Postgres/Redis/S3 render ${N} videos exact
   // All three start together: migrations take turns under the advisory lock.
   const [serve, w1, w2] = await Promise.all([
     startRole('serve', { ...shared, PORT: String(port), ORATOR_DATA_DIR: dataDir('serve') }, /orator listening/),
-    startRole('worker', { ...shared, PORT: '0', ORATOR_DATA_DIR: dataDir('w1') }, /workers started/),
+    startRole('worker', { ...shared, PORT: '0', ORATOR_HEALTH_PORT: String(workerHealthPort), ORATOR_DATA_DIR: dataDir('w1') }, /workers started/),
     startRole('worker', { ...shared, PORT: '0', ORATOR_DATA_DIR: dataDir('w2') }, /workers started/),
   ]);
   procs.push(serve, w1, w2);
@@ -108,6 +109,11 @@ test(`scale-out: serve + 2 workers on Postgres/Redis/S3 render ${N} videos exact
   const ready = await call('GET', '/readyz');
   assert.equal(ready.status, 200, JSON.stringify(ready.json));
   assert.deepEqual(ready.json.checks, { database: 'ok', queue: 'ok', storage: 'ok' });
+
+  // A worker serves no API, but its health endpoints answer for process managers.
+  const workerReady = await fetch(`http://127.0.0.1:${workerHealthPort}/readyz`);
+  assert.equal(workerReady.status, 200);
+  assert.deepEqual(((await workerReady.json()) as { checks: unknown }).checks, { database: 'ok', queue: 'ok', storage: 'ok' });
 
   const ids: string[] = [];
   for (let i = 0; i < N; i += 1) {
