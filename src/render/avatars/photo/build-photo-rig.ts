@@ -1,0 +1,179 @@
+// A rig from a photo: the photo framed per style, 9 mouth shapes made by warping the lips and jaw of
+// the detected face mesh, and an eyes-closed twin of each made by lowering the upper eyelids. Same
+// contract as the stock rigs (18 RGBA PNG stills + boxes), cached on disk by image hash, style and height.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OratorError } from '../../../domain/errors.js';
+import type { AvatarStyle } from '../../plan.js';
+import { VISEMES, type Viseme } from '../../visemes/viseme.js';
+import type { AvatarRig, PixelBox } from '../avatar-catalogue.js';
+import { detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
+import { FACE_OVAL, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
+import { faceMeshTriangles } from './load-human.js';
+import { closeEyes, MOUTH_SHAPES, shapeMouth } from './mouth-shapes.js';
+import { framePhoto } from './photo-framing.js';
+import { warpFace } from './warp-face.js';
+
+/** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-2';
+
+export interface BuildPhotoRigOptions {
+  imagePath: string;
+  style: AvatarStyle;
+  /** Still height in pixels; rounded to an even number. */
+  height: number;
+  /** Root cache folder; rigs go under `<cacheDir>/photos/<image hash>/<style>/<height>/<format>/`. */
+  cacheDir: string;
+  /** Request field named in errors (no face, unreadable image). */
+  param?: string;
+}
+
+interface PhotoRigManifest {
+  format: string;
+  imageHash: string;
+  style: AvatarStyle;
+  width: number;
+  height: number;
+  mouthBox: PixelBox;
+  headBox: PixelBox;
+}
+
+const inFlight = new Map<string, Promise<AvatarRig>>();
+
+export async function buildPhotoRig(options: BuildPhotoRigOptions): Promise<AvatarRig> {
+  if (!Number.isFinite(options.height) || options.height < 16 || options.height > 4320) {
+    throw new OratorError('invalid_dimension', `Avatar height out of range: ${options.height}`);
+  }
+  const param = options.param ?? 'image';
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(options.imagePath);
+  } catch (error) {
+    throw new OratorError('asset_not_found', 'The photo could not be read', { param, cause: error });
+  }
+  const imageHash = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+  const height = Math.max(2, Math.round(options.height / 2) * 2);
+  const parent = join(options.cacheDir, 'photos', imageHash, options.style, String(height));
+  const dir = join(parent, PHOTO_RIG_FORMAT);
+  let job = inFlight.get(dir);
+  if (!job) {
+    job = buildOrReuse(options, imageHash, height, parent, dir, param).finally(() => inFlight.delete(dir));
+    inFlight.set(dir, job);
+  }
+  return job;
+}
+
+/** The id a photo rig reports: stable per image, so logs and caches can name it. */
+export function photoRigId(imageHash: string): string {
+  return `photo_${imageHash}`;
+}
+
+async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, height: number, parent: string, dir: string, param: string): Promise<AvatarRig> {
+  const cached = await readManifest(dir);
+  if (cached) return rigFromManifest(dir, cached);
+
+  const [{ default: sharp }, canvasLib, face, triangles] = await Promise.all([
+    import('sharp'),
+    import('@napi-rs/canvas'),
+    detectFaceLandmarks(options.imagePath, { param }),
+    faceMeshTriangles(),
+  ]);
+  const framing = framePhoto(face, options.style, height);
+  const { crop, width } = framing;
+  const sx = width / crop.width;
+  const sy = framing.height / crop.height;
+  const mesh: Point[] = face.mesh.map((p) => ({ x: (p.x - crop.x) * sx, y: (p.y - crop.y) * sy }));
+
+  const pixels = await sharp(options.imagePath)
+    .rotate()
+    .extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height })
+    .resize(width, framing.height, { fit: 'fill' })
+    .flatten({ background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer();
+  const source = canvasLib.createCanvas(width, framing.height);
+  source.getContext('2d').putImageData(new canvasLib.ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), width, framing.height), 0, 0);
+
+  const meshes = new Map<Viseme, Point[]>(VISEMES.map((v) => [v, shapeMouth(mesh, MOUTH_SHAPES[v])]));
+  const mouthBox = boxOf([...meshes.values()].flatMap((m) => [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => m[i]!)), width, framing.height, 0.15);
+  const headBox = boxOf(FACE_OVAL.map((i) => mesh[i]!), width, framing.height, 0.05);
+
+  await mkdir(parent, { recursive: true });
+  const tmp = join(parent, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await mkdir(tmp);
+  try {
+    const writes: Promise<unknown>[] = [];
+    for (const viseme of VISEMES) {
+      const shaped = meshes.get(viseme)!;
+      for (const eyesOpen of [true, false]) {
+        const canvas = canvasLib.createCanvas(width, framing.height);
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(source, 0, 0);
+        warpFace(ctx, source, mesh, eyesOpen ? shaped : closeEyes(shaped), triangles, MOUTH_SHAPES[viseme].open === null ? null : MOUTH_SHAPES[viseme].teeth);
+        if (options.style === 'circle') {
+          // The circle style shows the photo through a round window; outside it is transparent.
+          ctx.globalCompositeOperation = 'destination-in';
+          ctx.beginPath();
+          ctx.arc(width / 2, framing.height / 2, Math.min(width, framing.height) / 2, 0, Math.PI * 2);
+          ctx.fill();
+        }
+        const rgba = ctx.getImageData(0, 0, width, framing.height).data;
+        writes.push(
+          sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height: framing.height, channels: 4 } })
+            .png({ compressionLevel: 3, adaptiveFiltering: false })
+            .toFile(join(tmp, stillName(viseme, eyesOpen))),
+        );
+      }
+    }
+    await Promise.all(writes);
+    const manifest: PhotoRigManifest = { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height: framing.height, mouthBox, headBox };
+    await writeFile(join(tmp, 'rig.json'), JSON.stringify(manifest, null, 2));
+    try {
+      await rename(tmp, dir);
+    } catch (error) {
+      // Another process finished the same rig first: theirs is identical, keep it.
+      const winner = await readManifest(dir);
+      if (!winner) throw error;
+      await rm(tmp, { recursive: true, force: true });
+      return rigFromManifest(dir, winner);
+    }
+    return rigFromManifest(dir, manifest);
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function stillName(viseme: Viseme, eyesOpen: boolean): string {
+  return `${viseme}-${eyesOpen ? 'open' : 'closed'}.png`;
+}
+
+function boxOf(points: Point[], width: number, height: number, margin: number): PixelBox {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const mx = (x1 - x0) * margin;
+  const my = (y1 - y0) * margin;
+  const left = Math.max(0, Math.floor(x0 - mx));
+  const top = Math.max(0, Math.floor(y0 - my));
+  const right = Math.min(width, Math.ceil(x1 + mx));
+  const bottom = Math.min(height, Math.ceil(y1 + my));
+  return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}
+
+async function readManifest(dir: string): Promise<PhotoRigManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, 'rig.json'), 'utf8')) as PhotoRigManifest;
+    return manifest.format === PHOTO_RIG_FORMAT ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+function rigFromManifest(dir: string, m: PhotoRigManifest): AvatarRig {
+  const stills = {} as AvatarRig['stills'];
+  for (const v of VISEMES) stills[v] = { eyesOpen: join(dir, stillName(v, true)), eyesClosed: join(dir, stillName(v, false)) };
+  return { avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills, mouthBox: m.mouthBox, headBox: m.headBox };
+}

@@ -1,0 +1,27 @@
+// Landmark indices on MediaPipe's 468-point canonical face mesh (the mesh Human returns).
+
+/** Inner lip contour, corner to corner: upper then lower. */
+export const INNER_UPPER_LIP = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308] as const;
+export const INNER_LOWER_LIP = [78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308] as const;
+export const OUTER_UPPER_LIP = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291] as const;
+export const OUTER_LOWER_LIP = [61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291] as const;
+/** The ring between the outer lower lip and the chin crease. */
+export const BELOW_LOWER_LIP = [57, 43, 106, 182, 83, 18, 313, 406, 335, 273, 287] as const;
+
+export const MOUTH_CORNERS = { left: 61, right: 291 } as const;
+export const UPPER_LIP_MIDDLE = 13;
+export const LOWER_LIP_MIDDLE = 14;
+export const CHIN = 152;
+export const NOSE_TIP = 1;
+
+/** Face outline, clockwise from the forehead. */
+export const FACE_OVAL = [
+  10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176,
+  149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+] as const;
+
+/** Eyelids, outer corner to inner corner, paired point by point (upper[i] closes onto lower[i]). */
+export const EYES = [
+  { upper: [246, 161, 160, 159, 158, 157, 173], lower: [7, 163, 144, 145, 153, 154, 155], crease: [247, 30, 29, 27, 28, 56, 190] },
+  { upper: [466, 388, 387, 386, 385, 384, 398], lower: [249, 390, 373, 374, 380, 381, 382], crease: [467, 260, 259, 257, 258, 286, 414] },
+] as const;
