@@ -1,14 +1,20 @@
 // VideoRepository on Kysely (SQLite or Postgres). Every state change is a compare-and-set on `status`.
 import type { Kysely, Selectable } from 'kysely';
-import type { VideoCompletion, VideoError, VideoRecord, VideoStatus } from '../domain/video.js';
+import type { VideoCompletion, VideoError, VideoRecord, VideoStatus, VideoSummary } from '../domain/video.js';
 import type { NewVideo, VideoListCursor, VideoRepository } from '../services/ports.js';
 import type { Database, VideosTable } from './database.js';
 
-export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
-  // The plan and request JSON are the largest columns and only the render job and a few views read
-  // them; parsing them lazily keeps status polls (the hottest route) from paying for it.
-  let plan: VideoRecord['plan'] | undefined;
-  let request: VideoRecord['request'] | undefined;
+type SummaryRow = Omit<Selectable<VideosTable>, 'plan' | 'request'>;
+
+/** Every column but the two large JSON ones: listings and status polls never read them. */
+const SUMMARY_COLUMNS = [
+  'id', 'space_id', 'status', 'title', 'callback_id', 'callback_url', 'folder_id', 'progress',
+  'video_key', 'caption_video_key', 'thumbnail_key', 'gif_key', 'srt_key', 'vtt_key',
+  'duration', 'width', 'height', 'quality', 'error_code', 'error_message', 'error_detail',
+  'created_at', 'completed_at', 'deleted_at',
+] as const satisfies readonly (keyof SummaryRow)[];
+
+export function videoSummaryFromRow(row: SummaryRow): VideoSummary {
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -17,12 +23,6 @@ export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
     callbackId: row.callback_id,
     callbackUrl: row.callback_url,
     folderId: row.folder_id,
-    get plan() {
-      return (plan ??= JSON.parse(row.plan));
-    },
-    get request() {
-      return (request ??= JSON.parse(row.request));
-    },
     progress: row.progress,
     blobs: {
       video: row.video_key,
@@ -41,6 +41,10 @@ export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
     completedAt: row.completed_at === null ? null : Number(row.completed_at),
     deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
   };
+}
+
+export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
+  return { ...videoSummaryFromRow(row), plan: JSON.parse(row.plan), request: JSON.parse(row.request) };
 }
 
 export class SqlVideoRepository implements VideoRepository {
@@ -80,15 +84,15 @@ export class SqlVideoRepository implements VideoRepository {
       .execute();
   }
 
-  async findInSpace(spaceId: string, id: string): Promise<VideoRecord | undefined> {
+  async findInSpace(spaceId: string, id: string): Promise<VideoSummary | undefined> {
     const row = await this.db
       .selectFrom('videos')
-      .selectAll()
+      .select(SUMMARY_COLUMNS)
       .where('id', '=', id)
       .where('space_id', '=', spaceId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    return row ? videoFromRow(row) : undefined;
+    return row ? videoSummaryFromRow(row) : undefined;
   }
 
   async findById(id: string): Promise<VideoRecord | undefined> {
@@ -96,15 +100,15 @@ export class SqlVideoRepository implements VideoRepository {
     return row ? videoFromRow(row) : undefined;
   }
 
-  async listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoRecord[]> {
-    let q = this.db.selectFrom('videos').selectAll().where('space_id', '=', spaceId).where('deleted_at', 'is', null);
+  async listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoSummary[]> {
+    let q = this.db.selectFrom('videos').select(SUMMARY_COLUMNS).where('space_id', '=', spaceId).where('deleted_at', 'is', null);
     if (after) {
       q = q.where((eb) =>
         eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
       );
     }
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map(videoFromRow);
+    return rows.map(videoSummaryFromRow);
   }
 
   async markProcessing(id: string): Promise<boolean> {
@@ -156,7 +160,7 @@ export class SqlVideoRepository implements VideoRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async softDelete(spaceId: string, id: string, now: number): Promise<VideoRecord | undefined> {
+  async softDelete(spaceId: string, id: string, now: number): Promise<VideoSummary | undefined> {
     const found = await this.findInSpace(spaceId, id);
     if (!found) return undefined;
     const r = await this.db

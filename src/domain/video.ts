@@ -47,6 +47,12 @@ export interface VideoRecord {
   deletedAt: number | null;
 }
 
+/**
+ * A video without its stored plan and request: what listings and status polls read. The two JSON
+ * columns are the largest in the row and only the render job needs them.
+ */
+export type VideoSummary = Omit<VideoRecord, 'plan' | 'request'>;
+
 /** What a finished render contributes to the record. */
 export interface VideoCompletion {
   blobs: VideoBlobKeys;

@@ -2,7 +2,7 @@
 // them and are wired in compose.ts; tests substitute fakes.
 import type { Readable } from 'node:stream';
 import type { JobKind, NewJob } from '../domain/job-kind.js';
-import type { VideoCompletion, VideoError, VideoRecord } from '../domain/video.js';
+import type { VideoCompletion, VideoError, VideoRecord, VideoSummary } from '../domain/video.js';
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../render/plan.js';
 import type { WebhookStore } from './webhook-ports.js';
 
@@ -16,11 +16,11 @@ export interface VideoListCursor {
 export interface VideoRepository {
   insert(video: NewVideo): Promise<void>;
   /** A live (not deleted) video of this space. */
-  findInSpace(spaceId: string, id: string): Promise<VideoRecord | undefined>;
+  findInSpace(spaceId: string, id: string): Promise<VideoSummary | undefined>;
   /** Any video, deleted or not (workers only). */
   findById(id: string): Promise<VideoRecord | undefined>;
   /** Newest first; `after` continues a previous page. */
-  listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoRecord[]>;
+  listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoSummary[]>;
   /** CAS pending → processing (also accepts processing, for a retried attempt). */
   markProcessing(id: string): Promise<boolean>;
   updateProgress(id: string, progress: number): Promise<void>;
@@ -29,7 +29,7 @@ export interface VideoRepository {
   /** CAS pending|processing → failed. */
   markFailed(id: string, error: VideoError, now: number): Promise<boolean>;
   /** Soft-deletes; returns the record as it was, or undefined when absent. */
-  softDelete(spaceId: string, id: string, now: number): Promise<VideoRecord | undefined>;
+  softDelete(spaceId: string, id: string, now: number): Promise<VideoSummary | undefined>;
   countInSpace(spaceId: string): Promise<number>;
 }
 

@@ -1,7 +1,7 @@
 // The v3 (and /v2/videos) view of a video: HeyGen's VideoDetail, URLs signed fresh on every read,
 // cursor pagination with has_more/next_token, and title/folder filters.
 import { ERROR_TABLE, OratorError, type ErrorKind } from '../domain/errors.js';
-import type { VideoRecord } from '../domain/video.js';
+import type { VideoSummary } from '../domain/video.js';
 import type { VideoListCursor } from './ports.js';
 import { decodeToken, deleteVideo, encodeToken, type VideoQueryDeps } from './video-queries.js';
 
@@ -44,7 +44,7 @@ export function failureCodeOf(legacyCode: number): string {
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
 
-export async function toVideoDetail(deps: VideoQueryDeps, v: VideoRecord): Promise<VideoDetail> {
+export async function toVideoDetail(deps: VideoQueryDeps, v: VideoSummary): Promise<VideoDetail> {
   const done = v.status === 'completed';
   const sign = async (key: string | null) => (done && key ? deps.blobs.signedUrl(key) : null);
   return {
@@ -73,7 +73,7 @@ export async function getVideoDetail(deps: VideoQueryDeps, spaceId: string, vide
   return toVideoDetail(deps, v);
 }
 
-function matches(v: VideoRecord, filter: VideoDetailFilter): boolean {
+function matches(v: VideoSummary, filter: VideoDetailFilter): boolean {
   if (filter.folderId !== undefined && v.folderId !== filter.folderId) return false;
   if (filter.title !== undefined && !(v.title ?? '').toLowerCase().includes(filter.title.toLowerCase())) return false;
   return true;
@@ -87,7 +87,7 @@ export async function listVideoDetails(deps: VideoQueryDeps, spaceId: string, li
   let after: VideoListCursor | undefined = token ? decodeToken(token) : undefined;
   const filtered = filter.title !== undefined || filter.folderId !== undefined;
   const batch = filtered ? Math.max(100, limit * 4) : limit + 1;
-  const found: VideoRecord[] = [];
+  const found: VideoSummary[] = [];
   for (;;) {
     const rows = await deps.videos.listInSpace(spaceId, batch, after);
     for (const row of rows) if (matches(row, filter)) found.push(row);
