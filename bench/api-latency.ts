@@ -1,12 +1,15 @@
 // API latency: p50/p99 of POST /v2/video/generate and GET /v1/video_status.get throughput, each next
 // to a bare Fastify route answering the same JSON in the same run (the floor the framework sets).
-// Real HTTP over loopback with undici; workers are not started so renders do not compete for CPU.
+// Real HTTP over loopback with undici from a worker thread (the client gets its own event loop, as a
+// separate load tool would); render workers are not started so renders do not compete for CPU.
 //   node --import tsx bench/api-latency.ts [seconds-per-phase]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import pino from 'pino';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { loadConfig } from '../src/config.js';
 import { composePlatform } from '../src/compose.js';
@@ -30,21 +33,12 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(pool: Pool, req: () => { method: 'GET' | 'POST'; path: string; body?: string; headers: Record<string, string> }) {
-  const latencies: number[] = [];
-  const end = Date.now() + seconds * 1000;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < end) {
-        const t0 = process.hrtime.bigint();
-        const r = await pool.request(req());
-        await r.body.arrayBuffer();
-        if (r.statusCode !== 200) errors++;
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
+type LoadRequest = { method: 'GET' | 'POST'; path: string; body?: string; headers: Record<string, string> };
+
+/** Drives `request` at `origin` from a worker thread for `seconds`; returns throughput and latency percentiles. */
+async function load(origin: string, request: LoadRequest) {
+  const worker = new Worker(new URL('./support/http-load-worker.mjs', import.meta.url), { workerData: { origin, request, seconds, connections: CONNECTIONS } });
+  const [{ latencies, errors }] = (await once(worker, 'message')) as [{ latencies: number[]; errors: number }];
   latencies.sort((a, b) => a - b);
   return { count: latencies.length, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), errors };
 }
@@ -70,7 +64,6 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const barePort = (bare.server.address() as { port: number }).port;
 
 const orator = new Pool(`http://127.0.0.1:${port}`, { connections: CONNECTIONS });
-const floor = new Pool(`http://127.0.0.1:${barePort}`, { connections: CONNECTIONS });
 const headers = { 'x-api-key': key, 'content-type': 'application/json' };
 
 const first = await orator.request({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers });
@@ -78,10 +71,10 @@ const videoId = ((await first.body.json()) as { data: { video_id: string } }).da
 const statusRes = await orator.request({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers });
 sampleStatus = await statusRes.body.json();
 
-const gen = await load(orator, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));
-const genBare = await load(floor, () => ({ method: 'POST', path: '/v2/video/generate', body: generateBody, headers }));
-const st = await load(orator, () => ({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers }));
-const stBare = await load(floor, () => ({ method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers }));
+const gen = await load(`http://127.0.0.1:${port}`, { method: 'POST', path: '/v2/video/generate', body: generateBody, headers });
+const genBare = await load(`http://127.0.0.1:${barePort}`, { method: 'POST', path: '/v2/video/generate', body: generateBody, headers });
+const st = await load(`http://127.0.0.1:${port}`, { method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers });
+const stBare = await load(`http://127.0.0.1:${barePort}`, { method: 'GET', path: `/v1/video_status.get?video_id=${videoId}`, headers });
 
 const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
   `${name.padEnd(42)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
@@ -92,7 +85,6 @@ console.log(row('GET /v1/video_status.get (orator)', st));
 console.log(row('GET /v1/video_status.get (bare fastify)', stBare));
 
 await orator.close();
-await floor.close();
 await app.close();
 await bare.close();
 await platform.close();

@@ -1,5 +1,5 @@
 // VideoRepository on Kysely (SQLite or Postgres). Every state change is a compare-and-set on `status`.
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { VideoCompletion, VideoError, VideoRecord, VideoStatus, VideoSummary } from '../domain/video.js';
 import type { NewVideo, VideoListCursor, VideoRepository } from '../services/ports.js';
 import type { Database, VideosTable } from './database.js';
@@ -84,14 +84,21 @@ export class SqlVideoRepository implements VideoRepository {
       .execute();
   }
 
+  /** SQL text of the status lookup, compiled once: this is the hottest query (every status poll). */
+  private findInSpaceSql: string | undefined;
+
   async findInSpace(spaceId: string, id: string): Promise<VideoSummary | undefined> {
-    const row = await this.db
+    // Building and compiling the Kysely query costs more than running it; the SQL text never changes,
+    // only its two parameters (id, then space_id, in where-clause order), so compile it once.
+    this.findInSpaceSql ??= this.db
       .selectFrom('videos')
       .select(SUMMARY_COLUMNS)
       .where('id', '=', id)
       .where('space_id', '=', spaceId)
       .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+      .compile().sql;
+    const { rows } = await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]));
+    const row = rows[0];
     return row ? videoSummaryFromRow(row) : undefined;
   }
 
