@@ -17,6 +17,7 @@ import { runProgramOk } from './run-program.js';
 import { splitWords } from './split-words.js';
 import { resampleWav } from './resample-wav.js';
 import { readWav, wavDurationSec, writeWav, type PcmAudio } from './wav-file.js';
+import { monotoneWordTimings } from './monotone-word-timings.js';
 
 /** Chunks longer than this are split at sentence ends (HTS slows down on very long utterances). */
 const MAX_CHUNK_CHARS = 400;
@@ -124,16 +125,14 @@ export function parseFestivalDump(tsv: string): { phones: PhoneTiming[]; tokens:
 export function wordTimingsFromTokens(text: string, tokens: readonly FestivalToken[], offset: number): WordTiming[] {
   const words = splitWords(text);
   const partner = alignSequences(words.map((w) => wordKey(w.text)), tokens.map((t) => wordKey(t.name)));
-  const out: WordTiming[] = [];
-  let last = offset;
-  words.forEach((w, i) => {
-    const t = partner[i]! >= 0 ? tokens[partner[i]!] : undefined;
-    const start = Math.max(t ? offset + t.start : last, last);
-    const end = Math.max(t ? offset + t.end : start, start);
-    out.push({ word: w.text, start, end });
-    last = end;
-  });
-  return out;
+  return monotoneWordTimings(
+    words.map((w) => w.text),
+    (i) => {
+      const t = partner[i]! >= 0 ? tokens[partner[i]!] : undefined;
+      return t ? { start: offset + t.start, end: offset + t.end } : undefined;
+    },
+    offset,
+  );
 }
 
 export class FestivalEngine implements SpeechEngine {

@@ -18,6 +18,7 @@ import { runProgramOk } from './run-program.js';
 import { splitWords, spreadOverWords, type TextWord } from './split-words.js';
 import { resampleWav } from './resample-wav.js';
 import { readWav, wavDurationSec } from './wav-file.js';
+import { monotoneWordTimings } from './monotone-word-timings.js';
 
 /** Each voice's own mean F0 in Hz (flite's voice definitions): pitch shifts are relative to it. */
 const FLITE_F0_MEAN: Record<string, number> = { slt: 160, rms: 95, awb: 110, kal: 105, kal16: 105 };
@@ -129,17 +130,10 @@ export function wordTimingsFromPhones(words: readonly TextWord[], phones: readon
     if (span) span.end = Math.max(span.end, p.end);
     else spans[currentWord] = { start: p.start, end: p.end };
   });
-  const out: WordTiming[] = [];
-  let last = 0;
-  words.forEach((w, k) => {
-    const span = spans[k];
-    // A word whose phones all vanished in context sits, zero-length, where the previous one ended.
-    const start = Math.max(span?.start ?? last, last);
-    const end = Math.max(span?.end ?? start, start);
-    out.push({ word: w.text, start, end });
-    last = end;
-  });
-  return out;
+  return monotoneWordTimings(
+    words.map((w) => w.text),
+    (k) => spans[k],
+  );
 }
 
 /** Per-word phone lines from t2p, or null when its pauses do not match the words one to one. */
