@@ -18,15 +18,17 @@ export const END = '<!-- compat-table:end -->';
 
 /** Routes that exist but do not do everything HeyGen's does, and why. Keyed "METHOD /path/{param}". */
 export const PARTIAL: Record<string, string> = {
-  'POST /v3/videos': "type 'avatar' only ('image' needs a photo rig; cinematic_avatar/studio not built); engine avatar_iv only; asset ids and base64 images not stored",
-  'POST /v2/video/generate': 'talking_photo characters and asset ids are answered 404 (no photo rigs or asset store yet)',
+  'POST /v3/videos': "types 'avatar' and 'image' (a photo animated by a lips/jaw mesh warp; image by URL or by talking photo id as asset_id); cinematic_avatar/studio not built; engine avatar_iv only; base64 images and other asset ids not stored",
+  'POST /v2/video/generate': 'talking_photo characters animate the photo with a lips/jaw mesh warp (no head motion, expressions or talking_style); background/audio asset ids are answered 404 (no asset store yet)',
+  'POST /v1/talking_photo': 'JPEG, PNG or WebP body up to 10 MB; the face is checked at upload (400 when none is found)',
+  'GET /v1/talking_photo.list': 'circle_image is the same link as image_url (the circle crop is made at render time)',
   'GET /v3/avatars': 'stock avatars only (one public group per avatar); ownership=private is always empty',
   'GET /v3/avatars/looks': 'stock looks only (avatar_type studio_avatar)',
   'GET /v3/voices': "local TTS voices, all listed as engine 'starfish'; no private/cloned voices",
   'GET /v1/audio/voices': 'local TTS voices only; no private voices',
   'POST /v3/voices/speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
   'POST /v1/audio/text_to_speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
-  'GET /v2/avatars': 'stock avatars; talking_photos is always empty',
+  'GET /v2/avatars': 'stock avatars; talking_photos is always empty (see GET /v1/talking_photo.list)',
 };
 
 export interface SurfaceRow {

@@ -30,6 +30,8 @@ import { getRemainingQuota, getUserInfo } from './services/account.js';
 import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
 import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
+import { listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
+import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
 import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
 import { generateSpeech, type SpeechSynthesizer } from './services/generate-speech.js';
@@ -173,13 +175,25 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   };
 
   const catalogueDeps = { engine, publicUrl: config.publicUrl };
+  const talkingPhotoStore = new SqlTalkingPhotoStore(db);
+  const photos = talkingPhotoLookup(talkingPhotoStore);
+  const talkingPhotoDeps: TalkingPhotoDeps = {
+    store: talkingPhotoStore,
+    blobs,
+    clock,
+    scratch,
+    // The face model loads on the first upload only.
+    checkFace: async (imagePath) => {
+      await (await import('./render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });
+    },
+  };
   const speech: SpeechSynthesizer = options.speech ?? {
     synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
   };
 
   const appDeps: AppDeps = {
     authenticate: (key) => authenticator.authenticate(key),
-    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS }, spaceId, input),
+    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos }, spaceId, input),
     getVideoStatus: (spaceId, id) => getVideoStatus(queryDeps, spaceId, id),
     listVideos: (spaceId, limit, token) => listVideos(queryDeps, spaceId, limit, token),
     deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
@@ -192,7 +206,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     blobs,
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
     v3: {
-      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS }, spaceId, input),
+      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos }, spaceId, input),
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
@@ -213,6 +227,10 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     ],
     logger: options.httpLogger ? { level: config.logLevel } : false,
     webhooks: webhookService,
+    talkingPhotos: {
+      upload: (spaceId, body) => uploadTalkingPhoto(talkingPhotoDeps, spaceId, body),
+      list: (spaceId) => listTalkingPhotos(talkingPhotoDeps, spaceId),
+    },
   };
 
   const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => logger[level](extra ?? {}, msg);

@@ -11,6 +11,7 @@ import type { V3AppDeps } from './v3-app-deps.js';
 import type { RouteOptions } from 'fastify';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
+import type { TalkingPhotoView } from '../services/talking-photos.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -46,4 +47,9 @@ export interface AppDeps {
   webhooks: WebhookService;
   bodyLimit?: number;
   logger?: boolean | object;
+  /** v1 talking photos: upload (raw image body) and list. */
+  talkingPhotos: {
+    upload(spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }>;
+    list(spaceId: string): Promise<TalkingPhotoView[]>;
+  };
 }

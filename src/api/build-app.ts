@@ -20,6 +20,7 @@ import { registerV3UserRoutes } from './routes/v3/users.js';
 import { registerV3VideoRoutes } from './routes/v3/videos.js';
 import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
 import { registerV3SpeechRoutes } from './routes/v3/speech.js';
+import { registerTalkingPhotoRoutes } from './routes/v1/talking-photos.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerV3UserRoutes(app, deps);
   registerV3CatalogueRoutes(app, deps);
   registerV3SpeechRoutes(app, deps);
+  registerTalkingPhotoRoutes(app, deps);
   await app.ready();
   return app;
 }

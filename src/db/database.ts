@@ -63,6 +63,16 @@ export interface JobsTable {
   updated_at: number;
 }
 
+export interface TalkingPhotosTable {
+  id: string;
+  space_id: string;
+  blob_key: string;
+  content_type: string;
+  width: number;
+  height: number;
+  created_at: number;
+}
+
 export interface Database {
   spaces: SpacesTable;
   api_keys: ApiKeysTable;
@@ -72,6 +82,7 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  talking_photos: TalkingPhotosTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

@@ -160,6 +160,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('idempotency_keys').ifExists().execute();
     },
   },
+  // Uploaded talking photos (POST /v1/talking_photo): the image lives in the blob store, scoped to a space.
+  '0004_talking_photos': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('talking_photos')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('blob_key', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('talking_photos_space_created').on('talking_photos').columns(['space_id', 'created_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('talking_photos').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

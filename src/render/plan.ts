@@ -10,10 +10,26 @@ export type OutputFormat = 'mp4' | 'webm' | 'mov';
 /** A media reference: a file on this machine or a URL the fetcher downloads first. */
 export type MediaSource = { path: string } | { url: string };
 
-export interface CharacterPlan {
+/** A character on screen: a stock avatar, or a photo animated from its face landmarks. */
+export type CharacterPlan = AvatarCharacterPlan | PhotoCharacterPlan;
+
+export interface AvatarCharacterPlan extends CharacterPlacement {
   type: 'avatar';
   /** Stock avatar id (see render/avatars catalogue). */
   avatarId: string;
+}
+
+/** A talking photo: the picture is framed per style; it is opaque, so the background shows only around it. */
+export interface PhotoCharacterPlan extends CharacterPlacement {
+  type: 'photo';
+  /** A blob-store key (an uploaded talking photo) is swapped for a local path by the render job. */
+  image: MediaSource | StoredMedia;
+}
+
+/** A file in the platform's blob store, by key. The render engine itself never reads the store. */
+export type StoredMedia = { blobKey: string };
+
+interface CharacterPlacement {
   style: AvatarStyle;
   /** 1 = the style's natural size; 0.1–5. */
   scale: number;

@@ -6,6 +6,7 @@ import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } 
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
 import type { RenderEngine } from './ports.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
+import type { ResolvedPhoto } from './photo-lookup.js';
 
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
 export const MAX_TEXT_LENGTH = 5000;
@@ -21,10 +22,24 @@ export function assertHttpUrl(url: string, param: string): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
 }
 
-function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine): CharacterPlan | null {
+/** Talking photos named by the request, already looked up by the caller (storage is async, this is not). */
+export type ResolvedPhotos = ReadonlyMap<string, ResolvedPhoto>;
+
+function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine, photos: ResolvedPhotos): CharacterPlan | null {
   if (!c) return null;
   if (c.type === 'talking_photo') {
-    throw new OratorError('avatar_not_found', `Talking photo ${c.talking_photo_id ?? ''} not found`.trim(), { param: `${at}.talking_photo_id` });
+    if (!c.talking_photo_id) throw new OratorError('missing_params', `${at}.talking_photo_id is required`, { param: `${at}.talking_photo_id` });
+    const photo = photos.get(c.talking_photo_id);
+    if (!photo) throw new OratorError('avatar_not_found', `Talking photo ${c.talking_photo_id} not found`, { param: `${at}.talking_photo_id` });
+    return {
+      type: 'photo',
+      image: photo.image,
+      // HeyGen's talking_photo_style is 'square' | 'circle'; avatar_style works too.
+      style: c.talking_photo_style === 'circle' ? 'circle' : c.avatar_style ?? 'normal',
+      scale: c.scale ?? 1,
+      offset: { x: c.offset?.x ?? 0, y: c.offset?.y ?? 0 },
+      matting: false,
+    };
   }
   if (!c.avatar_id) throw new OratorError('missing_params', `${at}.avatar_id is required`, { param: `${at}.avatar_id` });
   if (!engine.findAvatar(c.avatar_id)) throw new OratorError('avatar_not_found', `Avatar ${c.avatar_id} not found`, { param: `${at}.avatar_id` });
@@ -94,14 +109,14 @@ function seedOf(input: GenerateVideoInput): number {
   return createHash('sha256').update(JSON.stringify(input.video_inputs)).digest().readUInt32BE(0);
 }
 
-export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine): RenderPlan {
+export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine, photos: ResolvedPhotos = new Map()): RenderPlan {
   const dimension = input.dimension ?? DEFAULT_DIMENSION;
   assertVideoDimension(dimension);
   if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
   const scenes: ScenePlan[] = input.video_inputs.map((scene, i) => {
     const at = `video_inputs[${i}]`;
     return {
-      character: buildCharacter(scene.character, `${at}.character`, engine),
+      character: buildCharacter(scene.character, `${at}.character`, engine, photos),
       voice: buildVoice(scene.voice, `${at}.voice`, engine),
       background: buildBackground(scene.background, `${at}.background`),
     };

@@ -3,11 +3,12 @@
 // v3 field names in `param`, so the request is answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
-import type { AvatarStyle, BackgroundPlan, RenderPlan, VoicePlan, WatermarkPlan } from '../render/plan.js';
+import type { AvatarStyle, BackgroundPlan, CharacterPlan, RenderPlan, VoicePlan, WatermarkPlan } from '../render/plan.js';
 import { assertHttpUrl, MAX_TEXT_LENGTH } from './build-render-plan.js';
 import { storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
+import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup, type ResolvedPhoto } from './photo-lookup.js';
 
 export type V3VideoType = 'avatar' | 'image' | 'cinematic_avatar' | 'studio';
 export type AspectRatio = '16:9' | '9:16' | '4:5' | '5:4' | '1:1' | 'auto';
@@ -72,14 +73,8 @@ export function dimensionFor(aspect: AspectRatio, resolution: Resolution): { wid
 function rejectUnsupportedType(type: V3VideoType): void {
   switch (type) {
     case 'avatar':
-      return;
     case 'image':
-      // Animating an arbitrary photo needs a photo rig, which the renderer does not build yet.
-      throw new OratorError(
-        'invalid_parameter',
-        "Image input (type 'image') is not supported yet on this server: no photo-avatar rig is available. Use type 'avatar' with an avatar_id from GET /v3/avatars/looks.",
-        { param: 'image' },
-      );
+      return;
     case 'cinematic_avatar':
     case 'studio':
       throw new OratorError('invalid_parameter', `Video type '${type}' is not supported yet on this server; use type 'avatar'.`, { param: 'type' });
@@ -167,34 +162,52 @@ function burnCaptionsOf(caption: CreateVideoV3Input['caption']): boolean {
   return Boolean(caption?.style);
 }
 
-export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDeps): { plan: RenderPlan; outputFormat: OutputFormatV3 } {
+/** The photo of a `type: "image"` request: a URL, or an asset id already resolved by the caller. */
+function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined): ResolvedPhoto {
+  const image = input.image;
+  if (!image) throw new OratorError('missing_params', "image is required when type is 'image'", { param: 'image' });
+  if (image.type === 'asset_id') {
+    if (!photo) throw new OratorError('asset_not_found', `Asset ${image.asset_id ?? ''} not found (upload it with POST /v1/talking_photo)`, { param: 'image.asset_id' });
+    return photo;
+  }
+  return { image: { url: mediaUrl(image, 'image') }, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID };
+}
+
+export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDeps, photo?: ResolvedPhoto): { plan: RenderPlan; outputFormat: OutputFormatV3 } {
   rejectUnsupportedType(input.type);
-  if (!input.avatar_id) throw new OratorError('missing_params', 'avatar_id is required', { param: 'avatar_id' });
-  const avatar = deps.engine.findAvatar(input.avatar_id);
-  if (!avatar) throw new OratorError('avatar_not_found', `Avatar ${input.avatar_id} not found`, { param: 'avatar_id' });
-  const engineType = input.engine?.type ?? 'avatar_iv';
-  if (!isSupportedApiEngine(engineType)) {
-    throw new OratorError('invalid_parameter', `engine.type '${engineType}' is not supported for avatar ${input.avatar_id}; supported_api_engines: ${SUPPORTED_API_ENGINES.join(', ')}`, {
-      param: 'engine.type',
-    });
+  let who: { defaultVoiceId: string; id: unknown; character: (style: AvatarStyle) => CharacterPlan };
+  if (input.type === 'image') {
+    const resolved = photoImage(input, photo);
+    who = { defaultVoiceId: resolved.defaultVoiceId, id: resolved.image, character: (style) => ({ type: 'photo', image: resolved.image, style, scale: 1, offset: { x: 0, y: 0 }, matting: false }) };
+  } else {
+    if (!input.avatar_id) throw new OratorError('missing_params', 'avatar_id is required', { param: 'avatar_id' });
+    const avatar = deps.engine.findAvatar(input.avatar_id);
+    if (!avatar) throw new OratorError('avatar_not_found', `Avatar ${input.avatar_id} not found`, { param: 'avatar_id' });
+    const engineType = input.engine?.type ?? 'avatar_iv';
+    if (!isSupportedApiEngine(engineType)) {
+      throw new OratorError('invalid_parameter', `engine.type '${engineType}' is not supported for avatar ${input.avatar_id}; supported_api_engines: ${SUPPORTED_API_ENGINES.join(', ')}`, {
+        param: 'engine.type',
+      });
+    }
+    who = { defaultVoiceId: avatar.default_voice_id, id: input.avatar_id, character: (style) => ({ type: 'avatar', avatarId: avatar.avatar_id, style, scale: 1, offset: { x: 0, y: 0 }, matting: input.remove_background === true }) };
   }
   if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
   const outputFormat: OutputFormatV3 = input.output_format ?? 'mp4';
   const dimension = input.dimension ?? dimensionFor(input.aspect_ratio ?? '16:9', input.resolution ?? DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
-  const voice = buildVoice(input, avatar.default_voice_id, deps);
+  const voice = buildVoice(input, who.defaultVoiceId, deps);
   const background = buildBackground(input, outputFormat);
   const plan: RenderPlan = {
     width: dimension.width,
     height: dimension.height,
     fps: 25,
     // Same body, same frames.
-    seed: createHash('sha256').update(JSON.stringify([input.avatar_id, input.script ?? input.audio_url, input.voice_id, dimension])).digest().readUInt32BE(0),
+    seed: createHash('sha256').update(JSON.stringify([who.id, input.script ?? input.audio_url, input.voice_id, dimension])).digest().readUInt32BE(0),
     format: outputFormat,
     burnCaptions: burnCaptionsOf(input.caption),
     scenes: [
       {
-        character: { type: 'avatar', avatarId: avatar.avatar_id, style: styleFor(input.fit, dimension), scale: 1, offset: { x: 0, y: 0 }, matting: input.remove_background === true },
+        character: who.character(styleFor(input.fit, dimension)),
         voice,
         background,
       },
@@ -205,8 +218,11 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
   return { plan, outputFormat };
 }
 
-export async function createVideoV3(deps: CreateVideoDeps, spaceId: string, input: CreateVideoV3Input): Promise<CreatedVideoV3> {
-  const { plan, outputFormat } = buildV3RenderPlan(input, deps);
+export async function createVideoV3(deps: CreateVideoDeps & { photos?: PhotoLookup }, spaceId: string, input: CreateVideoV3Input): Promise<CreatedVideoV3> {
+  // An image by asset id is a talking photo (stock or uploaded to this space): looked up before the pure checks.
+  const assetId = input.type === 'image' && input.image?.type === 'asset_id' ? input.image.asset_id : undefined;
+  const photo = assetId ? await deps.photos?.findPhoto(spaceId, assetId) : undefined;
+  const { plan, outputFormat } = buildV3RenderPlan(input, deps, photo);
   const { video_id } = await storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
     callbackId: input.callback_id ?? null,

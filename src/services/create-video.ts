@@ -4,6 +4,7 @@ import { newVideoId } from '../domain/ids.js';
 import type { RenderPlan } from '../render/plan.js';
 import { buildRenderPlan } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
+import type { PhotoLookup, ResolvedPhoto } from './photo-lookup.js';
 import type { Clock, RenderEngine, UnitOfWork } from './ports.js';
 
 export interface CreateVideoDeps {
@@ -41,8 +42,16 @@ export async function storeVideo(deps: CreateVideoDeps, spaceId: string, plan: R
   return { video_id: id };
 }
 
-export async function createVideo(deps: CreateVideoDeps, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
-  const plan = buildRenderPlan(input, deps.engine);
+export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup }, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
+  // Talking photos live in storage: looked up first, so the plan builder stays pure.
+  const photos = new Map<string, ResolvedPhoto>();
+  for (const scene of input.video_inputs) {
+    const id = scene.character?.type === 'talking_photo' ? scene.character.talking_photo_id : undefined;
+    if (!id || photos.has(id) || !deps.photos) continue;
+    const photo = await deps.photos.findPhoto(spaceId, id);
+    if (photo) photos.set(id, photo);
+  }
+  const plan = buildRenderPlan(input, deps.engine, photos);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
     callbackId: input.callback_id ?? null,

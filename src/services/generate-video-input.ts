@@ -5,6 +5,7 @@ export interface CharacterInput {
   type: 'avatar' | 'talking_photo';
   avatar_id?: string;
   talking_photo_id?: string;
+  talking_photo_style?: 'square' | 'circle';
   avatar_style?: 'normal' | 'circle' | 'closeUp';
   scale?: number;
   offset?: { x?: number; y?: number };

@@ -8,6 +8,7 @@ import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-ha
 import type { RenderResult } from '../render/plan.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace, TransactionScope, UnitOfWork, VideoRepository } from './ports.js';
 import { videoBlobPrefix } from './video-queries.js';
+import { resolveStoredMedia } from './resolve-stored-media.js';
 
 export interface RenderVideoJobDeps {
   uow: UnitOfWork;
@@ -61,7 +62,8 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
       try {
         let lastPercent = -1;
         let lastWrite = 0;
-        const result = await deps.engine.render(video.plan, path.join(workDir, 'out'), {
+        const plan = await resolveStoredMedia(video.plan, deps.blobs, path.join(workDir, 'media'));
+        const result = await deps.engine.render(plan, path.join(workDir, 'out'), {
           workDir: path.join(workDir, 'work'),
           signal: ctx.signal,
           onProgress: (p) => {

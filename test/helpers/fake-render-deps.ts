@@ -42,6 +42,10 @@ export function fakeRenderDeps(rigDir: string): RenderDeps {
       }
       return rig;
     },
+    // Photos get the same drawn rig: these tests are about timing and composition, not faces.
+    buildPhotoRig({ height }) {
+      return this.buildAvatarRig({ avatarId: 'fake_avatar', style: 'normal', height, cacheDir: rigDir });
+    },
   };
 }
 

@@ -82,7 +82,8 @@ describe('POST /v3/videos', () => {
   });
 
   const cases: [string, Record<string, unknown>, number, string, string | null, RegExp][] = [
-    ['image input without a photo rig', { type: 'image', image: { type: 'url', url: 'https://example.com/p.png' }, script: 'x' }, 400, 'invalid_parameter', 'image', /not supported yet/],
+    ['image type without an image', { type: 'image', script: 'x' }, 400, 'invalid_parameter', 'image', /image is required/],
+    ['image by an unknown asset id', { type: 'image', image: { type: 'asset_id', asset_id: 'nope' }, script: 'x' }, 404, 'asset_not_available', 'image.asset_id', /nope/],
     ['missing avatar_id', { type: 'avatar', script: 'x' }, 400, 'invalid_parameter', 'avatar_id', /avatar_id is required/],
     ['unknown avatar', { type: 'avatar', avatar_id: 'nobody', script: 'x' }, 404, 'avatar_not_found', 'avatar_id', /nobody/],
     ['unknown voice', { type: 'avatar', avatar_id: AVATAR, script: 'x', voice_id: 'nope' }, 404, 'voice_not_found', 'voice_id', /nope/],

@@ -13,7 +13,7 @@ const Asset = Type.Object(
     data: Type.Optional(Type.String()),
     media_type: Type.Optional(Type.String()),
   },
-  { description: 'An image by URL (asset ids and base64 are not stored by this server yet).' },
+  { description: 'An image by URL, or by asset id where the id is a talking photo (POST /v1/talking_photo or a stock photo); base64 is not supported yet.' },
 );
 
 /** Optional and nullable (SDKs send null for unset fields). Null comes first so Ajv's type coercion
@@ -22,7 +22,7 @@ export const opt = <T extends TSchema>(t: T) => Type.Optional(Type.Union([Type.N
 
 export const CreateVideoV3Body = Type.Object(
   {
-    type: Type.String({ enum: ['avatar', 'image', 'cinematic_avatar', 'studio'], description: "'avatar' is supported; 'image' needs a photo rig (not yet)." }),
+    type: Type.String({ enum: ['avatar', 'image', 'cinematic_avatar', 'studio'], description: "'avatar' (a stock avatar look) and 'image' (a photo with a detectable face, animated) are supported." }),
     avatar_id: opt(Type.String({ minLength: 1, description: 'A look id from GET /v3/avatars/looks (stock avatar id).' })),
     image: opt(Asset),
     title: opt(Type.String({ maxLength: 500 })),

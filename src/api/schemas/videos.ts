@@ -7,7 +7,8 @@ const Offset = Type.Object({ x: Type.Optional(Type.Number()), y: Type.Optional(T
 export const Character = Type.Object({
   type: Type.Union([Type.Literal('avatar'), Type.Literal('talking_photo')]),
   avatar_id: Type.Optional(Type.String({ minLength: 1 })),
-  talking_photo_id: Type.Optional(Type.String()),
+  talking_photo_id: Type.Optional(Type.String({ description: 'From POST /v1/talking_photo or GET /v1/talking_photo.list.' })),
+  talking_photo_style: Type.Optional(Type.Union([Type.Literal('square'), Type.Literal('circle')])),
   avatar_style: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('circle'), Type.Literal('closeUp')])),
   scale: Type.Optional(Type.Number({ minimum: 0.1, maximum: 5 })),
   offset: Type.Optional(Offset),

@@ -34,14 +34,14 @@ function normalizeScene(scene: unknown, index: number): ScenePlan {
 function normalizeCharacter(c: unknown): CharacterPlan | null {
   if (!isObject(c)) return null;
   const offset = isObject(c.offset) ? c.offset : {};
-  return {
-    type: 'avatar',
-    avatarId: String(c.avatarId ?? ''),
+  const placement = {
     style: c.style === 'circle' || c.style === 'closeUp' ? c.style : 'normal',
     scale: num(c.scale, 1),
     offset: { x: num(offset.x, 0), y: num(offset.y, 0) },
     matting: c.matting === true,
-  };
+  } as const;
+  if (c.type === 'photo') return { type: 'photo', image: source(c.image, -1), ...placement };
+  return { type: 'avatar', avatarId: String(c.avatarId ?? ''), ...placement };
 }
 
 function normalizeVoice(v: unknown, index: number): VoicePlan {

@@ -25,5 +25,7 @@ export function realRenderDeps(): RenderDeps {
     buildVisemeTrack,
     mouthOpening,
     buildAvatarRig: (request) => buildAvatarRig(request),
+    // Loaded on first use: the face model and canvas are only needed when a photo is animated.
+    buildPhotoRig: async (request) => (await import('../avatars/photo/build-photo-rig.js')).buildPhotoRig(request),
   };
 }

@@ -22,4 +22,6 @@ export interface RenderDeps {
   buildVisemeTrack(phones: readonly PhoneTiming[], durationSec: number, fps: number): VisemeTrack;
   mouthOpening(viseme: Viseme): number;
   buildAvatarRig(request: { avatarId: string; style: AvatarStyle; height: number; cacheDir: string }): Promise<AvatarRig>;
+  /** A rig animated from a photo's face; throws OratorError('invalid_parameter') when no face is found. */
+  buildPhotoRig(request: { imagePath: string; style: AvatarStyle; height: number; cacheDir: string; param?: string }): Promise<AvatarRig>;
 }

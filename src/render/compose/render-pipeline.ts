@@ -28,6 +28,7 @@ import { runFfmpeg, ToolError } from './run-ffmpeg.js';
 import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
 import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from './still-sequence.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
+import { localPhotoSource } from '../avatars/photo/photo-source.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
 
 interface PreparedScene {
@@ -298,7 +299,12 @@ function groupAvatarTracks(plans: readonly ScenePlan[]): { character: CharacterP
 }
 
 function sameCharacter(a: CharacterPlan, b: CharacterPlan): boolean {
-  return a.avatarId === b.avatarId && a.style === b.style && a.scale === b.scale && a.offset.x === b.offset.x && a.offset.y === b.offset.y;
+  return characterIdentity(a) === characterIdentity(b) && a.style === b.style && a.scale === b.scale && a.offset.x === b.offset.x && a.offset.y === b.offset.y;
+}
+
+/** Who is on screen: a stock avatar id, or the photo's source. */
+function characterIdentity(c: CharacterPlan): string {
+  return c.type === 'avatar' ? `avatar:${c.avatarId}` : `photo:${JSON.stringify(c.image)}`;
 }
 
 type BackgroundSource =
@@ -332,10 +338,15 @@ async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, work
     groupAvatarTracks(plan.scenes).map(async (track) => {
       const c = track.character;
       const height = rigHeightFor(plan.height, c.scale);
-      const key = `${c.avatarId}|${c.style}|${height}`;
+      const key = `${characterIdentity(c)}|${c.style}|${height}`;
       let rig = rigs.get(key);
       if (!rig) {
-        rig = deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
+        const first = track.scenes[0]!;
+        // A photo is fetched like any other media, then animated from its face (cached by image hash).
+        rig = c.type === 'photo'
+          ? localMedia(localPhotoSource(c.image), workDir, `photo${first}`, options).then((imagePath) =>
+              deps.buildPhotoRig({ imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${first}].character.image` }))
+          : deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
         rigs.set(key, rig);
       }
       const built = await rig;

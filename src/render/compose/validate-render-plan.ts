@@ -25,7 +25,7 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
   plan.scenes.forEach((scene, i) => {
     const where = `video_inputs[${i}]`;
     if (scene.character) {
-      if (!lookups.avatarExists(scene.character.avatarId)) {
+      if (scene.character.type === 'avatar' && !lookups.avatarExists(scene.character.avatarId)) {
         throw new OratorError('avatar_not_found', `Avatar ${scene.character.avatarId} not found`, { param: `${where}.character.avatar_id` });
       }
       const scale = scene.character.scale;

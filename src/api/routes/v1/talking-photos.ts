@@ -1,0 +1,34 @@
+// HeyGen v1 talking photos: POST /v1/talking_photo takes the raw image as the body (Content-Type
+// image/jpeg or image/png), GET /v1/talking_photo.list lists stock and uploaded photos.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { v1Ok } from '../../envelope.js';
+import { spaceOf } from '../../plugins/auth.js';
+import { V1Error } from '../../schemas/envelopes.js';
+import { TalkingPhotoListResponse, TalkingPhotoUploadResponse } from '../../schemas/talking-photos.js';
+import type { TypeBoxProvider } from '../../type-provider.js';
+
+/** Portrait photos from phones are a few MB; the default JSON body limit is far smaller. */
+const PHOTO_BODY_LIMIT = 10 * 1024 * 1024;
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
+
+export function registerTalkingPhotoRoutes(base: FastifyInstance, deps: AppDeps): void {
+  // A child scope, so the raw-image body parser applies to the upload route only.
+  void base.register(async (scope) => {
+    scope.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    const app = scope.withTypeProvider<TypeBoxProvider>();
+    app.post(
+      '/v1/talking_photo',
+      {
+        bodyLimit: PHOTO_BODY_LIMIT,
+        schema: { tags: ['talking photos'], summary: 'Upload a talking photo (raw JPEG or PNG body)', response: { 200: TalkingPhotoUploadResponse, '4xx': V1Error } },
+      },
+      async (request) => v1Ok(await deps.talkingPhotos.upload(spaceOf(request), Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0))),
+    );
+    app.get(
+      '/v1/talking_photo.list',
+      { schema: { tags: ['talking photos'], summary: 'List talking photos', response: { 200: TalkingPhotoListResponse, '4xx': V1Error } } },
+      async (request) => v1Ok(await deps.talkingPhotos.list(spaceOf(request))),
+    );
+  });
+}

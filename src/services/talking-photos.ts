@@ -1,0 +1,87 @@
+// Talking photos (v1): upload a portrait, list this space's photos (and the stock ones), and resolve
+// an id for the video builders. The face is checked at upload so a bad photo fails there, not mid-render.
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OratorError } from '../domain/errors.js';
+import { STOCK_PHOTOS } from '../render/avatars/photo/stock-photos.js';
+import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup } from './photo-lookup.js';
+import type { BlobStore, Clock, ScratchSpace } from './ports.js';
+import type { TalkingPhotoStore } from './talking-photo-ports.js';
+
+export interface TalkingPhotoDeps {
+  store: TalkingPhotoStore;
+  blobs: BlobStore;
+  clock: Clock;
+  scratch: ScratchSpace;
+  /** Throws OratorError('invalid_parameter') when the image has no detectable face. */
+  checkFace(imagePath: string): Promise<void>;
+}
+
+export interface TalkingPhotoView {
+  id: string;
+  circle_image: string;
+  image_url: string;
+}
+
+/** HeyGen accepts JPEG and PNG; WebP costs nothing extra here. */
+const FORMATS: Record<string, { ext: string; contentType: string }> = {
+  jpeg: { ext: 'jpg', contentType: 'image/jpeg' },
+  png: { ext: 'png', contentType: 'image/png' },
+  webp: { ext: 'webp', contentType: 'image/webp' },
+};
+const URL_TTL_SEC = 7 * 24 * 3600;
+
+export async function uploadTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }> {
+  if (body.length === 0) throw new OratorError('missing_params', 'The request body must be the image file (JPEG or PNG)', { param: 'body' });
+  const { default: sharp } = await import('sharp');
+  let meta;
+  try {
+    meta = await sharp(body).metadata();
+  } catch (error) {
+    throw new OratorError('invalid_parameter', 'The request body is not a readable image (JPEG or PNG)', { param: 'body', cause: error });
+  }
+  const format = FORMATS[meta.format ?? ''];
+  if (!format) throw new OratorError('invalid_parameter', `Unsupported image format ${meta.format ?? 'unknown'}: use JPEG or PNG`, { param: 'body' });
+  const id = randomBytes(16).toString('hex');
+  const dir = await deps.scratch.create(`talking-photo-${id}`);
+  try {
+    const file = path.join(dir, `photo.${format.ext}`);
+    await writeFile(file, body);
+    await deps.checkFace(file);
+    const blobKey = `talking_photos/${spaceId}/${id}.${format.ext}`;
+    await deps.blobs.putFile(blobKey, file);
+    await deps.store.insert({ id, spaceId, blobKey, contentType: format.contentType, width: meta.width ?? 0, height: meta.height ?? 0, createdAt: deps.clock.now() });
+    return { talking_photo_id: id, talking_photo_url: await deps.blobs.signedUrl(blobKey, URL_TTL_SEC) };
+  } finally {
+    await deps.scratch.remove(dir);
+  }
+}
+
+/** Stock photos first, then this space's uploads, newest first. */
+export async function listTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string): Promise<TalkingPhotoView[]> {
+  const out: TalkingPhotoView[] = [];
+  for (const stock of STOCK_PHOTOS) {
+    // Stock portraits ship as files; copied into the blob store once so they get links like uploads.
+    const key = `stock/talking_photos/${stock.talking_photo_id}${path.extname(stock.path)}`;
+    if (!(await deps.blobs.exists(key))) await deps.blobs.putFile(key, stock.path);
+    const url = await deps.blobs.signedUrl(key, URL_TTL_SEC);
+    out.push({ id: stock.talking_photo_id, circle_image: url, image_url: url });
+  }
+  for (const photo of await deps.store.list(spaceId)) {
+    const url = await deps.blobs.signedUrl(photo.blobKey, URL_TTL_SEC);
+    out.push({ id: photo.id, circle_image: url, image_url: url });
+  }
+  return out;
+}
+
+export function talkingPhotoLookup(store: TalkingPhotoStore): PhotoLookup {
+  return {
+    async findPhoto(spaceId, id) {
+      const stock = STOCK_PHOTOS.find((p) => p.talking_photo_id === id);
+      if (stock) return { image: { path: stock.path }, defaultVoiceId: stock.default_voice_id };
+      const photo = await store.find(spaceId, id);
+      return photo ? { image: { blobKey: photo.blobKey }, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID } : undefined;
+    },
+  };
+}
