@@ -30,7 +30,7 @@ import { getRemainingQuota, getUserInfo } from './services/account.js';
 import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
 import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
-import { listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
+import { deleteTalkingPhoto, listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
 import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
 import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
@@ -230,6 +230,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     talkingPhotos: {
       upload: (spaceId, body) => uploadTalkingPhoto(talkingPhotoDeps, spaceId, body),
       list: (spaceId) => listTalkingPhotos(talkingPhotoDeps, spaceId),
+      delete: (spaceId, id) => deleteTalkingPhoto(talkingPhotoDeps, spaceId, id),
     },
   };
 

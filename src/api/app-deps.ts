@@ -51,5 +51,6 @@ export interface AppDeps {
   talkingPhotos: {
     upload(spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }>;
     list(spaceId: string): Promise<TalkingPhotoView[]>;
+    delete(spaceId: string, talkingPhotoId: string): Promise<void>;
   };
 }

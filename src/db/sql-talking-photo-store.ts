@@ -22,6 +22,11 @@ export class SqlTalkingPhotoStore implements TalkingPhotoStore {
     return row ? fromRow(row) : undefined;
   }
 
+  async delete(spaceId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('talking_photos').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async list(spaceId: string): Promise<TalkingPhotoRecord[]> {
     const rows = await this.db.selectFrom('talking_photos').selectAll().where('space_id', '=', spaceId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(fromRow);

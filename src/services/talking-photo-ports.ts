@@ -15,4 +15,6 @@ export interface TalkingPhotoStore {
   find(spaceId: string, id: string): Promise<TalkingPhotoRecord | undefined>;
   /** Newest first. */
   list(spaceId: string): Promise<TalkingPhotoRecord[]>;
+  /** Removes the row; false when there was none in this space. */
+  delete(spaceId: string, id: string): Promise<boolean>;
 }

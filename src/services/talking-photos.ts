@@ -58,6 +58,16 @@ export async function uploadTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
   }
 }
 
+/** Deletes an uploaded photo and its image; videos already queued with it fail with asset_not_found. */
+export async function deleteTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string, id: string): Promise<void> {
+  if (STOCK_PHOTOS.some((p) => p.talking_photo_id === id)) {
+    throw new OratorError('forbidden', `Talking photo ${id} is a stock photo and cannot be deleted`, { param: 'talking_photo_id' });
+  }
+  const photo = await deps.store.find(spaceId, id);
+  if (!photo || !(await deps.store.delete(spaceId, id))) throw new OratorError('not_found', `Talking photo ${id} not found`, { param: 'talking_photo_id' });
+  await deps.blobs.delete(photo.blobKey);
+}
+
 /** Stock photos first, then this space's uploads, newest first. */
 export async function listTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string): Promise<TalkingPhotoView[]> {
   const out: TalkingPhotoView[] = [];

@@ -1,11 +1,13 @@
-// HeyGen v1 talking photos: POST /v1/talking_photo takes the raw image as the body (Content-Type
-// image/jpeg or image/png), GET /v1/talking_photo.list lists stock and uploaded photos.
+// HeyGen talking photos: POST /v1/talking_photo takes the raw image as the body (Content-Type
+// image/jpeg or image/png), GET /v1/talking_photo.list lists stock and uploaded photos, and
+// DELETE /v2/talking_photo/{id} removes an uploaded one.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
-import { v1Ok } from '../../envelope.js';
+import { Type } from '@sinclair/typebox';
+import { v1Ok, v2Ok } from '../../envelope.js';
 import { spaceOf } from '../../plugins/auth.js';
-import { V1Error } from '../../schemas/envelopes.js';
-import { TalkingPhotoListResponse, TalkingPhotoUploadResponse } from '../../schemas/talking-photos.js';
+import { V1Error, V2Error } from '../../schemas/envelopes.js';
+import { TalkingPhotoDeleteResponse, TalkingPhotoListResponse, TalkingPhotoUploadResponse } from '../../schemas/talking-photos.js';
 import type { TypeBoxProvider } from '../../type-provider.js';
 
 /** Portrait photos from phones are a few MB; the default JSON body limit is far smaller. */
@@ -29,6 +31,21 @@ export function registerTalkingPhotoRoutes(base: FastifyInstance, deps: AppDeps)
       '/v1/talking_photo.list',
       { schema: { tags: ['talking photos'], summary: 'List talking photos', response: { 200: TalkingPhotoListResponse, '4xx': V1Error } } },
       async (request) => v1Ok(await deps.talkingPhotos.list(spaceOf(request))),
+    );
+    app.delete(
+      '/v2/talking_photo/:talking_photo_id',
+      {
+        schema: {
+          tags: ['talking photos'],
+          summary: 'Delete an uploaded talking photo',
+          params: Type.Object({ talking_photo_id: Type.String({ minLength: 1 }) }),
+          response: { 200: TalkingPhotoDeleteResponse, '4xx': V2Error },
+        },
+      },
+      async (request) => {
+        await deps.talkingPhotos.delete(spaceOf(request), request.params.talking_photo_id);
+        return v2Ok({ talking_photo_id: request.params.talking_photo_id });
+      },
     );
   });
 }
