@@ -24,6 +24,15 @@ const MIN_DETECT_SIDE = 64;
 /** The detector works at 256 px; bigger inputs only cost decode and copy time. */
 const MAX_DETECT_SIDE = 1024;
 
+// One Human instance keeps per-call state (and the WASM backend is single-threaded anyway), so
+// detections from concurrent renders take turns.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(run: () => Promise<T>): Promise<T> {
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 export async function detectFaceLandmarks(imagePath: string, options: DetectOptions = {}): Promise<FaceLandmarks> {
   const { default: sharp } = await import('sharp');
   const param = options.param ?? 'image';
@@ -48,14 +57,16 @@ export async function detectFaceLandmarks(imagePath: string, options: DetectOpti
   if (Math.min(raw.info.width, raw.info.height) < MIN_DETECT_SIDE) {
     throw new OratorError('invalid_parameter', `The image is too small (at least ${MIN_DETECT_SIDE} px on each side)`, { param });
   }
-  const human = await loadHuman();
-  const tensor = human.tf.tensor3d(new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length), [raw.info.height, raw.info.width, 3], 'int32');
-  let faces;
-  try {
-    faces = (await human.detect(tensor)).face;
-  } finally {
-    tensor.dispose();
-  }
+  const pixels = raw;
+  const faces = await serially(async () => {
+    const human = await loadHuman();
+    const tensor = human.tf.tensor3d(new Uint8Array(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length), [pixels.info.height, pixels.info.width, 3], 'int32');
+    try {
+      return (await human.detect(tensor)).face;
+    } finally {
+      tensor.dispose();
+    }
+  });
   const face = faces.filter((f) => f.mesh.length >= 468).sort((a, b) => b.score - a.score)[0];
   if (!face) throw new OratorError('invalid_parameter', 'No face found in the image', { param });
   const k = original.width / raw.info.width;
