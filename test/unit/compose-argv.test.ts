@@ -34,7 +34,7 @@ test('one colour scene with an avatar and speech is one ffmpeg pass', () => {
   );
   assert.deepEqual(args.slice(args.indexOf('-map')), [
     '-map', '[vout]', '-map', '[a0]', '-frames:v', '50', '-r', '25', '-threads', '2',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0', '-crf', '23', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '128k',
     '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', '-movflags', '+faststart',
     '/out/video.mp4',

@@ -17,7 +17,12 @@ export function overlayFormat(format: OutputFormat): 'yuv420' | 'yuv444' {
 export function videoEncoderArgs(format: OutputFormat): string[] {
   switch (format) {
     case 'mp4':
-      return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p'];
+      // No B-frames: avatar video is a static picture with a small changing region (mouth, eyes, the
+      // idle sway every few frames), and B-frame decisions and bidirectional analysis of those frames
+      // cost x264 more than they save. Measured on a 60 s 720p render (2 cores, CPU-s): 6.5–7.3 →
+      // 4.9–5.2, output 2 % smaller and SSIM 0.99905 vs 0.99901; a bare still encode 5.1–5.3 → 4.4–4.6.
+      // Moving video backgrounds lose some compression (CRF keeps the quality; files grow).
+      return ['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0', '-crf', '23', '-pix_fmt', 'yuv420p'];
     case 'webm':
       return ['-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-crf', '32', '-b:v', '0'];
     case 'mov':
