@@ -9,7 +9,8 @@ import type { RenderPlan } from '../render/plan.js';
 import type { BlobStore } from './ports.js';
 
 export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir: string): Promise<RenderPlan> {
-  if (!plan.scenes.some((s) => s.character?.type === 'photo' && 'blobKey' in s.character.image)) return plan;
+  // Rows stored before photo avatars (and test doubles) may carry partial plans: nothing to resolve there.
+  if (!(plan.scenes ?? []).some((s) => s.character?.type === 'photo' && 'blobKey' in s.character.image)) return plan;
   await mkdir(dir, { recursive: true });
   const copies = new Map<string, Promise<string>>();
   const scenes = await Promise.all(
