@@ -27,7 +27,7 @@ const req = (owner: string, over: Partial<ClaimRequest> = {}): ClaimRequest => (
 });
 
 /** Claims until something comes back: BullMQ messages and delays run on real time. */
-async function claimSoon(queue: JobQueueAdapter, owner: string, over: Partial<ClaimRequest> = {}, timeoutMs = 3000): Promise<JobRecord> {
+async function claimSoon(queue: JobQueueAdapter, owner: string, over: Partial<ClaimRequest> = {}, timeoutMs = 15_000): Promise<JobRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await queue.claim(req(owner, { ...over, now: Date.now() }));
