@@ -73,7 +73,11 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
 
     // 1. Pictures and sound are independent until the encode: backgrounds, rigs and (for static
     // backgrounds) the precomposited stills are prepared while the speech is synthesised.
-    const staticBackgrounds = format === 'mp4' && plan.scenes.every((s) => s.background.type === 'color' || s.background.type === 'image');
+    // Only flat colours take the precomposited path: its idle motion moves the whole picture, which
+    // over a flat colour changes nothing but the avatar, while a photo or pattern behind it would
+    // visibly jump 2 px with every step of the sway. Images go through the overlay (about a third
+    // more encode CPU), where only the avatar moves.
+    const staticBackgrounds = format === 'mp4' && plan.scenes.every((s) => s.background.type === 'color');
     const visualsPromise = prepareVisuals(plan, staticBackgrounds, workDir, options, deps);
     pending.push(visualsPromise);
     visualsPromise.catch(() => undefined); // a failure surfaces at the await below, not as unhandled
@@ -452,7 +456,8 @@ async function overlayArgs(
 /**
  * Fast path: every distinct (background, avatar state) picture is composited once into a full-frame
  * still; the video is a concat list of those stills. The whole picture drifts with the idle motion
- * (a crop window over a padded canvas), which over a static background reads as the avatar swaying.
+ * (a crop window over a padded canvas), which over a flat colour moves only the avatar (image
+ * backgrounds take the overlay path instead, where they stay still).
  * Every track shares that one motion, so the quality figures follow the mouth correctly.
  */
 class StillFactory {
