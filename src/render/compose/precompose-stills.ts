@@ -6,7 +6,6 @@ import sharp from 'sharp';
 import { ffmpegColor } from './background-filter.js';
 import { rgbToY4m } from './y4m-still.js';
 
-export type StaticBackground = { kind: 'color'; color: string } | { kind: 'image'; path: string };
 
 export interface CanvasSpec {
   width: number;
@@ -15,27 +14,22 @@ export interface CanvasSpec {
   fps: number;
 }
 
-/** Raw RGB of the background on the padded canvas (images are edge-extended into the padding). */
-export async function backgroundCanvas(background: StaticBackground, spec: CanvasSpec): Promise<Buffer> {
+/**
+ * Raw RGB of a flat colour on the padded canvas. Only colour backgrounds are precomposited: the idle
+ * motion crops a moving window, which over a picture would make the whole background jump.
+ */
+export function backgroundCanvas(color: string, spec: CanvasSpec): Buffer {
   const width = spec.width + 2 * spec.padPx;
   const height = spec.height + 2 * spec.padPx;
-  if (background.kind === 'color') {
-    const hex = ffmpegColor(background.color).slice(2);
-    const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const out = Buffer.alloc(width * height * 3);
-    for (let p = 0; p < out.length; p += 3) {
-      out[p] = rgb[0]!;
-      out[p + 1] = rgb[1]!;
-      out[p + 2] = rgb[2]!;
-    }
-    return out;
+  const hex = ffmpegColor(color).slice(2);
+  const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const out = Buffer.alloc(width * height * 3);
+  for (let p = 0; p < out.length; p += 3) {
+    out[p] = rgb[0]!;
+    out[p + 1] = rgb[1]!;
+    out[p + 2] = rgb[2]!;
   }
-  const pad = spec.padPx;
-  return sharp(background.path)
-    .removeAlpha()
-    .extend({ top: pad, bottom: pad, left: pad, right: pad, extendWith: 'copy' })
-    .raw()
-    .toBuffer();
+  return out;
 }
 
 /**

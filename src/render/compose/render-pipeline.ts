@@ -510,7 +510,8 @@ class StillFactory {
     let canvas = this.canvases.get(b);
     if (!canvas) {
       const bg = this.backgrounds[b]!;
-      canvas = backgroundCanvas(bg.kind === 'color' ? bg : { kind: 'image', path: (bg as { path: string }).path }, this.spec);
+      if (bg.kind !== 'color') throw new Error('only colour backgrounds are precomposited');
+      canvas = Promise.resolve(backgroundCanvas(bg.color, this.spec));
       this.canvases.set(b, canvas);
     }
     let avatar = null;
