@@ -126,7 +126,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const { db } = database;
 
   const queue = await createJobQueue({ database, databaseUrl: config.databaseUrl, queueUrl: config.queueUrl, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
-  const videos = new SqlVideoRepository(db);
+  const videos = new SqlVideoRepository(db, database.reader);
   const keys = new SqlApiKeyRepository(db);
   const uow = new SqlUnitOfWork(db, () => queue.notifyEnqueued());
 

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { withCachedStatements } from './cached-statements.js';
+import { openSqliteCommittedReader, type CommittedReader } from './sqlite-committed-reader.js';
 import type { Database, SqlDialectName } from './database.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: SqlDialectName;
+  /** Embedded SQLite file only: a committed-data reader for hot single-row lookups. */
+  reader?: CommittedReader;
   close(): Promise<void>;
 }
 
@@ -32,5 +35,15 @@ export async function createDatabase(options: { databaseUrl: string | undefined;
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // An in-memory database is private to its connection, so only a file gets the second reader.
+  const reader = file === ':memory:' ? undefined : openSqliteCommittedReader(file);
+  return {
+    db,
+    dialect: 'sqlite',
+    reader,
+    close: async () => {
+      reader?.close();
+      await db.destroy();
+    },
+  };
 }

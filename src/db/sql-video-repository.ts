@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { VideoCompletion, VideoError, VideoRecord, VideoStatus, VideoSummary } from '../domain/video.js';
 import type { NewVideo, VideoListCursor, VideoRepository } from '../services/ports.js';
 import type { Database, VideosTable } from './database.js';
+import type { CommittedReader } from './sqlite-committed-reader.js';
 
 type SummaryRow = Omit<Selectable<VideosTable>, 'plan' | 'request'>;
 
@@ -48,7 +49,11 @@ export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
 }
 
 export class SqlVideoRepository implements VideoRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `reader` (embedded SQLite) serves the status lookup without Kysely's executor. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly reader?: CommittedReader,
+  ) {}
 
   async insert(v: NewVideo): Promise<void> {
     await this.db
@@ -97,8 +102,9 @@ export class SqlVideoRepository implements VideoRepository {
       .where('space_id', '=', spaceId)
       .where('deleted_at', 'is', null)
       .compile().sql;
-    const { rows } = await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]));
-    const row = rows[0];
+    const row = this.reader
+      ? this.reader.getOne<SummaryRow>(this.findInSpaceSql, [id, spaceId])
+      : (await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]))).rows[0];
     return row ? videoSummaryFromRow(row) : undefined;
   }
 
