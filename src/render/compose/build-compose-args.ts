@@ -57,13 +57,8 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   const { width, height, fps, format } = job;
   const pixelFormat = workingPixelFormat(format);
   const totalFrames = totalFramesOf(job);
-  const inputs: string[] = [];
+  const { inputs, addInput } = inputList();
   const graph: string[] = [];
-  let inputCount = 0;
-  const addInput = (args: string[]): number => {
-    inputs.push(...args);
-    return inputCount++;
-  };
 
   // Backgrounds.
   const backgroundLabels: string[] = [];
@@ -128,6 +123,19 @@ function overlayWatermark(graph: string[], current: string, watermark: Watermark
 }
 
 /** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
+/** ffmpeg's input argv, growing as inputs are added; `addInput` returns the new input's index. */
+function inputList(): { inputs: string[]; addInput: (args: string[]) => number } {
+  const inputs: string[] = [];
+  let count = 0;
+  return {
+    inputs,
+    addInput: (args) => {
+      inputs.push(...args);
+      return count++;
+    },
+  };
+}
+
 function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], addInput: (args: string[]) => number): string | null {
   const { fps } = job;
   const audioLabels: string[] = [];
@@ -192,13 +200,8 @@ export interface StillsComposeJob {
  */
 export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
   const { width, height, fps, padPx, totalFrames } = job;
-  const inputs: string[] = [];
+  const { inputs, addInput } = inputList();
   const graph: string[] = [];
-  let inputCount = 0;
-  const addInput = (args: string[]): number => {
-    inputs.push(...args);
-    return inputCount++;
-  };
   const index = addInput(['-f', 'concat', '-safe', '0', '-i', job.concatPath]);
   const motion = idleMotionExpressions(job.motion, 0, 0);
   const window = `fps=${fps},crop=${width}:${height}:x='${padPx}-(${motion.x})':y='${padPx}-(${motion.y})'`;
