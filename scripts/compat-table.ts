@@ -28,7 +28,7 @@ export const PARTIAL: Record<string, string> = {
   'GET /v1/audio/voices': 'local TTS voices only; no private voices',
   'POST /v3/voices/speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
   'POST /v1/audio/text_to_speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
-  'GET /v2/avatars': 'stock avatars; talking_photos is always empty (see GET /v1/talking_photo.list)',
+  'GET /v2/avatars': 'stock avatars, plus the stock and uploaded talking photos; no private/trained avatars',
 };
 
 export interface SurfaceRow {

@@ -18,7 +18,6 @@ export function listAvatars(deps: CatalogueDeps) {
       default_voice_id: a.default_voice_id,
       tags: a.tags,
     })),
-    talking_photos: [] as { talking_photo_id: string; talking_photo_name: string; preview_image_url: string }[],
   };
 }
 

@@ -279,7 +279,10 @@ describe('catalogue and account', () => {
   test('GET /v2/avatars lists stock avatars with preview links', async () => {
     const body = (await t.app.inject({ method: 'GET', url: '/v2/avatars', headers: h })).json();
     assert.equal(body.error, null);
-    assert.deepEqual(body.data.talking_photos, []);
+    // A fresh space has uploaded nothing: only the stock talking photo is listed, with a signed image link.
+    assert.deepEqual(body.data.talking_photos.map((p: { talking_photo_id: string }) => p.talking_photo_id), ['astronaut_photo']);
+    assert.deepEqual(Object.keys(body.data.talking_photos[0]).sort(), ['preview_image_url', 'talking_photo_id', 'talking_photo_name']);
+    assert.match(body.data.talking_photos[0].preview_image_url, /Signature=/);
     const a = body.data.avatars[0];
     assert.deepEqual(Object.keys(a).sort(), ['avatar_id', 'avatar_name', 'default_voice_id', 'gender', 'premium', 'preview_image_url', 'preview_video_url', 'tags']);
     assert.equal(a.premium, false);

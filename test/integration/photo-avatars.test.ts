@@ -55,9 +55,17 @@ describe('talking photos (fake render engine)', () => {
     assert.ok(ids.includes('astronaut_photo'));
     for (const p of list.data) assert.match(p.image_url, /^http:\/\/orator\.test\/files\//);
 
+    // /v2/avatars lists the space's talking photos beside the avatars.
+    const avatars = (await t.app.inject({ method: 'GET', url: '/v2/avatars', headers: h })).json();
+    const photoIds = avatars.data.talking_photos.map((p: { talking_photo_id: string }) => p.talking_photo_id);
+    assert.ok(photoIds.includes(body.data.talking_photo_id) && photoIds.includes('astronaut_photo'));
+    assert.ok(Array.isArray(avatars.data.avatars));
+
     const other = await createApiKey(t.platform.keys, { name: 'other space' });
     const otherList = (await t.app.inject({ method: 'GET', url: '/v1/talking_photo.list', headers: { 'x-api-key': other.key } })).json();
     assert.ok(!otherList.data.some((p: { id: string }) => p.id === body.data.talking_photo_id));
+    const otherAvatars = (await t.app.inject({ method: 'GET', url: '/v2/avatars', headers: { 'x-api-key': other.key } })).json();
+    assert.ok(!otherAvatars.data.talking_photos.some((p: { talking_photo_id: string }) => p.talking_photo_id === body.data.talking_photo_id));
   });
 
   test('a picture without a face is refused at upload with 400 and a clear message', async () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app-deps.js';
 import { v2Ok } from '../envelope.js';
+import { spaceOf } from '../plugins/auth.js';
 import { AvatarsResponse, VoicesResponse } from '../schemas/catalogue.js';
 import { V2Error } from '../schemas/envelopes.js';
 import type { TypeBoxProvider } from '../type-provider.js';
@@ -13,9 +14,14 @@ const PREVIEW_URL_TTL_SEC = 3600;
 export function registerCatalogueRoutes(base: FastifyInstance, deps: AppDeps): void {
   const app = base.withTypeProvider<TypeBoxProvider>();
 
-  app.get('/v2/avatars', { schema: { tags: ['avatars'], summary: 'List avatars', response: { 200: AvatarsResponse, '4xx': V2Error } } }, async () =>
-    v2Ok(deps.listAvatars()),
-  );
+  // Talking photos are listed beside the avatars, as HeyGen does: the stock portraits and this space's uploads.
+  app.get('/v2/avatars', { schema: { tags: ['avatars'], summary: 'List avatars', response: { 200: AvatarsResponse, '4xx': V2Error } } }, async (request) => {
+    const photos = await deps.talkingPhotos.list(spaceOf(request));
+    return v2Ok({
+      ...deps.listAvatars(),
+      talking_photos: photos.map((p) => ({ talking_photo_id: p.id, talking_photo_name: p.id, preview_image_url: p.image_url })),
+    });
+  });
 
   app.get('/v2/voices', { schema: { tags: ['voices'], summary: 'List voices', response: { 200: VoicesResponse, '4xx': V2Error } } }, async () =>
     v2Ok(deps.listVoices()),
