@@ -1,16 +1,16 @@
 // Envelope schemas: wrap a data schema the way each API version does.
 import { Type, type Static, type TSchema, type TUnion, type TNull, type TUnsafe } from '@sinclair/typebox';
 
-const PRIMITIVE_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+const TYPE_LIST_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object']);
 
 /**
- * `T | null`. Primitives become a JSON-Schema type list (`["string", "null"]`) rather than `anyOf`:
+ * `T | null`. Primitives and objects become a JSON-Schema type list (`["string", "null"]`) rather than `anyOf`:
  * fast-json-stringify serialises a type list directly but runs a validator per field to choose an
  * `anyOf` branch, which made the nullable-heavy status response the costliest part of a status poll.
  */
 export function Nullable<T extends TSchema>(t: T): TUnion<[T, TNull]> | TUnsafe<Static<T> | null> {
   const type = (t as { type?: unknown }).type;
-  if (typeof type === 'string' && PRIMITIVE_TYPES.has(type)) return Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] });
+  if (typeof type === 'string' && TYPE_LIST_TYPES.has(type)) return Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] });
   return Type.Union([t, Type.Null()]);
 }
 
