@@ -1,7 +1,6 @@
 // Composition root: builds adapters from config (SQLite or Postgres, local disk, the SQL queue, the
 // render engine) and wires them into services, the HTTP app and the worker pool.
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -16,7 +15,6 @@ import { SqlApiKeyRepository } from './db/sql-api-key-repository.js';
 import { SqlIdempotencyStore } from './db/sql-idempotency-store.js';
 import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
 import { SqlVideoRepository } from './db/sql-video-repository.js';
-import { OratorError } from './domain/errors.js';
 import type { JobHandlerMap } from './jobs/job-handlers.js';
 import { LeaseWatchdog } from './jobs/lease-watchdog.js';
 import { createJobQueue, type JobQueueAdapter } from './jobs/create-job-queue.js';
@@ -25,6 +23,7 @@ import { GuardedFetcher } from './net/guarded-fetcher.js';
 import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catalogue.js';
 import type { MediaFetcher } from './render/plan.js';
 import { renderVideo, validateRenderPlan } from './render/render-video.js';
+import { extractAudioTrack } from './render/media/extract-audio-track.js';
 import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
 import { getRemainingQuota, getUserInfo } from './services/account.js';
 import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
@@ -53,16 +52,6 @@ import { LocalScratchSpace } from './storage/local-scratch-space.js';
 
 export const RENDER_MAX_ATTEMPTS = 3;
 
-function runFfmpeg(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new OratorError('render_failed', `ffmpeg exited with ${code}`, { detail: stderr }))));
-  });
-}
-
 /** src/render behind the RenderEngine port. */
 export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: string }): RenderEngine {
   return {
@@ -73,7 +62,7 @@ export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: s
     findAvatar: (id) => findStockAvatar(id),
     listVoices: () => listVoices(),
     findVoice: (id) => findVoice(id),
-    extractAudio: (videoPath, outPath) => runFfmpeg(['-v', 'error', '-y', '-i', videoPath, '-vn', '-c:a', 'copy', outPath]),
+    extractAudio: (videoPath, outPath) => extractAudioTrack(videoPath, outPath),
   };
 }
 

@@ -9,6 +9,7 @@ import { parseProgressLine } from '../../src/render/compose/run-ffmpeg.js';
 import { buildPreviewArgs } from '../../src/render/media/build-preview-args.js';
 import { buildBurnCaptionsArgs, escapeFilterPath } from '../../src/render/media/build-burn-captions-args.js';
 import { buildProbeArgs, parseProbeJson } from '../../src/render/media/probe-media.js';
+import { buildExtractAudioArgs } from '../../src/render/media/extract-audio-track.js';
 
 const motion = { swayPx: 2, swayPeriodSec: 7, swayPhase: 0.5, breathePx: 1, breathePeriodSec: 4, breathePhase: 1 };
 
@@ -137,4 +138,8 @@ test('static backgrounds: one concat list of full-frame stills, idle motion as a
   assert.ok(graph.startsWith("[0:v]fps=25,crop=320:240:x='4-(0+2*sin(2*PI*t/7.0000+0.5000))':y='4-(0+1*sin(2*PI*t/4.0000+1.0000))',trim=end_frame=50,format=yuv420p[vout];[1:a]"), graph);
   assert.ok(!graph.includes('overlay'));
   assert.ok(args.includes('libx264') && args.includes('+faststart'));
+});
+
+test('voice previews copy the audio track of a render without re-encoding', () => {
+  assert.deepEqual(buildExtractAudioArgs('/w/v.mp4', '/w/a.m4a'), ['-v', 'error', '-y', '-i', '/w/v.mp4', '-vn', '-c:a', 'copy', '/w/a.m4a']);
 });
