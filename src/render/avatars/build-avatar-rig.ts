@@ -2,12 +2,12 @@
 // height, cached on disk by a hash of the SVG sources. Only the static picture is rendered in full;
 // the mouth and eye regions are rendered alone (same SVG, cropped viewBox) and pasted in, which is
 // several times faster than 18 full renders and pixel-identical to them.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { AvatarStyle } from '../plan.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
+import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from './rig-cache.js';
 import type { AvatarRig, PixelBox } from './avatar-catalogue.js';
 import type { AvatarLook } from './avatar-look.js';
 import { CIRCLE_INSET, CIRCLE_RING, drawAvatarSvg, EYE_REGION, headRect, MOUTH_REGION, STYLE_FRAMES, type Rect } from './draw-avatar-svg.js';
@@ -209,32 +209,12 @@ function headBox(look: AvatarLook, layout: RigLayout): PixelBox {
   return p ?? { x: 0, y: 0, width: layout.width, height: layout.height };
 }
 
-const stillName = (v: Viseme, open: boolean): string => `${v}_${open ? 'open' : 'closed'}.png`;
-
-interface RigManifest {
-  format: string;
+interface RigManifest extends RigManifestBase {
   avatarId: string;
-  style: AvatarStyle;
-  width: number;
-  height: number;
-  mouthBox: PixelBox;
-  headBox: PixelBox;
 }
 
 function rigFromManifest(dir: string, m: RigManifest): AvatarRig {
-  const stills = Object.fromEntries(
-    VISEMES.map((v) => [v, { eyesOpen: join(dir, stillName(v, true)), eyesClosed: join(dir, stillName(v, false)) }]),
-  ) as AvatarRig['stills'];
-  return { avatarId: m.avatarId, style: m.style, width: m.width, height: m.height, stills, mouthBox: m.mouthBox, headBox: m.headBox };
-}
-
-async function readManifest(dir: string): Promise<RigManifest | null> {
-  try {
-    const m = JSON.parse(await readFile(join(dir, 'rig.json'), 'utf8')) as RigManifest;
-    return m.format === RIG_FORMAT ? m : null;
-  } catch {
-    return null;
-  }
+  return { avatarId: m.avatarId, style: m.style, width: m.width, height: m.height, stills: rigStills(dir), mouthBox: m.mouthBox, headBox: m.headBox };
 }
 
 // Concurrent requests for the same rig in one process share one render.
@@ -280,7 +260,7 @@ async function buildOrReuse(
   parent: string,
   dir: string,
 ): Promise<AvatarRig> {
-  const cached = await readManifest(dir);
+  const cached = await readRigManifest<RigManifest>(dir, RIG_FORMAT);
   if (cached) return rigFromManifest(dir, cached);
 
   const { Resvg, sharp } = await loadLibs();
@@ -291,10 +271,7 @@ async function buildOrReuse(
   const mouthBox = mouth && sources.mouthRender ? mouthVariationBox(mouth, sources.mouthRender) : { x: 0, y: 0, width: 0, height: 0 };
 
   const mask = circleMask(layout, style);
-  await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  await mkdir(tmp);
-  try {
+  const manifest = await buildRigAtomically<RigManifest>(dir, parent, async (tmp) => {
     const jobs: Array<Promise<unknown>> = [];
     for (const [vi, v] of VISEMES.entries()) {
       for (const open of [true, false]) {
@@ -306,27 +283,14 @@ async function buildOrReuse(
         jobs.push(
           sharp(buf, { raw: { width: layout.width, height: layout.height, channels: 4 } })
             .png({ compressionLevel: 3, adaptiveFiltering: false })
-            .toFile(join(tmp, stillName(v, open))),
+            .toFile(join(tmp, rigStillName(v, open))),
         );
       }
     }
     await Promise.all(jobs);
-    const manifest: RigManifest = { format: RIG_FORMAT, avatarId, style, width: layout.width, height: layout.height, mouthBox, headBox: headBox(look, layout) };
-    await writeFile(join(tmp, 'rig.json'), JSON.stringify(manifest, null, 2));
-    try {
-      await rename(tmp, dir);
-    } catch (err) {
-      // Another process finished the same rig first: theirs is identical, keep it.
-      const winner = await readManifest(dir);
-      if (!winner) throw err;
-      await rm(tmp, { recursive: true, force: true });
-      return rigFromManifest(dir, winner);
-    }
-    return rigFromManifest(dir, manifest);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
+    return { format: RIG_FORMAT, avatarId, style, width: layout.width, height: layout.height, mouthBox, headBox: headBox(look, layout) };
+  });
+  return rigFromManifest(dir, manifest);
 }
 
 /** Full-frame SVG of one still, for previews and for checking the region compositing. */

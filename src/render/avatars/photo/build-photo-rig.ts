@@ -1,13 +1,14 @@
 // A rig from a photo: the photo framed per style, 9 mouth shapes made by warping the lips and jaw of
 // the detected face mesh, and an eyes-closed twin of each made by lowering the upper eyelids. Same
 // contract as the stock rigs (18 RGBA PNG stills + boxes), cached on disk by image hash, style and height.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OratorError } from '../../../domain/errors.js';
 import type { AvatarStyle } from '../../plan.js';
 import { VISEMES, type Viseme } from '../../visemes/viseme.js';
 import type { AvatarRig, PixelBox } from '../avatar-catalogue.js';
+import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from '../rig-cache.js';
 import { detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
 import { FACE_OVAL, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
 import { faceMeshTriangles } from './load-human.js';
@@ -16,7 +17,8 @@ import { framePhoto } from './photo-framing.js';
 import { warpFace } from './warp-face.js';
 
 /** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-2';
+// 3: stills named like stock rigs (shared rig cache layout).
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-3';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;
@@ -29,14 +31,8 @@ export interface BuildPhotoRigOptions {
   param?: string;
 }
 
-interface PhotoRigManifest {
-  format: string;
+interface PhotoRigManifest extends RigManifestBase {
   imageHash: string;
-  style: AvatarStyle;
-  width: number;
-  height: number;
-  mouthBox: PixelBox;
-  headBox: PixelBox;
 }
 
 const inFlight = new Map<string, Promise<AvatarRig>>();
@@ -70,7 +66,7 @@ export function photoRigId(imageHash: string): string {
 }
 
 async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, height: number, parent: string, dir: string, param: string): Promise<AvatarRig> {
-  const cached = await readManifest(dir);
+  const cached = await readRigManifest<PhotoRigManifest>(dir, PHOTO_RIG_FORMAT);
   if (cached) return rigFromManifest(dir, cached);
 
   const [{ default: sharp }, canvasLib, face, triangles] = await Promise.all([
@@ -100,10 +96,7 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, he
   const mouthBox = boxOf([...meshes.values()].flatMap((m) => [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => m[i]!)), width, framing.height, 0.15);
   const headBox = boxOf(FACE_OVAL.map((i) => mesh[i]!), width, framing.height, 0.05);
 
-  await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  await mkdir(tmp);
-  try {
+  const manifest = await buildRigAtomically<PhotoRigManifest>(dir, parent, async (tmp) => {
     const writes: Promise<unknown>[] = [];
     for (const viseme of VISEMES) {
       const shaped = meshes.get(viseme)!;
@@ -123,31 +116,14 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, he
         writes.push(
           sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height: framing.height, channels: 4 } })
             .png({ compressionLevel: 3, adaptiveFiltering: false })
-            .toFile(join(tmp, stillName(viseme, eyesOpen))),
+            .toFile(join(tmp, rigStillName(viseme, eyesOpen))),
         );
       }
     }
     await Promise.all(writes);
-    const manifest: PhotoRigManifest = { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height: framing.height, mouthBox, headBox };
-    await writeFile(join(tmp, 'rig.json'), JSON.stringify(manifest, null, 2));
-    try {
-      await rename(tmp, dir);
-    } catch (error) {
-      // Another process finished the same rig first: theirs is identical, keep it.
-      const winner = await readManifest(dir);
-      if (!winner) throw error;
-      await rm(tmp, { recursive: true, force: true });
-      return rigFromManifest(dir, winner);
-    }
-    return rigFromManifest(dir, manifest);
-  } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-function stillName(viseme: Viseme, eyesOpen: boolean): string {
-  return `${viseme}-${eyesOpen ? 'open' : 'closed'}.png`;
+    return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height: framing.height, mouthBox, headBox };
+  });
+  return rigFromManifest(dir, manifest);
 }
 
 function boxOf(points: Point[], width: number, height: number, margin: number): PixelBox {
@@ -163,17 +139,6 @@ function boxOf(points: Point[], width: number, height: number, margin: number): 
   return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
 }
 
-async function readManifest(dir: string): Promise<PhotoRigManifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, 'rig.json'), 'utf8')) as PhotoRigManifest;
-    return manifest.format === PHOTO_RIG_FORMAT ? manifest : null;
-  } catch {
-    return null;
-  }
-}
-
 function rigFromManifest(dir: string, m: PhotoRigManifest): AvatarRig {
-  const stills = {} as AvatarRig['stills'];
-  for (const v of VISEMES) stills[v] = { eyesOpen: join(dir, stillName(v, true)), eyesClosed: join(dir, stillName(v, false)) };
-  return { avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills, mouthBox: m.mouthBox, headBox: m.headBox };
+  return { avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills: rigStills(dir), mouthBox: m.mouthBox, headBox: m.headBox };
 }
