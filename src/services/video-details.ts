@@ -3,7 +3,8 @@
 import { ERROR_TABLE, OratorError, type ErrorKind } from '../domain/errors.js';
 import type { VideoSummary } from '../domain/video.js';
 import type { VideoListCursor } from './ports.js';
-import { decodeToken, deleteVideo, encodeToken, type VideoQueryDeps } from './video-queries.js';
+import { deleteVideo, type VideoQueryDeps } from './video-queries.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 
 /** HeyGen's VideoDetail, field for field. */
 export interface VideoDetail {
@@ -84,7 +85,7 @@ function matches(v: VideoSummary, filter: VideoDetailFilter): boolean {
  * cursor is the last row *returned*, so a filtered page continues exactly where it stopped.
  */
 export async function listVideoDetails(deps: VideoQueryDeps, spaceId: string, limit: number, token: string | undefined, filter: VideoDetailFilter = {}): Promise<VideoDetailPage> {
-  let after: VideoListCursor | undefined = token ? decodeToken(token) : undefined;
+  let after: VideoListCursor | undefined = token ? decodePageToken(token) : undefined;
   const filtered = filter.title !== undefined || filter.folderId !== undefined;
   const batch = filtered ? Math.max(100, limit * 4) : limit + 1;
   const found: VideoSummary[] = [];
@@ -100,7 +101,7 @@ export async function listVideoDetails(deps: VideoQueryDeps, spaceId: string, li
   return {
     data: await Promise.all(page.map((v) => toVideoDetail(deps, v))),
     has_more: hasMore,
-    next_token: hasMore && page.length > 0 ? encodeToken(page[page.length - 1]!) : null,
+    next_token: hasMore && page.length > 0 ? encodePageToken(page[page.length - 1]!) : null,
   };
 }
 

@@ -2,6 +2,7 @@
 import { OratorError } from '../domain/errors.js';
 import type { VideoRecord } from '../domain/video.js';
 import type { BlobStore, Clock, VideoRepository } from './ports.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 
 export interface VideoQueryDeps {
   videos: VideoRepository;
@@ -58,28 +59,14 @@ export interface VideoListView {
   token: string | null;
 }
 
-export function encodeToken(v: Pick<VideoRecord, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify({ c: v.createdAt, i: v.id })).toString('base64url');
-}
-
-export function decodeToken(token: string): { createdAt: number; id: string } {
-  try {
-    const o = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof o.c === 'number' && typeof o.i === 'string') return { createdAt: o.c, id: o.i };
-  } catch {
-    // fall through
-  }
-  throw new OratorError('invalid_query_param', 'token is not a valid pagination token', { param: 'token' });
-}
-
 export async function listVideos(deps: VideoQueryDeps, spaceId: string, limit: number, token?: string): Promise<VideoListView> {
-  const after = token ? decodeToken(token) : undefined;
+  const after = token ? decodePageToken(token) : undefined;
   // One extra row tells whether another page exists without a count query.
   const rows = await deps.videos.listInSpace(spaceId, limit + 1, after);
   const page = rows.slice(0, limit);
   return {
     videos: page.map((v) => ({ video_id: v.id, video_title: v.title, status: v.status, created_at: Math.floor(v.createdAt / 1000), type: 'GENERATED' })),
-    token: rows.length > limit && page.length > 0 ? encodeToken(page[page.length - 1]!) : null,
+    token: rows.length > limit && page.length > 0 ? encodePageToken(page[page.length - 1]!) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { isWebhookEventType, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, ty
 import { enqueueDelivery } from './webhook-outbox.js';
 import type { Clock, UnitOfWork } from './ports.js';
 import type { PageCursor, WebhookSender, WebhookStore, WebhookUrlCheck } from './webhook-ports.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 
 /** How long the secret before a rotation keeps signing, so receivers can roll over without dropping events. */
 export const DEFAULT_ROTATION_GRACE_MS = 24 * 3600 * 1000;
@@ -101,19 +102,8 @@ export function eventView(e: WebhookEventRecord): EventView {
   return { event_id: e.eventId, event_type: e.eventType, event_data: e.eventData, entity_id: e.entityId, created_at: iso(e.createdAt) };
 }
 
-function encodeToken(c: PageCursor): string {
-  return Buffer.from(JSON.stringify({ c: c.createdAt, i: c.id })).toString('base64url');
-}
-
-function decodeToken(token: string | undefined): PageCursor | undefined {
-  if (!token) return undefined;
-  try {
-    const o = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof o.c === 'number' && typeof o.i === 'string') return { createdAt: o.c, id: o.i };
-  } catch {
-    // fall through
-  }
-  throw new OratorError('invalid_query_param', 'token is not a valid pagination token', { param: 'token' });
+function optionalPageToken(token: string | undefined): PageCursor | undefined {
+  return token ? decodePageToken(token) : undefined;
 }
 
 /** Fetches one extra row to know whether another page exists without counting. */
@@ -121,7 +111,7 @@ async function page<T, V>(limit: number, fetch: (n: number) => Promise<T[]>, cur
   const rows = await fetch(limit + 1);
   const slice = rows.slice(0, limit);
   const more = rows.length > limit && slice.length > 0;
-  return { data: await view(slice), has_more: more, next_token: more ? encodeToken(cursor(slice[slice.length - 1]!)) : null };
+  return { data: await view(slice), has_more: more, next_token: more ? encodePageToken(cursor(slice[slice.length - 1]!)) : null };
 }
 
 /** Unknown names are a 400 naming the first one; an empty list or null means every event. */
@@ -191,7 +181,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     },
 
     async listEndpoints(spaceId: string, limit: number, token?: string): Promise<Page<EndpointView>> {
-      const after = decodeToken(token);
+      const after = optionalPageToken(token);
       return page(limit, (n) => deps.store.listEndpoints(spaceId, n, after), (e) => ({ createdAt: e.createdAt, id: e.endpointId }), (rows) => rows.map((e) => endpointView(e)));
     },
 
@@ -231,7 +221,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     async listEvents(spaceId: string, q: { event_type?: string; entity_id?: string; limit: number; token?: string }): Promise<Page<EventView>> {
       if (q.event_type && !isWebhookEventType(q.event_type)) throw new OratorError('invalid_query_param', `event_type is not a known event type: ${q.event_type}`, { param: 'event_type' });
-      const after = decodeToken(q.token);
+      const after = optionalPageToken(q.token);
       return page(
         q.limit,
         (n) => deps.store.listEvents(spaceId, { eventType: q.event_type, entityId: q.entity_id }, n, after),
@@ -241,7 +231,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     },
 
     async listDeliveries(spaceId: string, q: { status?: DeliveryStatus; event_id?: string; endpoint_id?: string; limit: number; token?: string }): Promise<Page<DeliveryView>> {
-      const after = decodeToken(q.token);
+      const after = optionalPageToken(q.token);
       return page(
         q.limit,
         (n) => deps.store.listDeliveries(spaceId, { status: q.status, eventId: q.event_id, endpointId: q.endpoint_id }, n, after),
