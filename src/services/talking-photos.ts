@@ -68,14 +68,36 @@ export async function deleteTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
   await deps.blobs.delete(photo.blobKey);
 }
 
+function stockPhotoKey(stock: (typeof STOCK_PHOTOS)[number]): string {
+  return `stock/talking_photos/${stock.talking_photo_id}${path.extname(stock.path)}`;
+}
+
+// Stock portraits ship as files and are copied into the blob store so they get links like uploads;
+// once per store and process, not on every listing (GET /v2/avatars lists them too).
+const stockPhotosStored = new WeakMap<BlobStore, Promise<void>>();
+
+function ensureStockPhotosStored(blobs: BlobStore): Promise<void> {
+  let done = stockPhotosStored.get(blobs);
+  if (!done) {
+    done = (async () => {
+      for (const stock of STOCK_PHOTOS) {
+        const key = stockPhotoKey(stock);
+        if (!(await blobs.exists(key))) await blobs.putFile(key, stock.path);
+      }
+    })();
+    // A failed copy (storage briefly down) is retried by the next listing.
+    done.catch(() => stockPhotosStored.delete(blobs));
+    stockPhotosStored.set(blobs, done);
+  }
+  return done;
+}
+
 /** Stock photos first, then this space's uploads, newest first. */
 export async function listTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string): Promise<TalkingPhotoView[]> {
   const out: TalkingPhotoView[] = [];
+  await ensureStockPhotosStored(deps.blobs);
   for (const stock of STOCK_PHOTOS) {
-    // Stock portraits ship as files; copied into the blob store once so they get links like uploads.
-    const key = `stock/talking_photos/${stock.talking_photo_id}${path.extname(stock.path)}`;
-    if (!(await deps.blobs.exists(key))) await deps.blobs.putFile(key, stock.path);
-    const url = await deps.blobs.signedUrl(key, URL_TTL_SEC);
+    const url = await deps.blobs.signedUrl(stockPhotoKey(stock), URL_TTL_SEC);
     out.push({ id: stock.talking_photo_id, circle_image: url, image_url: url });
   }
   for (const photo of await deps.store.list(spaceId)) {
