@@ -11,17 +11,27 @@ export async function ffprobeJson(path: string): Promise<any> {
   return JSON.parse(stdout);
 }
 
-/** One MD5 per decoded video frame: equal lists mean equal pictures, whatever the container bytes. */
-export async function frameHashes(path: string): Promise<string[]> {
-  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', path, '-map', '0:v', '-f', 'framemd5', '-'], { maxBuffer: 64 * 1024 * 1024 });
+/**
+ * One MD5 per decoded video frame: equal lists mean equal pictures, whatever the container bytes.
+ * With `fps`, per frame of that constant rate (a held picture counts once per frame it is shown).
+ */
+export async function frameHashes(path: string, fps?: number): Promise<string[]> {
+  const rate = fps ? ['-vf', `fps=${fps}`] : [];
+  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', path, '-map', '0:v', ...rate, '-f', 'framemd5', '-'], { maxBuffer: 64 * 1024 * 1024 });
   return stdout.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(',').pop()!.trim());
 }
 
-/** Mean darkness (255 − luma) of `box` in every frame. */
+/** Presentation times (seconds) of the stored video frames. */
+export async function packetTimes(path: string): Promise<number[]> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', path]);
+  return stdout.split('\n').filter(Boolean).map(Number).sort((a, b) => a - b);
+}
+
+/** Mean darkness (255 − luma) of `box` in every frame of the 25 fps grid (held pictures repeated). */
 export async function mouthDarkness(path: string, box: PixelBox): Promise<number[]> {
   const { stdout } = await run(
     'ffmpeg',
-    ['-v', 'error', '-i', path, '-map', '0:v', '-vf', `crop=${box.width}:${box.height}:${box.x}:${box.y},format=gray`, '-f', 'rawvideo', '-'],
+    ['-v', 'error', '-i', path, '-map', '0:v', '-vf', `fps=25,crop=${box.width}:${box.height}:${box.x}:${box.y},format=gray`, '-f', 'rawvideo', '-'],
     { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
   );
   const size = box.width * box.height;

@@ -41,7 +41,7 @@ const plan = (over: Partial<RenderPlan>): RenderPlan => ({
 
 /** Mean RGB of a box in one decoded frame. */
 async function meanRgb(video: string, frameAt: number, box: { x: number; y: number; w: number; h: number }): Promise<number[]> {
-  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-vf', `select=eq(n\\,${frameAt})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 24 });
+  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-vf', `fps=25,select=eq(n\\,${frameAt})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 24 });
   const sum = [0, 0, 0];
   for (let y = box.y; y < box.y + box.h; y++) for (let x = box.x; x < box.x + box.w; x++) for (let c = 0; c < 3; c++) sum[c]! += stdout[(y * W + x) * 3 + c]!;
   return sum.map((s) => s / (box.w * box.h));

@@ -108,8 +108,8 @@ test('previews, captions burn-in and probe', () => {
   assert.match(graph, /palettegen/);
   assert.match(graph, /paletteuse/);
   assert.deepEqual(preview.slice(-12), ['-map', '[thumb]', '-frames:v', '1', '-q:v', '3', '/o/t.jpg', '-map', '[gif]', '-loop', '0', '/o/p.gif']);
-  const burn = buildBurnCaptionsArgs({ videoPath: '/o/v.mp4', srtPath: "/w/it's:a.srt", format: 'mp4', height: 240, outPath: '/o/c.mp4' });
-  assert.ok(burn[burn.indexOf('-vf') + 1]!.startsWith(`subtitles=filename=${escapeFilterPath("/w/it's:a.srt")}:force_style='FontName=DejaVu Sans`));
+  const burn = buildBurnCaptionsArgs({ videoPath: '/o/v.mp4', srtPath: "/w/it's:a.srt", format: 'mp4', height: 240, fps: 25, outPath: '/o/c.mp4' });
+  assert.ok(burn[burn.indexOf('-vf') + 1]!.startsWith(`fps=25,subtitles=filename=${escapeFilterPath("/w/it's:a.srt")}:force_style='FontName=DejaVu Sans`));
   assert.deepEqual(burn.slice(burn.indexOf('-c:a'), burn.indexOf('-c:a') + 2), ['-c:a', 'copy']);
   assert.deepEqual(buildProbeArgs('/x.mp4'), ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '/x.mp4']);
   const probe = parseProbeJson(JSON.stringify({
@@ -128,15 +128,17 @@ test('previews, captions burn-in and probe', () => {
   assert.equal(parseProgressLine('progress=continue'), null);
 });
 
-test('static backgrounds: one concat list of full-frame stills, idle motion as a moving crop window', () => {
+test('static backgrounds: one concat list of full-frame stills, idle motion as crop commands, frames only where the picture changes', () => {
   const args = buildStillsComposeArgs({
-    width: 320, height: 240, fps: 25, padPx: 4, concatPath: '/w/frames.ffconcat', totalFrames: 50, motion,
-    audio: [{ path: '/w/s.wav', frames: 50 }], outPath: '/o/v.mp4',
+    width: 320, height: 240, fps: 25, concatPath: '/w/frames.ffconcat', motionCommandsPath: '/w/motion.cmd', start: { x: 4, y: 6 },
+    totalFrames: 50, audio: [{ path: '/w/s.wav', frames: 50 }], outPath: '/o/v.mp4',
   });
   assert.deepEqual(args.slice(8, 16), ['-f', 'concat', '-safe', '0', '-i', '/w/frames.ffconcat', '-i', '/w/s.wav']);
   const graph = args[args.indexOf('-filter_complex') + 1]!;
-  assert.ok(graph.startsWith("[0:v]fps=25,crop=320:240:x='4-(0+2*sin(2*PI*t/7.0000+0.5000))':y='4-(0+1*sin(2*PI*t/4.0000+1.0000))',trim=end_frame=50,format=yuv420p[vout];[1:a]"), graph);
-  assert.ok(!graph.includes('overlay'));
+  assert.ok(graph.startsWith('[0:v]settb=1/25,sendcmd=f=/w/motion.cmd,crop@motion=320:240:4:6,trim=end_pts=50,format=yuv420p[vout];[1:a]'), graph);
+  assert.ok(!graph.includes('overlay') && !graph.includes('fps='));
+  assert.deepEqual(args.slice(args.indexOf('-fps_mode'), args.indexOf('-fps_mode') + 2), ['-fps_mode', 'passthrough']);
+  assert.ok(!args.includes('-r') && !args.includes('-frames:v'), 'no frame is repeated to a constant rate');
   assert.ok(args.includes('libx264') && args.includes('+faststart'));
 });
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildBlinkSchedule, eyesClosedMask } from '../../src/render/compose/blink-schedule.js';
 import { buildFfconcat, quoteConcatPath } from '../../src/render/compose/ffconcat.js';
-import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
+import { buildStillRuns, exactConcatEntries, keyRuns, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
+import { buildCropCommands } from '../../src/render/compose/crop-commands.js';
 import { scaleVisemesByLoudness } from '../../src/render/compose/loudness-visemes.js';
 import type { Viseme } from '../../src/render/visemes/viseme.js';
 
@@ -52,6 +53,19 @@ test('only state changes become concat entries, changes land a quarter frame ear
     ].join('\n'),
   );
   assert.equal(quoteConcatPath("/a/it's.pam"), "'/a/it'\\''s.pam'");
+});
+
+test('variable frame rate: entries start exactly on their frames, crop commands half a frame early', () => {
+  const runs = [{ frames: 1 }, { frames: 3 }, { frames: 2 }];
+  const at30 = exactConcatEntries(runs, 30, () => '/s.y4m');
+  assert.deepEqual(at30.map((e) => e.durationSec), [0.033333, 0.1, 0.066667]);
+  let micros = 0;
+  const starts = at30.map((e) => ((micros += Math.round(e.durationSec * 1e6)), micros));
+  assert.deepEqual(starts, [33333, 133333, 200000], 'cumulative starts are the rounded frame times, with no drift');
+  assert.equal(
+    buildCropCommands([{ startFrame: 0, x: 4, y: 4 }, { startFrame: 3, x: 6, y: 4 }, { startFrame: 10, x: 6, y: 2 }], 25),
+    '0.100000 crop@motion x 6, crop@motion y 4;\n0.380000 crop@motion x 6, crop@motion y 2;\n',
+  );
 });
 
 test('loudness keeps quiet frames at rest and soft frames half open', () => {

@@ -40,15 +40,15 @@ test('overlay path: the watermark is one fixed-position overlay after the avatar
 
 test('stills path: the watermark goes on after the motion crop window, so it does not sway', () => {
   const args = buildStillsComposeArgs({
-    width: 320, height: 240, fps: 25, padPx: 4, concatPath: '/w/frames.ffconcat', totalFrames: 50, motion,
-    audio: [{ path: '/w/s.wav', frames: 50, volume: 0 }], outPath: '/o/v.mp4',
+    width: 320, height: 240, fps: 25, concatPath: '/w/frames.ffconcat', motionCommandsPath: '/w/motion.cmd', start: { x: 4, y: 4 },
+    totalFrames: 50, audio: [{ path: '/w/s.wav', frames: 50, volume: 0 }], outPath: '/o/v.mp4',
     watermark: { path: '/w/watermark.png', x: -3, y: 7 },
   });
   assert.deepEqual(args.slice(8, 18), ['-f', 'concat', '-safe', '0', '-i', '/w/frames.ffconcat', '-i', '/w/watermark.png', '-i', '/w/s.wav']);
   const graph = args[args.indexOf('-filter_complex') + 1]!.split(';');
-  assert.equal(graph[0], "[0:v]fps=25,crop=320:240:x='4-(0+2*sin(2*PI*t/7.0000+0.5000))':y='4-(0+1*sin(2*PI*t/4.0000+1.0000))'[frames]");
+  assert.equal(graph[0], '[0:v]settb=1/25,sendcmd=f=/w/motion.cmd,crop@motion=320:240:4:4[frames]');
   assert.equal(graph[1], '[frames][1:v]overlay=x=-3:y=7:format=yuv420[wm]');
-  assert.equal(graph[2], '[wm]trim=end_frame=50,format=yuv420p[vout]');
+  assert.equal(graph[2], '[wm]trim=end_pts=50,format=yuv420p[vout]');
   assert.ok(graph[3]!.startsWith('[2:a]') && graph[3]!.includes(',volume=0,'), graph[3]);
 });
 

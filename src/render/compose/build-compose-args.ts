@@ -6,6 +6,8 @@ import { backgroundChain, type BackgroundSegment } from './background-filter.js'
 import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
 import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';
 import type { WatermarkInput } from './watermark.js';
+import { MOTION_CROP } from './crop-commands.js';
+import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 
 export type BackgroundInput =
   | { kind: 'color'; color: string; frames: number }
@@ -181,12 +183,13 @@ export interface StillsComposeJob {
   width: number;
   height: number;
   fps: number;
-  /** The stills are this many pixels larger on every side; the idle motion moves the crop window. */
-  padPx: number;
-  /** ffconcat list of full-frame y4m stills spanning the whole video. */
+  /** ffconcat list of full-frame y4m stills, one entry per distinct frame, starting on the fps grid. */
   concatPath: string;
+  /** `sendcmd` script moving the crop window (the idle motion; see crop-commands.ts), or null when it never moves. */
+  motionCommandsPath: string | null;
+  /** The window's first position on the padded stills. */
+  start: { x: number; y: number };
   totalFrames: number;
-  motion: IdleMotion;
   audio: AudioTrackInput[];
   outPath: string;
   threads?: number;
@@ -194,29 +197,42 @@ export interface StillsComposeJob {
 }
 
 /**
- * Static backgrounds need no overlay: the frames are a sequence of precomposited stills, repeated by
- * reference (`fps`), and the idle motion is a moving crop window over a slightly larger canvas.
- * The avatar moves by +d when the window moves by −d, so the window expression subtracts the motion.
+ * Static backgrounds need no overlay: the frames are a sequence of precomposited stills and the idle
+ * motion is a crop window over a slightly larger canvas, moved by commands at the frames where it
+ * steps. Nothing repeats a frame: a picture held for ten frames is one frame lasting 0.4 s (variable
+ * frame rate, every timestamp on the fps grid), so the encoder only works where the picture changes.
  */
 export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
-  const { width, height, fps, padPx, totalFrames } = job;
+  const { width, height, fps, totalFrames } = job;
   const { inputs, addInput } = inputList();
   const graph: string[] = [];
   const index = addInput(['-f', 'concat', '-safe', '0', '-i', job.concatPath]);
-  const motion = idleMotionExpressions(job.motion, 0, 0);
-  const window = `fps=${fps},crop=${width}:${height}:x='${padPx}-(${motion.x})':y='${padPx}-(${motion.y})'`;
+  // settb: timestamps in frames, so the end is an exact frame count (the concat demuxer repeats the
+  // last still once more at the very end, which this trim drops).
+  const commands = job.motionCommandsPath ? `sendcmd=f=${escapeFilterPath(job.motionCommandsPath)},` : '';
+  const window = `settb=1/${fps},${commands}${MOTION_CROP}=${width}:${height}:${job.start.x}:${job.start.y}`;
+  const end = `trim=end_pts=${totalFrames},format=yuv420p[vout]`;
   if (job.watermark) {
     graph.push(`[${index}:v]${window}[frames]`);
     const current = overlayWatermark(graph, 'frames', job.watermark, addInput(['-i', job.watermark.path]), 'mp4');
-    graph.push(`[${current}]trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+    graph.push(`[${current}]${end}`);
   } else {
-    graph.push(`[${index}:v]${window},trim=end_frame=${totalFrames},format=yuv420p[vout]`);
+    graph.push(`[${index}:v]${window},${end}`);
   }
   const audioOut = audioGraph(job, graph, addInput);
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    ...outputArgs('mp4', fps, totalFrames, audioOut, job.threads, job.outPath),
+    '-map', '[vout]',
+    ...(audioOut ? ['-map', `[${audioOut}]`] : []),
+    // Frames keep their own timestamps; keyframes at least every 10 s of video, as 250 frames at
+    // 25 fps would give, since x264 counts its keyframe interval in frames.
+    '-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)',
+    '-threads', String(job.threads ?? 2),
+    ...videoEncoderArgs('mp4'),
+    ...(audioOut ? audioEncoderArgs('mp4') : []),
+    ...containerArgs('mp4'),
+    job.outPath,
   ];
 }

@@ -43,3 +43,13 @@ export function idleMotionAt(motion: IdleMotion, t: number): { dx: number; dy: n
     dy: motion.breathePx * Math.sin((2 * Math.PI * t) / Number(motion.breathePeriodSec.toFixed(4)) + Number(motion.breathePhase.toFixed(4))),
   };
 }
+
+/**
+ * The displacement snapped to even pixels (the chroma grid of 4:2:0), as whole-picture motion is
+ * applied on the precomposited path: positions hold between steps, so a frame only changes when the
+ * mouth, the eyes or the snapped position does.
+ */
+export function idleMotionStepAt(motion: IdleMotion, t: number): { dx: number; dy: number } {
+  const { dx, dy } = idleMotionAt(motion, t);
+  return { dx: 2 * Math.round(dx / 2), dy: 2 * Math.round(dy / 2) };
+}

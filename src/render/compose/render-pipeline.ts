@@ -21,12 +21,13 @@ import { buildComposeArgs, buildStillsComposeArgs, type AudioTrackInput, type Av
 import { backgroundCanvas, composedStillPath, writeComposedStill } from './precompose-stills.js';
 import { fileExtension } from './encoder-args.js';
 import { buildFfconcat } from './ffconcat.js';
-import { buildIdleMotion, type IdleMotion } from './idle-motion.js';
+import { buildIdleMotion, idleMotionStepAt, type IdleMotion } from './idle-motion.js';
 import { prepareRigStills } from './prepare-rig-stills.js';
 import type { RenderDeps } from './render-deps.js';
 import { runFfmpeg, ToolError } from './run-ffmpeg.js';
 import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
-import { buildStillRuns, keyRuns, stillRunsToConcatEntries } from './still-sequence.js';
+import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from './still-sequence.js';
+import { buildCropCommands, type CropStep } from './crop-commands.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
 import { localPhotoSource } from '../avatars/photo/photo-source.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
@@ -168,7 +169,7 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
         : Promise.resolve({ envelopeCorrelation: 0, avOffsetMs: 0 }),
       step('previews', () => runFfmpeg(buildPreviewArgs({ videoPath, format, durationSec, thumbnailPath: thumbnail, gifPath: gif }), runOptions)),
       captionedVideo
-        ? step('captions', () => runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, outPath: captionedVideo }), runOptions))
+        ? step('captions', () => runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, fps, outPath: captionedVideo }), runOptions))
         : Promise.resolve(null),
     ]).finally(() => signal?.removeEventListener('abort', forward));
     report(100, 'done');
@@ -543,12 +544,45 @@ async function precomposedArgs(
       keys[f] = StillFactory.key(backgroundOf[f]!, t, track.visemes[i], track.eyesClosed[i]);
     }
   });
-  const runs = keyRuns(keys);
+  // The picture on each frame is its still and the window position; only changes become frames.
+  const positions = new Array<{ x: number; y: number }>(totalFrames);
+  for (let f = 0; f < totalFrames; f++) {
+    const { dx, dy } = idleMotionStepAt(stills.motion, f / fps);
+    positions[f] = { x: stills.padPx - dx, y: stills.padPx - dy };
+  }
+  const runs = frameRuns(keys, positions);
   const paths = new Map<string, string>();
   for (const run of runs) if (!paths.has(run.key)) paths.set(run.key, await stills.path(run.key));
   const concatPath = join(workDir, 'frames.ffconcat');
-  await writeFile(concatPath, buildFfconcat(stillRunsToConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
-  return buildStillsComposeArgs({ width: plan.width, height: plan.height, fps, padPx: stills.padPx, concatPath, totalFrames, motion: stills.motion, audio, outPath, watermark });
+  await writeFile(concatPath, buildFfconcat(exactConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
+  const steps: CropStep[] = [];
+  for (const run of runs) {
+    const last = steps[steps.length - 1];
+    if (!last || last.x !== run.x || last.y !== run.y) steps.push({ startFrame: run.startFrame, x: run.x, y: run.y });
+  }
+  // sendcmd refuses an empty script: a picture that never moves (a very short video) has none.
+  const motionCommandsPath = steps.length > 1 ? join(workDir, 'motion.cmd') : null;
+  if (motionCommandsPath) await writeFile(motionCommandsPath, buildCropCommands(steps, fps));
+  return buildStillsComposeArgs({
+    width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
+    totalFrames, audio, outPath, watermark,
+  });
+}
+
+/**
+ * Runs of frames showing the same picture (still and window position). The last frame always stands
+ * alone: a container gives the final frame a single frame's duration, so a longer held picture at the
+ * end would shorten the video.
+ */
+function frameRuns(keys: readonly string[], positions: readonly { x: number; y: number }[]): { key: string; x: number; y: number; startFrame: number; frames: number }[] {
+  const runs: { key: string; x: number; y: number; startFrame: number; frames: number }[] = [];
+  for (let f = 0; f < keys.length; f++) {
+    const { x, y } = positions[f]!;
+    const last = runs[runs.length - 1];
+    if (last && last.key === keys[f] && last.x === x && last.y === y && f !== keys.length - 1) last.frames += 1;
+    else runs.push({ key: keys[f]!, x, y, startFrame: f, frames: 1 });
+  }
+  return runs;
 }
 
 function sceneBackground(stills: StillFactory, scene: number): number {

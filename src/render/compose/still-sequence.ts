@@ -58,3 +58,22 @@ export function keyRuns(keys: readonly string[]): { key: string; frames: number 
   }
   return runs;
 }
+
+/**
+ * Concat entries for a variable-frame-rate sequence: no `fps` filter follows, so each entry starts
+ * exactly on its frame (microseconds rounded from the frame count, never accumulated, so 1/30 s steps
+ * do not drift) and the encoder receives one frame per entry.
+ */
+export function exactConcatEntries<R extends { frames: number }>(
+  runs: readonly R[],
+  fps: number,
+  pathFor: (run: R) => string,
+): { path: string; durationSec: number }[] {
+  let frame = 0;
+  return runs.map((run) => {
+    const startMicros = Math.round((frame / fps) * 1_000_000);
+    frame += run.frames;
+    const endMicros = Math.round((frame / fps) * 1_000_000);
+    return { path: pathFor(run), durationSec: (endMicros - startMicros) / 1_000_000 };
+  });
+}

@@ -9,6 +9,8 @@ export interface BurnCaptionsJob {
   srtPath: string;
   format: OutputFormat;
   height: number;
+  /** The video's frame rate: held pictures are expanded to it so captions change on their own frame. */
+  fps: number;
   outPath: string;
 }
 
@@ -24,7 +26,7 @@ export function buildBurnCaptionsArgs(job: BurnCaptionsJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...alphaDecoderArgs(job.format),
     '-i', job.videoPath,
-    '-vf', `subtitles=filename=${escapeFilterPath(job.srtPath)}:force_style='${style}'`,
+    '-vf', `fps=${job.fps},subtitles=filename=${escapeFilterPath(job.srtPath)}:force_style='${style}'`,
     '-map', '0:v', '-map', '0:a?',
     '-threads', '2',
     ...videoEncoderArgs(job.format),

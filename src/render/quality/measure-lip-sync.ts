@@ -55,8 +55,10 @@ export function buildMouthCropArgs(job: LipSyncJob, box: PixelBox): string[] {
     '-threads', '1', '-skip_loop_filter', 'all',
     '-i', job.videoPath,
     '-map', '0:v:0',
-    // The Y plane as stored (no range conversion), so it compares with the reference directly.
-    '-vf', `crop=w=${box.width}:h=${box.height}:x=${clampX}:y=${clampY}:exact=1,extractplanes=y,format=gray`,
+    // The Y plane as stored (no range conversion), so it compares with the reference directly; `fps`
+    // first, as a video may hold a picture for several frames (variable frame rate), and the
+    // figures are per frame of the fps grid.
+    '-vf', `fps=${job.fps},crop=w=${box.width}:h=${box.height}:x=${clampX}:y=${clampY}:exact=1,extractplanes=y,format=gray`,
     '-f', 'rawvideo', 'pipe:1',
   ];
 }
