@@ -1,11 +1,11 @@
-// Full-frame stills for static backgrounds: background + avatar state composited once with sharp
-// (a few ms each), written as y4m, on a canvas padded for the idle-motion crop window.
+// Full-frame stills for static backgrounds: a flat colour canvas (padded for the idle-motion crop
+// window) with one avatar state on it, written as y4m. Only the avatar's block is decoded, blended
+// and converted (sharp, a few ms); the rest of the frame is a copy of the colour's planes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ffmpegColor } from './background-filter.js';
-import { rgbToY4m } from './y4m-still.js';
-
+import { drawRgbBlock, flatY4m, type Y4mFrame } from './y4m-still.js';
 
 export interface CanvasSpec {
   width: number;
@@ -14,55 +14,65 @@ export interface CanvasSpec {
   fps: number;
 }
 
+/** The padded canvas in one flat colour; its RGB is kept to blend the avatar's edges against. */
+export interface BackgroundCanvas {
+  rgb: [number, number, number];
+  frame: Y4mFrame;
+}
+
 /**
- * Raw RGB of a flat colour on the padded canvas. Only colour backgrounds are precomposited: the idle
- * motion crops a moving window, which over a picture would make the whole background jump.
+ * A flat colour on the padded canvas. Only colour backgrounds are precomposited: the idle motion
+ * crops a moving window, which over a picture would make the whole background jump.
  */
-export function backgroundCanvas(color: string, spec: CanvasSpec): Buffer {
-  const width = spec.width + 2 * spec.padPx;
-  const height = spec.height + 2 * spec.padPx;
+export function backgroundCanvas(color: string, spec: CanvasSpec): BackgroundCanvas {
   const hex = ffmpegColor(color).slice(2);
-  const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  const out = Buffer.alloc(width * height * 3);
-  for (let p = 0; p < out.length; p += 3) {
-    out[p] = rgb[0]!;
-    out[p + 1] = rgb[1]!;
-    out[p + 2] = rgb[2]!;
-  }
-  return out;
+  const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  return { rgb, frame: flatY4m(spec.width + 2 * spec.padPx, spec.height + 2 * spec.padPx, rgb, spec.fps) };
 }
 
 /**
  * Composites `stillPng` (or nothing) at `x, y` (frame coordinates) over the canvas and writes a y4m.
- * Parts of the avatar outside the canvas are cut off first (sharp refuses overlays that overhang).
+ * The avatar's visible part, widened to the chroma grid, is flattened onto the colour; parts outside
+ * the canvas are cut off first (sharp refuses to extract beyond the image).
  */
 export async function writeComposedStill(
-  canvas: Buffer,
+  canvas: BackgroundCanvas,
   spec: CanvasSpec,
   avatar: { stillPng: string; x: number; y: number; width: number; height: number } | null,
   outPath: string,
 ): Promise<string> {
   const width = spec.width + 2 * spec.padPx;
   const height = spec.height + 2 * spec.padPx;
-  let pixels: Buffer = canvas;
+  let bytes = canvas.frame.bytes;
   if (avatar) {
     const left = avatar.x + spec.padPx;
     const top = avatar.y + spec.padPx;
-    const cropLeft = Math.max(0, -left);
-    const cropTop = Math.max(0, -top);
-    const visibleW = Math.min(avatar.width, width - left) - cropLeft;
-    const visibleH = Math.min(avatar.height, height - top) - cropTop;
-    if (visibleW > 0 && visibleH > 0) {
-      // Raw RGBA between the two steps: a PNG there would be encoded and decoded again for nothing.
-      const overlay = await sharp(avatar.stillPng).extract({ left: cropLeft, top: cropTop, width: visibleW, height: visibleH }).ensureAlpha().raw().toBuffer();
-      pixels = await sharp(canvas, { raw: { width, height, channels: 3 } })
-        .composite([{ input: overlay, raw: { width: visibleW, height: visibleH, channels: 4 }, left: left + cropLeft, top: top + cropTop }])
-        .removeAlpha()
+    const visLeft = Math.max(0, left);
+    const visTop = Math.max(0, top);
+    const visRight = Math.min(width, left + avatar.width);
+    const visBottom = Math.min(height, top + avatar.height);
+    if (visRight > visLeft && visBottom > visTop) {
+      const block = {
+        left: visLeft & ~1, top: visTop & ~1,
+        width: ((visRight + 1) & ~1) - (visLeft & ~1), height: ((visBottom + 1) & ~1) - (visTop & ~1),
+      };
+      const [r, g, b] = canvas.rgb;
+      const pixels = await sharp(avatar.stillPng)
+        .extract({ left: visLeft - left, top: visTop - top, width: visRight - visLeft, height: visBottom - visTop })
+        .extend({
+          left: visLeft - block.left, top: visTop - block.top,
+          right: block.left + block.width - visRight, bottom: block.top + block.height - visBottom,
+          background: { r, g, b, alpha: 0 },
+        })
+        .flatten({ background: { r, g, b } })
         .raw()
         .toBuffer();
+      const frame = { width, height, bytes: Buffer.from(canvas.frame.bytes) };
+      drawRgbBlock(frame, pixels, block, 3);
+      bytes = frame.bytes;
     }
   }
-  await writeFile(outPath, rgbToY4m(pixels, width, height, 3, spec.fps));
+  await writeFile(outPath, bytes);
   return outPath;
 }
 

@@ -18,7 +18,7 @@ import { measureLipSync } from '../quality/measure-lip-sync.js';
 import { restPosition, rigHeightFor } from './avatar-placement.js';
 import { buildBlinkSchedule, eyesClosedMask } from './blink-schedule.js';
 import { buildComposeArgs, buildStillsComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from './build-compose-args.js';
-import { backgroundCanvas, composedStillPath, writeComposedStill } from './precompose-stills.js';
+import { backgroundCanvas, composedStillPath, writeComposedStill, type BackgroundCanvas } from './precompose-stills.js';
 import { fileExtension } from './encoder-args.js';
 import { buildFfconcat } from './ffconcat.js';
 import { buildIdleMotion, idleMotionStepAt, type IdleMotion } from './idle-motion.js';
@@ -464,7 +464,7 @@ async function overlayArgs(
 class StillFactory {
   readonly padPx: number;
   private readonly spec: { width: number; height: number; padPx: number; fps: number };
-  private readonly canvases = new Map<number, Promise<Buffer>>();
+  private readonly canvases = new Map<number, Promise<BackgroundCanvas>>();
   private readonly stills = new Map<string, Promise<string>>();
 
   constructor(
