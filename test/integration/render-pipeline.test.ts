@@ -56,6 +56,7 @@ test('speech then silence: H.264/AAC, exact length, captions, moving mouth only 
   assert.equal(video.pix_fmt, 'yuv420p');
   assert.equal([video.width, video.height].join('x'), '320x240');
   assert.equal(audio.codec_name, 'aac');
+  assert.ok(Math.abs(Number(audio.duration) - result.durationSec) < 0.03, `audio ${audio.duration} vs ${result.durationSec}`);
   assert.ok(Math.abs(Number(probe.format.duration) - result.durationSec) <= 1 / 25 + 1e-6, `${probe.format.duration} vs ${result.durationSec}`);
   // Variable frame rate on the 25 fps grid: held pictures are stored once, every timestamp is a frame
   // time, and played back at 25 fps it is exactly the expected number of frames.

@@ -6,7 +6,7 @@ import { videoEncoderArgs } from '../../src/render/compose/encoder-args.js';
 import { buildIdleMotion, idleMotionAt, idleMotionExpressions } from '../../src/render/compose/idle-motion.js';
 import { restPosition, rigHeightFor } from '../../src/render/compose/avatar-placement.js';
 import { parseProgressLine } from '../../src/render/compose/run-ffmpeg.js';
-import { buildPreviewArgs } from '../../src/render/media/build-preview-args.js';
+import { previewBranches } from '../../src/render/media/build-preview-args.js';
 import { buildBurnCaptionsArgs, escapeFilterPath } from '../../src/render/media/build-burn-captions-args.js';
 import { buildProbeArgs, parseProbeJson } from '../../src/render/media/probe-media.js';
 import { buildExtractAudioArgs } from '../../src/render/media/extract-audio-track.js';
@@ -34,7 +34,7 @@ test('one colour scene with an avatar and speech is one ffmpeg pass', () => {
     ].join(';'),
   );
   assert.deepEqual(args.slice(args.indexOf('-map')), [
-    '-map', '[vout]', '-map', '[a0]', '-frames:v', '50', '-r', '25', '-threads', '2',
+    '-map', '[vout]', '-map', '[a0]', '-r', '25', '-threads', '2',
     '-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0', '-crf', '23', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '128k',
     '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', '-movflags', '+faststart',
@@ -101,13 +101,21 @@ test('colours, placement and idle motion', () => {
 });
 
 test('previews, captions burn-in and probe', () => {
-  const preview = buildPreviewArgs({ videoPath: '/o/v.webm', format: 'webm', durationSec: 12, thumbnailPath: '/o/t.jpg', gifPath: '/o/p.gif' });
-  assert.deepEqual(preview.slice(5, 11), ['-c:v', 'libvpx-vp9', '-t', '5.500', '-i', '/o/v.webm']);
-  const graph = preview[preview.indexOf('-filter_complex') + 1]!;
-  assert.match(graph, /trim=duration=5\.000,fps=10,scale='min\(480,iw\)':-2:flags=lanczos/);
-  assert.match(graph, /palettegen/);
-  assert.match(graph, /paletteuse/);
-  assert.deepEqual(preview.slice(-12), ['-map', '[thumb]', '-frames:v', '1', '-q:v', '3', '/o/t.jpg', '-map', '[gif]', '-loop', '0', '/o/p.gif']);
+  const preview = previewBranches({ thumb: 'pt', gif: 'pg' }, { format: 'webm', fps: 25, totalFrames: 300, thumbnailPath: '/o/t.jpg', gifPath: '/o/p.gif' });
+  assert.equal(preview.graph[0], '[pt]fps=25,trim=start_frame=25:end_frame=26[thumb]', 'the frame shown at 1 s, and the branch ends there');
+  assert.match(preview.graph[1]!, /^\[pg\]fps=10,trim=end_frame=50,scale='min\(480,iw\)':-2:flags=lanczos/);
+  assert.match(preview.graph[1]!, /palettegen=stats_mode=diff:reserve_transparent=1/);
+  assert.match(preview.graph[1]!, /paletteuse/);
+  assert.deepEqual(preview.outputs, ['-map', '[thumb]', '-frames:v', '1', '-q:v', '3', '/o/t.jpg', '-map', '[gif]', '-loop', '0', '/o/p.gif']);
+  const short = previewBranches({ thumb: 'pt', gif: 'pg' }, { format: 'mp4', fps: 25, totalFrames: 20, thumbnailPath: '/o/t.jpg', gifPath: '/o/p.gif' });
+  assert.ok(short.graph[0]!.includes('trim=start_frame=10:end_frame=11') && short.graph[1]!.includes('trim=end_frame=8,'), 'short videos: the middle frame, a GIF as long as the video');
+  const withPreviews = buildStillsComposeArgs({
+    width: 320, height: 240, fps: 25, concatPath: '/w/frames.ffconcat', motionCommandsPath: null, start: { x: 4, y: 4 },
+    totalFrames: 50, audio: [], outPath: '/o/v.mp4', previews: { thumbnailPath: '/o/t.jpg', gifPath: '/o/p.gif' },
+  });
+  assert.ok(withPreviews[withPreviews.indexOf('-filter_complex') + 1]!.startsWith('[0:v]settb=1/25,crop@motion=320:240:4:4,trim=end_pts=50,format=yuv420p,split=3[vout][pthumb][pgif];[pthumb]'));
+  assert.deepEqual(withPreviews.slice(-12, -11), ['-map']);
+  assert.equal(withPreviews.indexOf('/o/v.mp4'), withPreviews.length - 13, 'the previews are outputs after the video');
   const burn = buildBurnCaptionsArgs({ videoPath: '/o/v.mp4', srtPath: "/w/it's:a.srt", format: 'mp4', height: 240, fps: 25, outPath: '/o/c.mp4' });
   assert.ok(burn[burn.indexOf('-vf') + 1]!.startsWith(`fps=25,subtitles=filename=${escapeFilterPath("/w/it's:a.srt")}:force_style='FontName=DejaVu Sans`));
   assert.deepEqual(burn.slice(burn.indexOf('-c:a'), burn.indexOf('-c:a') + 2), ['-c:a', 'copy']);

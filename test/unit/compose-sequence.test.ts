@@ -83,3 +83,37 @@ test('y4m stills carry one yuv420p frame in limited range', async () => {
   assert.deepEqual([...y4m.subarray(header.length)], [235, 235, 235, 235, 235, 235, 235, 235, 128, 128, 128, 128]);
   assert.deepEqual(keyRuns(['a', 'a', 'b', 'a']), [{ key: 'a', frames: 2 }, { key: 'b', frames: 1 }, { key: 'a', frames: 1 }]);
 });
+
+test('a composed still converts only the avatar block, and matches converting the whole composited frame', async () => {
+  const sharp = (await import('sharp')).default;
+  const { backgroundCanvas, writeComposedStill } = await import('../../src/render/compose/precompose-stills.js');
+  const { rgbToY4m } = await import('../../src/render/compose/y4m-still.js');
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'orator-still-'));
+  try {
+    // An opaque red square with a half-transparent edge, placed at odd coordinates and partly off the canvas.
+    const png = join(dir, 'avatar.png');
+    const rgba = Buffer.alloc(9 * 7 * 4);
+    for (let i = 0; i < 9 * 7; i++) rgba.set([220, 30, 40, i % 9 === 0 ? 128 : 255], i * 4);
+    await sharp(rgba, { raw: { width: 9, height: 7, channels: 4 } }).png().toFile(png);
+    const spec = { width: 16, height: 12, padPx: 2, fps: 25 };
+    const canvas = backgroundCanvas('#336699', spec);
+    for (const [x, y] of [[3, 1], [-5, -4], [12, 9]] as const) {
+      const out = join(dir, `still-${x}-${y}.y4m`);
+      await writeComposedStill(canvas, spec, { stillPng: png, x, y, width: 9, height: 7 }, out);
+      const full = await sharp({ create: { width: 20, height: 16, channels: 3, background: '#336699' } })
+        .composite([{ input: await sharp(png).extract({ left: Math.max(0, -(x + 2)), top: Math.max(0, -(y + 2)), width: Math.min(9, 20 - (x + 2)) - Math.max(0, -(x + 2)), height: Math.min(7, 16 - (y + 2)) - Math.max(0, -(y + 2)) }).toBuffer(), left: Math.max(0, x + 2), top: Math.max(0, y + 2) }])
+        .removeAlpha().raw().toBuffer();
+      const expected = rgbToY4m(full, 20, 16, 3, 25);
+      const actual = await readFile(out);
+      assert.equal(actual.length, expected.length);
+      let worst = 0;
+      for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));
+      assert.ok(worst <= 1, `avatar at ${x},${y}: largest difference ${worst}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

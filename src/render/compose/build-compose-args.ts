@@ -8,6 +8,7 @@ import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';
 import type { WatermarkInput } from './watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
+import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
 
 export type BackgroundInput =
   | { kind: 'color'; color: string; frames: number }
@@ -47,6 +48,8 @@ export interface ComposeJob {
   threads?: number;
   /** A logo over the finished picture, already sized and faded. */
   watermark?: WatermarkInput | null;
+  /** Thumbnail and GIF made in the same pass. */
+  previews?: PreviewOutputs;
 }
 
 export const AUDIO_SAMPLE_RATE = 48000;
@@ -103,7 +106,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     current = out;
   });
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
-  graph.push(`[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}[vout]`);
+  const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
 
   const audioOut = audioGraph(job, graph, addInput);
 
@@ -111,8 +114,24 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    ...outputArgs(format, fps, totalFrames, audioOut, job.threads, job.outPath),
+    ...outputArgs(format, fps, audioOut, job.threads, job.outPath),
+    ...previewOutputs,
   ];
+}
+
+/**
+ * The picture's last chain ends in `[vout]`, the encoder's input; with previews, a split also feeds
+ * their branches (they end themselves after the first seconds).
+ */
+function finishPicture(graph: string[], chain: string, previews: PreviewOutputs | null | undefined, video: { format: OutputFormat; fps: number; totalFrames: number }): string[] {
+  if (!previews) {
+    graph.push(`${chain}[vout]`);
+    return [];
+  }
+  graph.push(`${chain},split=3[vout][pthumb][pgif]`);
+  const branches = previewBranches({ thumb: 'pthumb', gif: 'pgif' }, { ...previews, ...video });
+  graph.push(...branches.graph);
+  return branches.outputs;
 }
 
 /**
@@ -164,11 +183,13 @@ function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], add
   return 'aout';
 }
 
-function outputArgs(format: OutputFormat, fps: number, totalFrames: number, audioOut: string | null, threads: number | undefined, outPath: string): string[] {
+function outputArgs(format: OutputFormat, fps: number, audioOut: string | null, threads: number | undefined, outPath: string): string[] {
   return [
     '-map', '[vout]',
     ...(audioOut ? ['-map', `[${audioOut}]`] : []),
-    '-frames:v', String(totalFrames),
+    // No `-frames:v`: the graph's trim already ends the picture, and ffmpeg 5.1 closes every stream
+    // of an output when one reaches its frame limit, which cut the audio short whenever the preview
+    // branches made it schedule the video ahead of the audio.
     '-r', String(fps),
     '-threads', String(threads ?? 2),
     ...videoEncoderArgs(format),
@@ -194,6 +215,8 @@ export interface StillsComposeJob {
   outPath: string;
   threads?: number;
   watermark?: WatermarkInput | null;
+  /** Thumbnail and GIF made in the same pass. */
+  previews?: PreviewOutputs;
 }
 
 /**
@@ -211,14 +234,13 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
   // last still once more at the very end, which this trim drops).
   const commands = job.motionCommandsPath ? `sendcmd=f=${escapeFilterPath(job.motionCommandsPath)},` : '';
   const window = `settb=1/${fps},${commands}${MOTION_CROP}=${width}:${height}:${job.start.x}:${job.start.y}`;
-  const end = `trim=end_pts=${totalFrames},format=yuv420p[vout]`;
+  const end = `trim=end_pts=${totalFrames},format=yuv420p`;
+  let chain = `[${index}:v]${window},${end}`;
   if (job.watermark) {
     graph.push(`[${index}:v]${window}[frames]`);
-    const current = overlayWatermark(graph, 'frames', job.watermark, addInput(['-i', job.watermark.path]), 'mp4');
-    graph.push(`[${current}]${end}`);
-  } else {
-    graph.push(`[${index}:v]${window},${end}`);
+    chain = `[${overlayWatermark(graph, 'frames', job.watermark, addInput(['-i', job.watermark.path]), 'mp4')}]${end}`;
   }
+  const previewOutputs = finishPicture(graph, chain, job.previews, { format: 'mp4', fps, totalFrames });
   const audioOut = audioGraph(job, graph, addInput);
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
@@ -234,5 +256,6 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
     ...(audioOut ? audioEncoderArgs('mp4') : []),
     ...containerArgs('mp4'),
     job.outPath,
+    ...previewOutputs,
   ];
 }

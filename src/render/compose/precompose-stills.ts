@@ -57,18 +57,23 @@ export async function writeComposedStill(
         width: ((visRight + 1) & ~1) - (visLeft & ~1), height: ((visBottom + 1) & ~1) - (visTop & ~1),
       };
       const [r, g, b] = canvas.rgb;
-      const pixels = await sharp(avatar.stillPng)
+      // sharp flattens before it extends, whatever the call order: the widening is opaque colour, and
+      // the channel count is read back rather than assumed.
+      const { data, info } = await sharp(avatar.stillPng)
         .extract({ left: visLeft - left, top: visTop - top, width: visRight - visLeft, height: visBottom - visTop })
+        .flatten({ background: { r, g, b } })
         .extend({
           left: visLeft - block.left, top: visTop - block.top,
           right: block.left + block.width - visRight, bottom: block.top + block.height - visBottom,
-          background: { r, g, b, alpha: 0 },
+          background: { r, g, b, alpha: 1 },
         })
-        .flatten({ background: { r, g, b } })
         .raw()
-        .toBuffer();
+        .toBuffer({ resolveWithObject: true });
+      if (info.width !== block.width || info.height !== block.height || (info.channels !== 3 && info.channels !== 4)) {
+        throw new Error(`avatar block came out ${info.width}x${info.height}x${info.channels}, expected ${block.width}x${block.height}`);
+      }
       const frame = { width, height, bytes: Buffer.from(canvas.frame.bytes) };
-      drawRgbBlock(frame, pixels, block, 3);
+      drawRgbBlock(frame, data, block, info.channels);
       bytes = frame.bytes;
     }
   }

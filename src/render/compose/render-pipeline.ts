@@ -11,7 +11,7 @@ import type { BackgroundPlan, CharacterPlan, ImageFit, MediaSource, OutputFormat
 import type { RenderOptions } from '../render-video.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
 import { buildBurnCaptionsArgs } from '../media/build-burn-captions-args.js';
-import { buildPreviewArgs } from '../media/build-preview-args.js';
+import type { PreviewOutputs } from '../media/build-preview-args.js';
 import { buildCaptionCues, formatSrt, formatWebVtt } from '../media/caption-cues.js';
 import { probeMedia } from '../media/probe-media.js';
 import { measureLipSync } from '../quality/measure-lip-sync.js';
@@ -111,10 +111,13 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     // 4. One encode pass with the audio muxed in. Static backgrounds in MP4 take the fast path
     // (precomposited full-frame stills, no overlay); the rest overlay the rig on the background.
     const videoPath = join(outAbs, `video.${fileExtension(format)}`);
+    const thumbnail = join(outAbs, 'thumbnail.jpg');
+    const gif = join(outAbs, 'preview.gif');
+    const previews = { thumbnailPath: thumbnail, gifPath: gif };
     const audio: AudioTrackInput[] = scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(plan.scenes[i]!) }));
     const args = visuals.stills
-      ? await precomposedArgs(plan, visuals.stills, prepared, audio, totalFrames, workDir, videoPath, visuals.watermark)
-      : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath, visuals.watermark);
+      ? await precomposedArgs(plan, visuals.stills, prepared, audio, totalFrames, workDir, videoPath, visuals.watermark, previews)
+      : await overlayArgs(plan, format, backgrounds, prepared, audio, workDir, videoPath, visuals.watermark, previews);
     report(35, 'avatar');
     const durationSec = totalFrames / fps;
     await runStep('encoding', () =>
@@ -130,14 +133,12 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     await writeFile(srt, formatSrt(cues));
     await writeFile(vtt, formatWebVtt(cues));
 
-    // 6. Previews, the captioned variant and the quality figures all read the finished file; they run
-    // side by side because each leaves a core partly idle (decoders here barely use two threads).
-    const thumbnail = join(outAbs, 'thumbnail.jpg');
-    const gif = join(outAbs, 'preview.gif');
+    // 6. The captioned variant and the quality figures read the finished file (the previews came out
+    // of the encode pass); they run side by side because each leaves a core partly idle.
     const captionedVideo = plan.burnCaptions ? join(outAbs, `video.captioned.${fileExtension(format)}`) : null;
     const main = [...prepared].sort((a, b) => b.frames - a.frames)[0];
     let finished = 0;
-    const parallel = (captionedVideo ? 1 : 0) + 2;
+    const parallel = (captionedVideo ? 1 : 0) + 1;
     // A failure in one stops the others: no ffmpeg keeps writing after renderVideo has thrown.
     const siblings = new AbortController();
     const forward = (): void => siblings.abort(signal?.reason);
@@ -167,7 +168,6 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
             ),
           )
         : Promise.resolve({ envelopeCorrelation: 0, avOffsetMs: 0 }),
-      step('previews', () => runFfmpeg(buildPreviewArgs({ videoPath, format, durationSec, thumbnailPath: thumbnail, gifPath: gif }), runOptions)),
       captionedVideo
         ? step('captions', () => runFfmpeg(buildBurnCaptionsArgs({ videoPath, srtPath: srt, format, height: plan.height, fps, outPath: captionedVideo }), runOptions))
         : Promise.resolve(null),
@@ -440,7 +440,7 @@ async function fitImage(input: string, output: string, width: number, height: nu
 /** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
 async function overlayArgs(
   plan: RenderPlan, format: OutputFormat, backgrounds: BackgroundInput[], tracks: PreparedTrack[],
-  audio: AudioTrackInput[], workDir: string, outPath: string, watermark: WatermarkInput | null,
+  audio: AudioTrackInput[], workDir: string, outPath: string, watermark: WatermarkInput | null, previews: PreviewOutputs,
 ): Promise<string[]> {
   const avatars: AvatarTrackInput[] = [];
   for (const [t, track] of tracks.entries()) {
@@ -451,7 +451,7 @@ async function overlayArgs(
     await writeFile(concatPath, buildFfconcat(entries));
     avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
   }
-  return buildComposeArgs({ width: plan.width, height: plan.height, fps: plan.fps, format, backgrounds, avatars, audio, outPath, watermark });
+  return buildComposeArgs({ width: plan.width, height: plan.height, fps: plan.fps, format, backgrounds, avatars, audio, outPath, watermark, previews });
 }
 
 /**
@@ -527,7 +527,7 @@ class StillFactory {
 
 async function precomposedArgs(
   plan: RenderPlan, stills: StillFactory, tracks: PreparedTrack[], audio: AudioTrackInput[],
-  totalFrames: number, workDir: string, outPath: string, watermark: WatermarkInput | null,
+  totalFrames: number, workDir: string, outPath: string, watermark: WatermarkInput | null, previews: PreviewOutputs,
 ): Promise<string[]> {
   const fps = plan.fps;
   const keys = new Array<string>(totalFrames);
@@ -565,7 +565,7 @@ async function precomposedArgs(
   if (motionCommandsPath) await writeFile(motionCommandsPath, buildCropCommands(steps, fps));
   return buildStillsComposeArgs({
     width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
-    totalFrames, audio, outPath, watermark,
+    totalFrames, audio, outPath, watermark, previews,
   });
 }
 
