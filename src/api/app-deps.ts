@@ -19,7 +19,8 @@ export interface ReadinessCheck {
 }
 
 export interface AppDeps {
-  authenticate(key: string | undefined): Promise<Principal | null>;
+  /** Synchronous when the answer is cached (every request asks). */
+  authenticate(key: string | undefined): Principal | null | Promise<Principal | null>;
   createVideo(spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }>;
   getVideoStatus(spaceId: string, videoId: string): Promise<VideoStatusView>;
   listVideos(spaceId: string, limit: number, token?: string): Promise<VideoListView>;

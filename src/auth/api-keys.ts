@@ -60,7 +60,12 @@ export interface Principal {
   spaceId: string;
 }
 
-/** Resolves a presented key to its space, with a small cache so each request costs no SQL. */
+/**
+ * Resolves a presented key to its space, with a small cache so each request costs no SQL. A cached
+ * answer comes back synchronously (no promise, no hash): the lookup runs on every API request. The
+ * cache is keyed by the presented key itself, which the request already holds in memory anyway;
+ * only the database stores hashes.
+ */
 export class ApiKeyAuthenticator {
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
 
@@ -69,16 +74,18 @@ export class ApiKeyAuthenticator {
     private readonly cacheMs = 5000,
   ) {}
 
-  async authenticate(key: string | undefined): Promise<Principal | null> {
+  authenticate(key: string | undefined): Principal | null | Promise<Principal | null> {
     if (!key) return null;
-    const hash = hashApiKey(key);
-    const now = Date.now();
-    const hit = this.cache.get(hash);
-    if (hit && hit.until > now) return hit.principal;
-    const info = await this.repo.findActiveByHash(hash);
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    return this.lookUp(key);
+  }
+
+  private async lookUp(key: string): Promise<Principal | null> {
+    const info = await this.repo.findActiveByHash(hashApiKey(key));
     const principal = info ? { keyId: info.id, spaceId: info.spaceId } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, until: now + this.cacheMs });
+    this.cache.set(key, { principal, until: Date.now() + this.cacheMs });
     return principal;
   }
 }

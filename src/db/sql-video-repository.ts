@@ -8,12 +8,35 @@ import type { CommittedReader } from './sqlite-committed-reader.js';
 type SummaryRow = Omit<Selectable<VideosTable>, 'plan' | 'request'>;
 
 /** Every column but the two large JSON ones: listings and status polls never read them. */
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'id', 'space_id', 'status', 'title', 'callback_id', 'callback_url', 'folder_id', 'progress',
   'video_key', 'caption_video_key', 'thumbnail_key', 'gif_key', 'srt_key', 'vtt_key',
   'duration', 'width', 'height', 'quality', 'error_code', 'error_message', 'error_detail',
   'created_at', 'completed_at', 'deleted_at',
 ] as const satisfies readonly (keyof SummaryRow)[];
+
+/**
+ * The status lookup on embedded SQLite, answered from the covering index of migration 0005 alone. The
+ * planner would pick the primary key's unique index and then read the table row, whose summary
+ * columns sit behind the plan JSON in overflow pages; `INDEXED BY` (SQLite only) keeps it on the index.
+ */
+const SQLITE_STATUS_LOOKUP = `select ${SUMMARY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "videos" indexed by "videos_status_lookup" where "id" = ? and "space_id" = ? and "deleted_at" is null`;
+
+/** A summary row from its values in SUMMARY_COLUMNS order (a test holds the two orders together). */
+export function summaryRowFromValues(values: readonly unknown[]): SummaryRow {
+  const [
+    id, space_id, status, title, callback_id, callback_url, folder_id, progress,
+    video_key, caption_video_key, thumbnail_key, gif_key, srt_key, vtt_key,
+    duration, width, height, quality, error_code, error_message, error_detail,
+    created_at, completed_at, deleted_at,
+  ] = values as any[];
+  return {
+    id, space_id, status, title, callback_id, callback_url, folder_id, progress,
+    video_key, caption_video_key, thumbnail_key, gif_key, srt_key, vtt_key,
+    duration, width, height, quality, error_code, error_message, error_detail,
+    created_at, completed_at, deleted_at,
+  };
+}
 
 export function videoSummaryFromRow(row: SummaryRow): VideoSummary {
   return {
@@ -102,9 +125,13 @@ export class SqlVideoRepository implements VideoRepository {
       .where('space_id', '=', spaceId)
       .where('deleted_at', 'is', null)
       .compile().sql;
-    const row = this.reader
-      ? this.reader.getOne<SummaryRow>(this.findInSpaceSql, [id, spaceId])
-      : (await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]))).rows[0];
+    let row: SummaryRow | undefined;
+    if (this.reader) {
+      const values = this.reader.getValues(SQLITE_STATUS_LOOKUP, [id, spaceId]);
+      row = values && summaryRowFromValues(values);
+    } else {
+      row = (await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]))).rows[0];
+    }
     return row ? videoSummaryFromRow(row) : undefined;
   }
 

@@ -13,6 +13,7 @@ describeRepositoryContract('SQLite', async () => {
   await migrateDatabase(database);
   return {
     db: database.db,
+    ...(database.reader ? { reader: database.reader } : {}),
     close: async () => {
       await database.close();
       await fsp.rm(dir, { recursive: true, force: true });

@@ -27,12 +27,18 @@ export function spaceOf(request: FastifyRequest): string {
   return request.principal.spaceId;
 }
 
-export function registerAuth(app: FastifyInstance, authenticate: (key: string | undefined) => Promise<Principal | null>): void {
+export function registerAuth(app: FastifyInstance, authenticate: (key: string | undefined) => Principal | null | Promise<Principal | null>): void {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public) return;
-    const principal = await authenticate(presentedKey(request));
-    if (!principal) throw new OratorError('unauthorized');
-    request.principal = principal;
+  // Callback style: a cached key is answered without a promise or an extra turn of the event loop.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.config?.public) return done();
+    const finish = (principal: Principal | null): void => {
+      if (!principal) return done(new OratorError('unauthorized'));
+      request.principal = principal;
+      done();
+    };
+    const result = authenticate(presentedKey(request));
+    if (result instanceof Promise) result.then(finish, done);
+    else finish(result);
   });
 }

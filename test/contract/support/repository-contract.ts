@@ -8,9 +8,13 @@ import { SqlApiKeyRepository } from '../../../src/db/sql-api-key-repository.js';
 import { SqlUnitOfWork } from '../../../src/db/sql-unit-of-work.js';
 import { SqlVideoRepository } from '../../../src/db/sql-video-repository.js';
 import type { NewVideo } from '../../../src/services/ports.js';
+import type { CommittedReader } from '../../../src/db/sqlite-committed-reader.js';
+import { SUMMARY_COLUMNS, summaryRowFromValues } from '../../../src/db/sql-video-repository.js';
 
 export interface RepositoriesUnderTest {
   db: Kysely<Database>;
+  /** Embedded SQLite's committed-data reader, which serves the status lookup. */
+  reader?: CommittedReader;
   close(): Promise<void>;
 }
 
@@ -47,14 +51,14 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     });
     after(async () => t?.close());
 
-    const test = (title: string, fn: (db: Kysely<Database>) => Promise<void>) =>
+    const test = (title: string, fn: (db: Kysely<Database>, reader: CommittedReader | undefined) => Promise<void>) =>
       it(title, async (ctx) => {
         if (!t) return ctx.skip(skip ?? 'adapter unavailable');
-        await fn(t.db);
+        await fn(t.db, t.reader);
       });
 
-    test('videos: insert and read back with the same types', async (db) => {
-      const videos = new SqlVideoRepository(db);
+    test('videos: insert and read back with the same types', async (db, reader) => {
+      const videos = new SqlVideoRepository(db, reader);
       await videos.insert(newVideo('a'.repeat(32), 'sp1', T0));
       const v = await videos.findInSpace('sp1', 'a'.repeat(32));
       assert.ok(v);
@@ -70,8 +74,8 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       assert.equal(await videos.findInSpace('sp2', 'a'.repeat(32)), undefined, 'space isolation');
     });
 
-    test('videos: compare-and-set transitions', async (db) => {
-      const videos = new SqlVideoRepository(db);
+    test('videos: compare-and-set transitions', async (db, reader) => {
+      const videos = new SqlVideoRepository(db, reader);
       const id = 'b'.repeat(32);
       await videos.insert(newVideo(id, 'sp1', T0 + 1));
       const blobs = { video: 'v/video.mp4', captionVideo: null, thumbnail: 't.jpg', gif: 'p.gif', srt: 'c.srt', vtt: 'c.vtt' };
@@ -104,6 +108,31 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       assert.equal(await videos.softDelete('sp2', id, T0 + 11), undefined);
       assert.equal(await videos.countInSpace('sp2'), 0);
       assert.equal((await videos.findById(id))?.deletedAt, T0 + 10);
+    });
+
+    test('videos: the status lookup sees every commit at once and nothing uncommitted', async (db, reader) => {
+      const videos = new SqlVideoRepository(db, reader);
+      const id = 'f'.repeat(32);
+      await videos.insert(newVideo(id, 'sp1', T0 + 20));
+      assert.equal((await videos.findInSpace('sp1', id))?.status, 'pending');
+      assert.equal((await videos.findInSpace('sp1', id))?.status, 'pending', 'asked twice, answered the same');
+      await videos.markProcessing(id);
+      await videos.updateProgress(id, 37);
+      const running = await videos.findInSpace('sp1', id);
+      assert.equal(running?.status, 'processing');
+      assert.equal(running?.progress, 37);
+      const uow = new SqlUnitOfWork(db, () => undefined);
+      await uow.transaction(async (tx) => {
+        await tx.videos.updateProgress(id, 80);
+        // SQLite's committed reader and Postgres's pool both read outside the open transaction.
+        assert.equal((await videos.findInSpace('sp1', id))?.progress, 37, 'an open transaction is not seen');
+      });
+      assert.equal((await videos.findInSpace('sp1', id))?.progress, 80);
+      assert.equal(await videos.findInSpace('sp2', id), undefined, 'space isolation');
+      await videos.softDelete('sp1', id, T0 + 21);
+      assert.equal(await videos.findInSpace('sp1', id), undefined, 'deleted at once');
+      // The reader hands out values in SUMMARY_COLUMNS order; the row built from them names each one.
+      assert.deepEqual(summaryRowFromValues([...SUMMARY_COLUMNS]), Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c, c])));
     });
 
     test('videos: newest-first paging with a (createdAt, id) cursor and ties', async (db) => {
