@@ -1,5 +1,5 @@
 // Schema migrations, in code and in order. Run at start by the `all` role and by `orator migrate`.
-import { Kysely, Migrator, SqliteAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 
 const migrations: Record<string, Migration> = {
@@ -179,31 +179,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('talking_photos').ifExists().execute();
     },
   },
-  // The status poll is the hottest query. In SQLite a video row's large plan and request JSON spill
-  // into overflow pages, and the summary columns stored after them are read by walking that chain
-  // (~9 µs a lookup); an index holding the summary columns answers the poll from the index alone.
-  // PostgreSQL stores large values out of line (TOAST) and caps index rows at ~2.7 kB, so it keeps
-  // its primary-key lookup.
-  '0005_videos_status_lookup': {
-    async up(db: Kysely<any>) {
-      if (!isSqlite(db)) return;
-      // Written out, not imported: a migration must keep meaning what it meant when it shipped.
-      await db.schema.createIndex('videos_status_lookup').on('videos').columns([
-        'id', 'space_id', 'deleted_at', 'status', 'title', 'callback_id', 'callback_url', 'folder_id', 'progress',
-        'video_key', 'caption_video_key', 'thumbnail_key', 'gif_key', 'srt_key', 'vtt_key',
-        'duration', 'width', 'height', 'quality', 'error_code', 'error_message', 'error_detail',
-        'created_at', 'completed_at',
-      ]).execute();
-    },
-    async down(db: Kysely<any>) {
-      await db.schema.dropIndex('videos_status_lookup').ifExists().execute();
-    },
-  },
 };
-
-function isSqlite(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
-}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

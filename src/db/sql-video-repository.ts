@@ -15,13 +15,6 @@ export const SUMMARY_COLUMNS = [
   'created_at', 'completed_at', 'deleted_at',
 ] as const satisfies readonly (keyof SummaryRow)[];
 
-/**
- * The status lookup on embedded SQLite, answered from the covering index of migration 0005 alone. The
- * planner would pick the primary key's unique index and then read the table row, whose summary
- * columns sit behind the plan JSON in overflow pages; `INDEXED BY` (SQLite only) keeps it on the index.
- */
-const SQLITE_STATUS_LOOKUP = `select ${SUMMARY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "videos" indexed by "videos_status_lookup" where "id" = ? and "space_id" = ? and "deleted_at" is null`;
-
 /** A summary row from its values in SUMMARY_COLUMNS order (a test holds the two orders together). */
 export function summaryRowFromValues(values: readonly unknown[]): SummaryRow {
   const [
@@ -127,7 +120,7 @@ export class SqlVideoRepository implements VideoRepository {
       .compile().sql;
     let row: SummaryRow | undefined;
     if (this.reader) {
-      const values = this.reader.getValues(SQLITE_STATUS_LOOKUP, [id, spaceId]);
+      const values = this.reader.getValues(this.findInSpaceSql, [id, spaceId]);
       row = values && summaryRowFromValues(values);
     } else {
       row = (await this.db.executeQuery<SummaryRow>(CompiledQuery.raw(this.findInSpaceSql, [id, spaceId]))).rows[0];
