@@ -17,7 +17,7 @@ const HEIGHT = 720;
 const FPS = 25;
 const AVATAR = process.env.BENCH_AVATAR ?? 'mei_casual_front';
 const VOICE = process.env.BENCH_VOICE ?? 'flite_slt';
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
 // ~60 s of speech at ~150 words per minute.
 const SENTENCES = [
@@ -103,10 +103,9 @@ async function main(): Promise<void> {
     };
     // Rounds alternate pipeline and bare encode, so both see the same machine load; the median
     // ratio is the figure (single runs on a shared 2-core box swing by ±20 %).
-    const rounds: { pipelineSec: number; bareSec: number; ratio: number }[] = [];
+    const rounds: { pipelineSec: number; bareSec: number; ratio: number; stages: string }[] = [];
     let peakBytes = 0;
     let last: Awaited<ReturnType<typeof renderVideo>> | undefined;
-    let stageLine = '';
     for (let round = 0; round < ROUNDS; round++) {
       const stopSampler = startMemorySampler();
       const stages = new Map<string, number>();
@@ -129,8 +128,8 @@ async function main(): Promise<void> {
         '-frames:v', String(frames), '-r', String(FPS), '-threads', '2', ...videoEncoderArgs('mp4'), join(root, 'bare.mp4'),
       ]);
       const bareSec = (performance.now() - bareStart) / 1000;
-      rounds.push({ pipelineSec, bareSec, ratio: bareSec / pipelineSec });
-      stageLine = [...stages.entries()].map(([stage, ms]) => `${stage}@${(ms / 1000).toFixed(2)}s`).join(' ');
+      const stageLine = [...stages.entries()].map(([stage, ms]) => `${stage}@${(ms / 1000).toFixed(2)}s`).join(' ');
+      rounds.push({ pipelineSec, bareSec, ratio: bareSec / pipelineSec, stages: stageLine });
       last = result;
       await rm(join(root, `out${round}`), { recursive: true, force: true });
     }
@@ -143,10 +142,9 @@ async function main(): Promise<void> {
     console.log(`rig build (cold cache, not timed below): ${rigSec.toFixed(2)} s`);
     console.log(`video duration:            ${result.durationSec.toFixed(2)} s`);
     for (const [i, r] of rounds.entries()) {
-      console.log(`  round ${i + 1}: pipeline ${r.pipelineSec.toFixed(2)} s, bare ${r.bareSec.toFixed(2)} s, ratio ${r.ratio.toFixed(3)}`);
+      console.log(`  round ${i + 1}: pipeline ${r.pipelineSec.toFixed(2)} s, bare ${r.bareSec.toFixed(2)} s, ratio ${r.ratio.toFixed(3)}   (${r.stages})`);
     }
     console.log(`full pipeline wall:        ${pipelineSec.toFixed(2)} s median  (${(result.durationSec / pipelineSec).toFixed(2)} video-s per wall-s)`);
-    console.log(`  stage ends (last round): ${stageLine}`);
     console.log(`bare still encode wall:    ${bareSec.toFixed(2)} s median  (${(result.durationSec / bareSec).toFixed(2)} video-s per wall-s)`);
     console.log(`ratio pipeline / bare:     ${median(rounds.map((r) => r.ratio)).toFixed(3)} median of rounds  (target ≥ 0.8)`);
     console.log(`peak RSS node + children:  ${(peakBytes / 1024 / 1024).toFixed(0)} MiB`);

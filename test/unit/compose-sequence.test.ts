@@ -117,3 +117,21 @@ test('a composed still converts only the avatar block, and matches converting th
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('idle-motion steps move onto nearby frames that change anyway, in order, and runs end on a lone frame', async () => {
+  const { alignMotionToChanges, frameRuns } = await import('../../src/render/compose/frame-runs.js');
+  const keys = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'c', 'c'];
+  const at = (x: number) => ({ x, y: 0 });
+  // Raw steps at frames 2 (→ snaps to the change at 4), 9 (nothing within 3 frames: stays) and 12 (→ 14).
+  const raw = [0, 0, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 6, 6, 6, 6].map(at);
+  const aligned = alignMotionToChanges(keys, raw, 3);
+  assert.deepEqual(aligned.map((p) => p.x), [0, 0, 0, 0, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6]);
+  const runs = frameRuns(keys, aligned);
+  assert.deepEqual(runs.map((r) => [r.key, r.x, r.startFrame, r.frames]), [
+    ['a', 0, 0, 4], ['b', 2, 4, 5], ['b', 4, 9, 5], ['c', 6, 14, 1], ['c', 6, 15, 1],
+  ]);
+  assert.equal(runs.length, 5, 'the step at 9 is the only frame the motion adds');
+  // Two steps near the same change keep their order: the second lands after the first.
+  const crowded = alignMotionToChanges(['a', 'a', 'b', 'b', 'b', 'b'], [0, 2, 4, 4, 4, 4].map(at), 3);
+  assert.deepEqual(crowded.map((p) => p.x), [0, 0, 2, 4, 4, 4]);
+});

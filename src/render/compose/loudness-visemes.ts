@@ -4,20 +4,18 @@
 // the viseme track keeps a half-open mouth through the short pauses between words.
 import type { Viseme } from '../visemes/viseme.js';
 import { rmsEnvelope } from '../quality/signal-stats.js';
-import { runFfmpeg } from './run-ffmpeg.js';
+import { readWav } from '../speech/wav-file.js';
 
-const ENVELOPE_RATE = 8000;
-
-export function buildEnvelopeArgs(audioPath: string): string[] {
-  return ['-hide_banner', '-nostdin', '-v', 'error', '-i', audioPath, '-map', '0:a:0', '-ac', '1', '-ar', String(ENVELOPE_RATE), '-f', 's16le', 'pipe:1'];
-}
-
-/** RMS loudness per video frame (0–1); the length is the audio's duration in whole frames. */
+/**
+ * RMS loudness per video frame (0–1); the length is the audio's duration in whole frames. The audio
+ * here is always a 16-bit WAV made by the pipeline (speech, or uploaded audio decoded), so it is read
+ * directly rather than through another ffmpeg process.
+ */
 export async function readWavEnvelope(audioPath: string, fps: number, signal?: AbortSignal): Promise<Float64Array> {
-  const { stdout } = await runFfmpeg(buildEnvelopeArgs(audioPath), { captureStdout: true, ...(signal ? { signal } : {}) });
-  const pcm = new Int16Array(stdout.buffer, stdout.byteOffset, Math.floor(stdout.length / 2));
-  const frames = Math.round((pcm.length / ENVELOPE_RATE) * fps);
-  return rmsEnvelope(pcm, ENVELOPE_RATE / fps, frames);
+  signal?.throwIfAborted();
+  const { samples, sampleRate } = await readWav(audioPath);
+  const frames = Math.round((samples.length / sampleRate) * fps);
+  return rmsEnvelope(samples, sampleRate / fps, frames);
 }
 
 /** Shapes ordered by opening, for picking a smaller one when the frame is soft. */

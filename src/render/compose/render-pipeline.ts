@@ -28,6 +28,7 @@ import { runFfmpeg, ToolError } from './run-ffmpeg.js';
 import { scaleVisemesByLoudness, readWavEnvelope } from './loudness-visemes.js';
 import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from './still-sequence.js';
 import { buildCropCommands, type CropStep } from './crop-commands.js';
+import { alignMotionToChanges, frameRuns, type WindowPosition } from './frame-runs.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
 import { localPhotoSource } from '../avatars/photo/photo-source.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
@@ -545,12 +546,12 @@ async function precomposedArgs(
     }
   });
   // The picture on each frame is its still and the window position; only changes become frames.
-  const positions = new Array<{ x: number; y: number }>(totalFrames);
+  const positions = new Array<WindowPosition>(totalFrames);
   for (let f = 0; f < totalFrames; f++) {
     const { dx, dy } = idleMotionStepAt(stills.motion, f / fps);
     positions[f] = { x: stills.padPx - dx, y: stills.padPx - dy };
   }
-  const runs = frameRuns(keys, positions);
+  const runs = frameRuns(keys, alignMotionToChanges(keys, positions));
   const paths = new Map<string, string>();
   for (const run of runs) if (!paths.has(run.key)) paths.set(run.key, await stills.path(run.key));
   const concatPath = join(workDir, 'frames.ffconcat');
@@ -567,22 +568,6 @@ async function precomposedArgs(
     width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
     totalFrames, audio, outPath, watermark, previews,
   });
-}
-
-/**
- * Runs of frames showing the same picture (still and window position). The last frame always stands
- * alone: a container gives the final frame a single frame's duration, so a longer held picture at the
- * end would shorten the video.
- */
-function frameRuns(keys: readonly string[], positions: readonly { x: number; y: number }[]): { key: string; x: number; y: number; startFrame: number; frames: number }[] {
-  const runs: { key: string; x: number; y: number; startFrame: number; frames: number }[] = [];
-  for (let f = 0; f < keys.length; f++) {
-    const { x, y } = positions[f]!;
-    const last = runs[runs.length - 1];
-    if (last && last.key === keys[f] && last.x === x && last.y === y && f !== keys.length - 1) last.frames += 1;
-    else runs.push({ key: keys[f]!, x, y, startFrame: f, frames: 1 });
-  }
-  return runs;
 }
 
 function sceneBackground(stills: StillFactory, scene: number): number {
