@@ -135,3 +135,15 @@ test('idle-motion steps move onto nearby frames that change anyway, in order, an
   const crowded = alignMotionToChanges(['a', 'a', 'b', 'b', 'b', 'b'], [0, 2, 4, 4, 4, 4].map(at), 3);
   assert.deepEqual(crowded.map((p) => p.x), [0, 0, 2, 4, 4, 4]);
 });
+
+test('the loudness envelope hears the voiced band: 1 kHz passes, 8 kHz hiss is cut', async () => {
+  const { lowPass } = await import('../../src/render/compose/loudness-visemes.js');
+  const rate = 22050;
+  const tone = (hz: number) => Int16Array.from({ length: rate }, (_, i) => Math.round(10000 * Math.sin((2 * Math.PI * hz * i) / rate)));
+  const rms = (x: Int16Array) => Math.sqrt(x.slice(2000).reduce((s, v) => s + v * v, 0) / (x.length - 2000));
+  const voiced = tone(1000);
+  const hiss = tone(8000);
+  assert.ok(Math.abs(rms(lowPass(voiced, rate, 4000)) / rms(voiced) - 1) < 0.05, 'a voiced tone keeps its loudness');
+  assert.ok(rms(lowPass(hiss, rate, 4000)) / rms(hiss) < 0.15, 'hiss above the band mostly goes');
+  assert.equal(lowPass(voiced, 8000, 4000), voiced, 'nothing to cut at 8 kHz');
+});

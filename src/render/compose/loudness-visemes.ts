@@ -15,7 +15,42 @@ export async function readWavEnvelope(audioPath: string, fps: number, signal?: A
   signal?.throwIfAborted();
   const { samples, sampleRate } = await readWav(audioPath);
   const frames = Math.round((samples.length / sampleRate) * fps);
-  return rmsEnvelope(samples, sampleRate / fps, frames);
+  return rmsEnvelope(lowPass(samples, sampleRate, VOICED_BAND_HZ), sampleRate / fps, frames);
+}
+
+/**
+ * Loudness is taken below 4 kHz, as the quality figures hear it (8 kHz audio): the hiss of s, sh and
+ * f is loud at full band but barely opens the mouth, and counting it lowers the mouth/loudness
+ * correlation by ~0.05 on the stock voices.
+ */
+const VOICED_BAND_HZ = 4000;
+
+/** Two cascaded RBJ low-pass biquads (Butterworth Q): a 4th-order cut at `cutoffHz`, a few ms a minute. */
+export function lowPass(samples: Int16Array, sampleRate: number, cutoffHz: number): Int16Array {
+  if (cutoffHz >= sampleRate / 2) return samples;
+  const w = (2 * Math.PI * cutoffHz) / sampleRate;
+  const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
+  const cos = Math.cos(w);
+  const a0 = 1 + alpha;
+  const b0 = (1 - cos) / 2 / a0;
+  const b1 = (1 - cos) / a0;
+  const a1 = (-2 * cos) / a0;
+  const a2 = (1 - alpha) / a0;
+  let out = Float64Array.from(samples);
+  for (let stage = 0; stage < 2; stage++) {
+    const next = new Float64Array(out.length);
+    let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i]!;
+      const y = b0 * x + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
+      next[i] = y;
+      x2 = x1; x1 = x; y2 = y1; y1 = y;
+    }
+    out = next;
+  }
+  const result = new Int16Array(out.length);
+  for (let i = 0; i < out.length; i++) result[i] = Math.max(-32768, Math.min(32767, Math.round(out[i]!)));
+  return result;
 }
 
 /** Shapes ordered by opening, for picking a smaller one when the frame is soft. */
