@@ -1,7 +1,8 @@
 // VideoRepository on Kysely (SQLite or Postgres). Every state change is a compare-and-set on `status`.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { VideoCompletion, VideoError, VideoRecord, VideoStatus, VideoSummary } from '../domain/video.js';
-import type { NewVideo, VideoListCursor, VideoRepository } from '../services/ports.js';
+import type { NewVideo, VideoRepository } from '../services/ports.js';
+import type { PageCursor } from '../services/page-token.js';
 import type { Database, VideosTable } from './database.js';
 import type { CommittedReader } from './sqlite-committed-reader.js';
 
@@ -133,7 +134,7 @@ export class SqlVideoRepository implements VideoRepository {
     return row ? videoFromRow(row) : undefined;
   }
 
-  async listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoSummary[]> {
+  async listInSpace(spaceId: string, limit: number, after?: PageCursor): Promise<VideoSummary[]> {
     let q = this.db.selectFrom('videos').select(SUMMARY_COLUMNS).where('space_id', '=', spaceId).where('deleted_at', 'is', null);
     if (after) {
       q = q.where((eb) =>

@@ -2,7 +2,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../domain/ids.js';
 import type { DeliveryStatus, EndpointStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../domain/webhook.js';
-import type { DeliveryOutcome, PageCursor, WebhookStore } from '../services/webhook-ports.js';
+import type { DeliveryOutcome, WebhookStore } from '../services/webhook-ports.js';
+import type { PageCursor } from '../services/page-token.js';
 import type { WebhookEventType } from '../webhooks/webhook-events.js';
 import type { Database } from './database.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';

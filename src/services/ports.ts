@@ -5,13 +5,9 @@ import type { JobKind, NewJob } from '../domain/job-kind.js';
 import type { VideoCompletion, VideoError, VideoRecord, VideoSummary } from '../domain/video.js';
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../render/plan.js';
 import type { WebhookStore } from './webhook-ports.js';
+import type { PageCursor } from './page-token.js';
 
 export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
-
-export interface VideoListCursor {
-  createdAt: number;
-  id: string;
-}
 
 export interface VideoRepository {
   insert(video: NewVideo): Promise<void>;
@@ -20,7 +16,7 @@ export interface VideoRepository {
   /** Any video, deleted or not (workers only). */
   findById(id: string): Promise<VideoRecord | undefined>;
   /** Newest first; `after` continues a previous page. */
-  listInSpace(spaceId: string, limit: number, after?: VideoListCursor): Promise<VideoSummary[]>;
+  listInSpace(spaceId: string, limit: number, after?: PageCursor): Promise<VideoSummary[]>;
   /** CAS pending → processing (also accepts processing, for a retried attempt). */
   markProcessing(id: string): Promise<boolean>;
   updateProgress(id: string, progress: number): Promise<void>;

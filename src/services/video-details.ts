@@ -2,9 +2,8 @@
 // cursor pagination with has_more/next_token, and title/folder filters.
 import { ERROR_TABLE, OratorError, type ErrorKind } from '../domain/errors.js';
 import type { VideoSummary } from '../domain/video.js';
-import type { VideoListCursor } from './ports.js';
 import { deleteVideo, type VideoQueryDeps } from './video-queries.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import { decodePageToken, encodePageToken, type PageCursor } from './page-token.js';
 
 /** HeyGen's VideoDetail, field for field. */
 export interface VideoDetail {
@@ -85,7 +84,7 @@ function matches(v: VideoSummary, filter: VideoDetailFilter): boolean {
  * cursor is the last row *returned*, so a filtered page continues exactly where it stopped.
  */
 export async function listVideoDetails(deps: VideoQueryDeps, spaceId: string, limit: number, token: string | undefined, filter: VideoDetailFilter = {}): Promise<VideoDetailPage> {
-  let after: VideoListCursor | undefined = token ? decodePageToken(token) : undefined;
+  let after: PageCursor | undefined = token ? decodePageToken(token) : undefined;
   const filtered = filter.title !== undefined || filter.folderId !== undefined;
   const batch = filtered ? Math.max(100, limit * 4) : limit + 1;
   const found: VideoSummary[] = [];

@@ -8,7 +8,8 @@ import { generateWebhookSecret, signWebhook } from '../webhooks/sign-webhook.js'
 import { isWebhookEventType, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhooks/webhook-events.js';
 import { enqueueDelivery } from './webhook-outbox.js';
 import type { Clock, UnitOfWork } from './ports.js';
-import type { PageCursor, WebhookSender, WebhookStore, WebhookUrlCheck } from './webhook-ports.js';
+import type { WebhookSender, WebhookStore, WebhookUrlCheck } from './webhook-ports.js';
+import type { PageCursor } from './page-token.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 
 /** How long the secret before a rotation keeps signing, so receivers can roll over without dropping events. */

@@ -2,11 +2,7 @@
 // sender that makes one HTTP attempt. Adapters live in db/ and webhooks/; compose.ts wires them.
 import type { DeliveryStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../domain/webhook.js';
 import type { WebhookEventType } from '../webhooks/webhook-events.js';
-
-export interface PageCursor {
-  createdAt: number;
-  id: string;
-}
+import type { PageCursor } from './page-token.js';
 
 export interface DeliveryOutcome {
   status: DeliveryStatus;
