@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../../src/config.js';
-import { composePlatform, type Platform } from '../../../src/compose.js';
+import { loadConfig, type Config } from '../../../src/config.js';
+import { composePlatform, type Platform, type PlatformOptions } from '../../../src/compose.js';
 import { createApiKey } from '../../../src/auth/api-keys.js';
 import { OratorError } from '../../../src/domain/errors.js';
 import type { RenderPlan, RenderResult } from '../../../src/render/plan.js';
@@ -70,33 +70,42 @@ export function createFakeEngine(): RenderEngine & { controls: FakeEngineControl
   };
 }
 
-export interface TestPlatform {
+/** The platform on a data dir with the fake engine, its HTTP app and its worker pool (started unless told). */
+export interface ComposedTestPlatform {
   platform: Platform;
   app: FastifyInstance;
   pool: WorkerPool;
   engine: ReturnType<typeof createFakeEngine>;
-  key: string;
   dataDir: string;
-  close(): Promise<void>;
+  /** Stops workers and closes the database, keeping the data dir (a test may compose again on it). */
+  stop(): Promise<void>;
 }
 
-export async function startTestPlatform(options: { leaseMs?: number; concurrency?: number; spaceCap?: number; startWorkers?: boolean } = {}): Promise<TestPlatform> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-test-'));
-  const config = {
-    ...loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '8080', ORATOR_PUBLIC_URL: 'http://orator.test' }),
-    renderConcurrency: options.concurrency ?? 2,
-    spaceConcurrency: options.spaceCap ?? 10,
+export interface ComposeTestPlatformOptions {
+  dataDir: string;
+  env?: Record<string, string>;
+  config?: Partial<Config>;
+  platform?: Partial<PlatformOptions>;
+  startWorkers?: boolean;
+}
+
+/** The one place test kits compose the real platform: short leases and polls, instant retries, silent logs. */
+export async function composeTestPlatform(options: ComposeTestPlatformOptions): Promise<ComposedTestPlatform> {
+  const config: Config = {
+    ...loadConfig({ ORATOR_DATA_DIR: options.dataDir, PORT: '8080', ORATOR_PUBLIC_URL: 'http://orator.test', ...options.env }),
+    renderConcurrency: 2,
+    ...options.config,
   };
   const engine = createFakeEngine();
   const platform = await composePlatform(config, {
     engine,
     migrate: true,
     logger: pino({ level: 'silent' }),
-    leaseMs: options.leaseMs ?? 5000,
+    leaseMs: 5000,
     pollMs: 50,
     retryDelayMs: () => 10,
+    ...options.platform,
   });
-  const { key } = await createApiKey(platform.keys, { name: 'test' });
   const app = await platform.buildHttpApp();
   const pool = platform.createWorkerPool();
   if (options.startWorkers !== false) pool.start();
@@ -105,12 +114,35 @@ export async function startTestPlatform(options: { leaseMs?: number; concurrency
     app,
     pool,
     engine,
-    key,
-    dataDir,
-    async close() {
+    dataDir: options.dataDir,
+    async stop() {
       await app.close();
       await pool.stop(1000);
       await platform.close();
+    },
+  };
+}
+
+export interface TestPlatform extends ComposedTestPlatform {
+  key: string;
+  /** stop(), then the data dir goes too. */
+  close(): Promise<void>;
+}
+
+export async function startTestPlatform(options: { leaseMs?: number; concurrency?: number; spaceCap?: number; startWorkers?: boolean } = {}): Promise<TestPlatform> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-test-'));
+  const composed = await composeTestPlatform({
+    dataDir,
+    config: { renderConcurrency: options.concurrency ?? 2, spaceConcurrency: options.spaceCap ?? 10 },
+    platform: { leaseMs: options.leaseMs ?? 5000 },
+    ...(options.startWorkers === undefined ? {} : { startWorkers: options.startWorkers }),
+  });
+  const { key } = await createApiKey(composed.platform.keys, { name: 'test' });
+  return {
+    ...composed,
+    key,
+    async close() {
+      await composed.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

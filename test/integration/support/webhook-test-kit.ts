@@ -6,23 +6,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../../../src/auth/api-keys.js';
-import { composePlatform, type Platform, type PlatformOptions } from '../../../src/compose.js';
-import { loadConfig, type Config } from '../../../src/config.js';
-import type { WorkerPool } from '../../../src/jobs/worker-pool.js';
-import { createFakeEngine } from './api-test-platform.js';
+import type { PlatformOptions } from '../../../src/compose.js';
+import type { Config } from '../../../src/config.js';
+import { composeTestPlatform, type ComposedTestPlatform } from './api-test-platform.js';
 
-export interface WebhookPlatform {
-  platform: Platform;
-  app: FastifyInstance;
-  pool: WorkerPool;
-  engine: ReturnType<typeof createFakeEngine>;
-  dataDir: string;
-  /** Stops workers and closes the database, keeping the data dir for a recompose. */
-  stop(): Promise<void>;
-}
+export type WebhookPlatform = ComposedTestPlatform;
 
 export interface WebhookPlatformOptions {
   dataDir?: string;
@@ -37,38 +26,17 @@ export function tempDataDir(): string {
 }
 
 export async function startWebhookPlatform(options: WebhookPlatformOptions = {}): Promise<WebhookPlatform> {
-  const dataDir = options.dataDir ?? tempDataDir();
-  const config: Config = {
-    ...loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '8080', ORATOR_PUBLIC_URL: 'http://orator.test', ORATOR_ALLOW_PRIVATE_URLS: '1', ...options.env }),
-    renderConcurrency: 2,
-    ...options.config,
-  };
-  const engine = createFakeEngine();
-  const platform = await composePlatform(config, {
-    engine,
-    migrate: true,
-    logger: pino({ level: 'silent' }),
-    leaseMs: 5000,
-    pollMs: 20,
-    retryDelayMs: () => 10,
-    // Attempt n+1 after 50 ms instead of the real schedule (5 s, 5 min, …); null after 9 attempts as in production.
-    webhooks: options.webhooks ?? { retryDelaySec: (n) => (n < 9 ? 0.05 : null), timeoutMs: 400 },
-  });
-  const app = await platform.buildHttpApp();
-  const pool = platform.createWorkerPool();
-  if (options.startWorkers !== false) pool.start();
-  return {
-    platform,
-    app,
-    pool,
-    engine,
-    dataDir,
-    async stop() {
-      await app.close();
-      await pool.stop(1000);
-      await platform.close();
+  return composeTestPlatform({
+    dataDir: options.dataDir ?? tempDataDir(),
+    env: { ORATOR_ALLOW_PRIVATE_URLS: '1', ...options.env },
+    ...(options.config ? { config: options.config } : {}),
+    platform: {
+      pollMs: 20,
+      // Attempt n+1 after 50 ms instead of the real schedule (5 s, 5 min, …); null after 9 attempts as in production.
+      webhooks: options.webhooks ?? { retryDelaySec: (n) => (n < 9 ? 0.05 : null), timeoutMs: 400 },
     },
-  };
+    ...(options.startWorkers === undefined ? {} : { startWorkers: options.startWorkers }),
+  });
 }
 
 export async function newSpaceKey(p: WebhookPlatform, name = 'test'): Promise<Record<string, string>> {
