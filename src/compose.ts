@@ -49,6 +49,7 @@ import { deleteVideo, getVideoStatus, listVideos } from './services/video-querie
 import { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
+import { createRateLimiter } from './ratelimit/create-rate-limiter.js';
 
 export const RENDER_MAX_ATTEMPTS = 3;
 
@@ -115,6 +116,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const { db } = database;
 
   const queue = await createJobQueue({ database, databaseUrl: config.databaseUrl, queueUrl: config.queueUrl, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
+  const rateLimiter = await createRateLimiter({ perMinute: config.rateLimitPerMinute, queueUrl: config.queueUrl, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
   const videos = new SqlVideoRepository(db, database.reader);
   const keys = new SqlApiKeyRepository(db);
   const uow = new SqlUnitOfWork(db, () => queue.notifyEnqueued());
@@ -208,7 +210,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       generateSpeech: (spaceId, req) => generateSpeech({ speech, engine, blobs, scratch }, spaceId, req),
     },
     idempotency: new SqlIdempotencyStore(db),
-    rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimiter,
     readiness: [
       { name: 'database', check: () => pingDatabase(db) },
       { name: 'queue', check: () => queue.ping() },
@@ -258,6 +260,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       await webhookSender.close();
       await storage.close();
       await queue.close();
+      await rateLimiter?.close();
       await database.close();
     },
   };

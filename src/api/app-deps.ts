@@ -12,6 +12,7 @@ import type { RouteOptions } from 'fastify';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 import type { TalkingPhotoView } from '../services/talking-photos.js';
+import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -40,8 +41,8 @@ export interface AppDeps {
   v3: V3AppDeps;
   /** v3 Idempotency-Key storage; absent = the header is ignored. */
   idempotency?: IdempotencyStore;
-  /** Requests per minute per API key; absent or 0 = unlimited. */
-  rateLimitPerMinute?: number;
+  /** Per-key request limit; absent or null = unlimited. */
+  rateLimiter?: RateLimiter | null;
   /** Sees every route as it is registered (the compat-table script lists them). */
   routeListener?: (route: RouteOptions) => void;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */

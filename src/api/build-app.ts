@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerAuth(app, deps.authenticate);
-  registerRateLimit(app, deps.rateLimitPerMinute ?? 0);
+  registerRateLimit(app, deps.rateLimiter);
   if (deps.idempotency) registerIdempotency(app, deps.idempotency);
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

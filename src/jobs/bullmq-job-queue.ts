@@ -6,6 +6,7 @@
 // space-cap race costs a few seconds, never a job.
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { redisOptionsFromUrl } from './redis-url.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobsTable, SqlDialectName } from '../db/database.js';
 import { JOB_KINDS, type JobKind, type JobRecord, type NewJob } from '../domain/job-kind.js';
@@ -28,21 +29,6 @@ export interface BullmqJobQueueOptions {
   /** Rows re-dispatched per sweep at most. */
   sweepLimit?: number;
   log?: (msg: string, extra?: object) => void;
-}
-
-/** ioredis options from redis[s]://[user:pass@]host:port[/db]; each BullMQ object opens (and closes) its own connections. */
-export function redisOptionsFromUrl(url: string): RedisOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname || '127.0.0.1',
-    port: u.port ? Number(u.port) : 6379,
-    username: u.username ? decodeURIComponent(u.username) : undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-    // BullMQ's blocking commands need this.
-    maxRetriesPerRequest: null,
-  };
 }
 
 export class BullmqJobQueue extends SqlJobQueue {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { TokenBuckets } from '../../src/api/plugins/rate-limit.js';
+import { TokenBuckets } from '../../src/ratelimit/rate-limiter.js';
 import { validateHeygenResponse } from '../support/heygen-spec.js';
 import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
 
@@ -14,7 +14,7 @@ let app: FastifyInstance;
 
 before(async () => {
   t = await startTestPlatform({ startWorkers: false });
-  app = await buildApp({ ...t.platform.appDeps, rateLimitPerMinute: 2 });
+  app = await buildApp({ ...t.platform.appDeps, rateLimiter: new TokenBuckets(2) });
 });
 after(async () => {
   await app.close();

@@ -1,51 +1,22 @@
-// Per-API-key request rate limit: an in-process token bucket (capacity = the per-minute limit, refilled
-// continuously). Over the limit → 429 with Retry-After seconds, in the path version's envelope. Each
-// process limits on its own; behind N API processes the effective limit is N × the setting.
+// Per-API-key request rate limit (see src/ratelimit/): over the limit → 429 with Retry-After seconds,
+// in the path version's envelope. Public routes (health, files, docs) are not limited.
 import type { FastifyInstance } from 'fastify';
 import { OratorError } from '../../domain/errors.js';
+import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
-export class TokenBuckets {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly perMs: number;
-
-  constructor(
-    private readonly capacity: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.perMs = capacity / 60_000;
-  }
-
-  /** Takes one token; returns 0 when allowed, else the seconds until one is available. */
-  take(id: string): number {
-    const now = this.now();
-    const b = this.buckets.get(id) ?? { tokens: this.capacity, updatedAt: now };
-    b.tokens = Math.min(this.capacity, b.tokens + (now - b.updatedAt) * this.perMs);
-    b.updatedAt = now;
-    this.buckets.set(id, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    // Bound memory: full buckets carry no information, so drop them when the map grows.
-    if (this.buckets.size > 10_000) for (const [k, v] of this.buckets) if (v.tokens >= this.capacity) this.buckets.delete(k);
-    return Math.max(1, Math.ceil((1 - b.tokens) / this.perMs / 1000));
-  }
-}
-
-export function registerRateLimit(app: FastifyInstance, perMinute: number, now?: () => number): void {
-  if (!(perMinute > 0)) return;
-  const buckets = new TokenBuckets(perMinute, now);
-  // Registered after auth, so `principal` is known; public routes (health, files, docs) are not limited.
-  // Callback style, not async: it runs on every authenticated request and never waits.
+export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter | null | undefined): void {
+  if (!limiter) return;
+  // Registered after auth, so `principal` is known. Callback style: the in-process limiter answers
+  // synchronously, with no promise on the request path.
   app.addHook('onRequest', (request, reply, done) => {
-    const retryAfter = request.principal ? buckets.take(request.principal.keyId) : 0;
-    if (retryAfter === 0) return done();
-    reply.header('retry-after', String(retryAfter));
-    done(new OratorError('rate_limit_exceeded'));
+    if (!request.principal) return done();
+    const finish = (retryAfter: number): void => {
+      if (retryAfter === 0) return done();
+      reply.header('retry-after', String(retryAfter));
+      done(new OratorError('rate_limit_exceeded'));
+    };
+    const result = limiter.take(request.principal.keyId);
+    if (typeof result === 'number') finish(result);
+    else result.then(finish, done);
   });
 }
