@@ -73,6 +73,18 @@ export interface TalkingPhotosTable {
   created_at: number;
 }
 
+export interface AssetsTable {
+  id: string;
+  space_id: string;
+  name: string;
+  /** 'image' | 'video' | 'audio' */
+  file_type: string;
+  content_type: string;
+  size_bytes: number;
+  blob_key: string;
+  created_at: number;
+}
+
 export interface Database {
   spaces: SpacesTable;
   api_keys: ApiKeysTable;
@@ -83,6 +95,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   talking_photos: TalkingPhotosTable;
+  assets: AssetsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

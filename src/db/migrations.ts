@@ -179,6 +179,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('talking_photos').ifExists().execute();
     },
   },
+  '0005_assets': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('assets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('file_type', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'bigint', (c) => c.notNull())
+        .addColumn('blob_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('assets_space_created').on('assets').columns(['space_id', 'created_at', 'id']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('assets').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

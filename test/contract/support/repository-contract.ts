@@ -5,6 +5,8 @@ import { describe, it, before, after } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/database.js';
 import { SqlApiKeyRepository } from '../../../src/db/sql-api-key-repository.js';
+import { SqlAssetStore } from '../../../src/db/sql-asset-store.js';
+import type { AssetRecord } from '../../../src/services/asset-ports.js';
 import { SqlUnitOfWork } from '../../../src/db/sql-unit-of-work.js';
 import { SqlVideoRepository } from '../../../src/db/sql-video-repository.js';
 import type { NewVideo } from '../../../src/services/ports.js';
@@ -146,6 +148,42 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         seen.push(...page.map((v) => v.id));
         const last = page.at(-1)!;
         page = await videos.listInSpace('sp3', 2, { createdAt: last.createdAt, id: last.id });
+      }
+      assert.deepEqual(seen, [ids[4], ids[3], ids[2], ids[1], ids[0]]);
+    });
+
+    test('assets: insert and read back with the same types, space isolation, delete', async (db) => {
+      const assets = new SqlAssetStore(db);
+      // Beyond 2^31 too: size_bytes is bigint.
+      const a: AssetRecord = { id: 'as1'.padEnd(32, '0'), spaceId: 'sp1', name: 'clip.mp4', fileType: 'video', contentType: 'video/mp4', sizeBytes: 3_000_000_000, blobKey: 'assets/sp1/as1.mp4', createdAt: T0 };
+      await assets.insert(a);
+      const found = await assets.find('sp1', a.id);
+      assert.deepEqual(found, a);
+      assert.equal(typeof found?.sizeBytes, 'number');
+      assert.equal(typeof found?.createdAt, 'number');
+      assert.equal(await assets.find('sp2', a.id), undefined, 'space isolation');
+      assert.deepEqual(await assets.list('sp2', 10), []);
+      assert.equal(await assets.delete('sp2', a.id), false, 'another space cannot delete it');
+      assert.ok(await assets.find('sp1', a.id));
+      assert.equal(await assets.delete('sp1', a.id), true);
+      assert.equal(await assets.delete('sp1', a.id), false);
+      assert.equal(await assets.find('sp1', a.id), undefined);
+    });
+
+    test('assets: newest-first paging with a (createdAt, id) cursor and ties', async (db) => {
+      const assets = new SqlAssetStore(db);
+      await new SqlApiKeyRepository(db).ensureSpace({ id: 'sp4', name: 'four' }, T0);
+      const ids = ['a1', 'a2', 'a3', 'a4', 'a5'].map((p) => p.padEnd(32, '0'));
+      for (const [i, id] of ids.entries()) {
+        await assets.insert({ id, spaceId: 'sp4', name: `${id}.png`, fileType: 'image', contentType: 'image/png', sizeBytes: 10 + i, blobKey: `assets/sp4/${id}.png`, createdAt: T0 + 100 + (i < 2 ? 0 : i) });
+      }
+      await assets.insert({ id: 'zz'.padEnd(32, '0'), spaceId: 'sp2', name: 'other.png', fileType: 'image', contentType: 'image/png', sizeBytes: 1, blobKey: 'assets/sp2/zz.png', createdAt: T0 + 500 });
+      const seen: string[] = [];
+      let page = await assets.list('sp4', 2);
+      while (page.length > 0) {
+        seen.push(...page.map((x) => x.id));
+        const last = page.at(-1)!;
+        page = await assets.list('sp4', 2, { createdAt: last.createdAt, id: last.id });
       }
       assert.deepEqual(seen, [ids[4], ids[3], ids[2], ids[1], ids[0]]);
     });
