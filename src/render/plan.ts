@@ -26,7 +26,10 @@ export interface PhotoCharacterPlan extends CharacterPlacement {
   image: MediaSource | StoredMedia;
 }
 
-/** A file in the platform's blob store, by key. The render engine itself never reads the store. */
+/**
+ * A file in the platform's blob store, by key (uploaded talking photos and assets). The render engine
+ * itself never reads the store: the render job copies these next to the render first.
+ */
 export type StoredMedia = { blobKey: string };
 
 interface CharacterPlacement {
@@ -53,7 +56,8 @@ export type VoicePlan =
     }
   | {
       type: 'audio';
-      source: MediaSource;
+      /** A blob-store key (an uploaded asset) is swapped for a local path by the render job. */
+      source: MediaSource | StoredMedia;
       /** Optional transcript: aligns mouth shapes to it when given. */
       transcript?: string;
     }
@@ -61,8 +65,8 @@ export type VoicePlan =
 
 export type BackgroundPlan =
   | { type: 'color'; color: string }
-  | { type: 'image'; source: MediaSource; fit: ImageFit }
-  | { type: 'video'; source: MediaSource; fit: ImageFit; playStyle: VideoPlayStyle }
+  | { type: 'image'; source: MediaSource | StoredMedia; fit: ImageFit }
+  | { type: 'video'; source: MediaSource | StoredMedia; fit: ImageFit; playStyle: VideoPlayStyle }
   | { type: 'transparent' };
 
 export interface ScenePlan {
@@ -73,7 +77,7 @@ export interface ScenePlan {
 
 /** A logo overlaid on the whole video (v3 `watermark`). Offsets are fractions of the frame. */
 export interface WatermarkPlan {
-  source: MediaSource;
+  source: MediaSource | StoredMedia;
   /** 1 = the image's native size; 0–2. */
   scale: number;
   /** 0 (transparent) to 1 (opaque). */

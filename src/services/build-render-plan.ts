@@ -2,7 +2,8 @@
 // Pure: no I/O, so the request can be answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
-import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } from '../render/plan.js';
+import type { BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../render/plan.js';
+import type { AssetFileType, AssetRecord } from './asset-ports.js';
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
 import type { RenderEngine } from './ports.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
@@ -24,6 +25,17 @@ export function assertHttpUrl(url: string, param: string): void {
 
 /** Talking photos named by the request, already looked up by the caller (storage is async, this is not). */
 export type ResolvedPhotos = ReadonlyMap<string, ResolvedPhoto>;
+
+/** Uploaded assets named by the request (this space's only), looked up the same way. */
+export type ResolvedAssets = ReadonlyMap<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>;
+
+/** An asset of the right kind as stored media, or HeyGen's asset errors naming the field. */
+export function assetMedia(assets: ResolvedAssets, id: string, kind: AssetFileType, param: string): StoredMedia {
+  const asset = assets.get(id);
+  if (!asset) throw new OratorError('asset_not_found', `Asset ${id} not found`, { param });
+  if (asset.fileType !== kind) throw new OratorError('invalid_parameter', `Asset ${id} is ${asset.fileType === 'image' ? 'an' : 'a'} ${asset.fileType} file; ${param} needs ${kind === 'image' ? 'an' : 'a'} ${kind}`, { param });
+  return { blobKey: asset.blobKey };
+}
 
 function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine, photos: ResolvedPhotos): CharacterPlan | null {
   if (!c) return null;
@@ -53,7 +65,7 @@ function buildCharacter(c: CharacterInput | undefined, at: string, engine: Rende
   };
 }
 
-function buildVoice(v: VoiceInput, at: string, engine: RenderEngine): VoicePlan {
+function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: ResolvedAssets): VoicePlan {
   switch (v.type) {
     case 'text': {
       if (!v.voice_id) throw new OratorError('missing_params', `${at}.voice_id is required`, { param: `${at}.voice_id` });
@@ -67,7 +79,7 @@ function buildVoice(v: VoiceInput, at: string, engine: RenderEngine): VoicePlan 
       return { type: 'text', voiceId: v.voice_id, text: v.input_text, speed: v.speed ?? 1, pitch: v.pitch ?? 0 };
     }
     case 'audio': {
-      if (v.audio_asset_id) throw new OratorError('asset_not_found', `Audio asset ${v.audio_asset_id} not found`, { param: `${at}.audio_asset_id` });
+      if (v.audio_asset_id && !v.audio_url) return { type: 'audio', source: assetMedia(assets, v.audio_asset_id, 'audio', `${at}.audio_asset_id`) };
       if (!v.audio_url) throw new OratorError('missing_params', `${at}.audio_url is required`, { param: `${at}.audio_url` });
       assertHttpUrl(v.audio_url, `${at}.audio_url`);
       return { type: 'audio', source: { url: v.audio_url } };
@@ -77,7 +89,7 @@ function buildVoice(v: VoiceInput, at: string, engine: RenderEngine): VoicePlan 
   }
 }
 
-function buildBackground(b: BackgroundInput | undefined, at: string): BackgroundPlan {
+function buildBackground(b: BackgroundInput | undefined, at: string, assets: ResolvedAssets): BackgroundPlan {
   if (!b) return { type: 'color', color: DEFAULT_BACKGROUND };
   switch (b.type) {
     case 'color': {
@@ -91,13 +103,19 @@ function buildBackground(b: BackgroundInput | undefined, at: string): Background
     case 'video': {
       const assetId = b.type === 'image' ? b.image_asset_id : b.video_asset_id;
       const url = b.url ?? (b.value && /^[a-z]+:\/\//i.test(b.value) ? b.value : undefined);
-      if (!url && assetId) throw new OratorError('asset_not_found', `Asset ${assetId} not found`, { param: `${at}.${b.type}_asset_id` });
-      if (!url) throw new OratorError('missing_params', `${at}.url is required`, { param: `${at}.url` });
-      assertHttpUrl(url, `${at}.url`);
+      let source: MediaSource | StoredMedia;
+      if (url) {
+        assertHttpUrl(url, `${at}.url`);
+        source = { url };
+      } else if (assetId) {
+        source = assetMedia(assets, assetId, b.type, `${at}.${b.type}_asset_id`);
+      } else {
+        throw new OratorError('missing_params', `${at}.url or ${at}.${b.type}_asset_id is required`, { param: `${at}.url` });
+      }
       const fit = b.fit ?? 'cover';
       return b.type === 'image'
-        ? { type: 'image', source: { url }, fit }
-        : { type: 'video', source: { url }, fit, playStyle: b.play_style ?? 'loop' };
+        ? { type: 'image', source, fit }
+        : { type: 'video', source, fit, playStyle: b.play_style ?? 'loop' };
     }
     case 'transparent':
       return { type: 'transparent' };
@@ -109,7 +127,7 @@ function seedOf(input: GenerateVideoInput): number {
   return createHash('sha256').update(JSON.stringify(input.video_inputs)).digest().readUInt32BE(0);
 }
 
-export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine, photos: ResolvedPhotos = new Map()): RenderPlan {
+export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine, photos: ResolvedPhotos = new Map(), assets: ResolvedAssets = new Map()): RenderPlan {
   const dimension = input.dimension ?? DEFAULT_DIMENSION;
   assertVideoDimension(dimension);
   if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
@@ -117,8 +135,8 @@ export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine,
     const at = `video_inputs[${i}]`;
     return {
       character: buildCharacter(scene.character, `${at}.character`, engine, photos),
-      voice: buildVoice(scene.voice, `${at}.voice`, engine),
-      background: buildBackground(scene.background, `${at}.background`),
+      voice: buildVoice(scene.voice, `${at}.voice`, engine, assets),
+      background: buildBackground(scene.background, `${at}.background`, assets),
     };
   });
   const plan: RenderPlan = {

@@ -3,8 +3,9 @@
 // v3 field names in `param`, so the request is answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
-import type { AvatarStyle, BackgroundPlan, CharacterPlan, RenderPlan, VoicePlan, WatermarkPlan } from '../render/plan.js';
-import { assertHttpUrl, MAX_TEXT_LENGTH } from './build-render-plan.js';
+import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../render/plan.js';
+import { assertHttpUrl, assetMedia, MAX_TEXT_LENGTH, type ResolvedAssets } from './build-render-plan.js';
+import type { AssetFileType, AssetLookup, AssetRecord } from './asset-ports.js';
 import { storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
@@ -81,21 +82,22 @@ function rejectUnsupportedType(type: V3VideoType): void {
   }
 }
 
-function mediaUrl(asset: AssetInput, param: string): string {
+/** A v3 asset input (`{type: "url"}` or `{type: "asset_id"}`, the id already looked up) as plan media. */
+function mediaOf(asset: AssetInput, kind: AssetFileType, param: string, assets: ResolvedAssets): MediaSource | StoredMedia {
   if (asset.type === 'url' && asset.url) {
     assertHttpUrl(asset.url, `${param}.url`);
-    return asset.url;
+    return { url: asset.url };
   }
-  if (asset.type === 'asset_id') throw new OratorError('asset_not_found', `Asset ${asset.asset_id ?? ''} not found`.trim(), { param: `${param}.asset_id` });
-  throw new OratorError('invalid_parameter', `${param} must be {"type":"url","url":"https://…"} (base64 input is not supported yet)`, { param });
+  if (asset.type === 'asset_id') return assetMedia(assets, asset.asset_id ?? '', kind, `${param}.asset_id`);
+  throw new OratorError('invalid_parameter', `${param} must be {"type":"url","url":"https://…"} or {"type":"asset_id","asset_id":"…"} (base64 input is not supported yet)`, { param });
 }
 
-function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: CreateVideoDeps): VoicePlan {
+function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: CreateVideoDeps, assets: ResolvedAssets): VoicePlan {
   const hasScript = input.script !== undefined && input.script !== null;
   const hasAudio = Boolean(input.audio_url || input.audio_asset_id);
   if (hasScript && hasAudio) throw new OratorError('invalid_parameter', 'script is mutually exclusive with audio_url/audio_asset_id', { param: 'script' });
   if (hasAudio) {
-    if (input.audio_asset_id && !input.audio_url) throw new OratorError('asset_not_found', `Audio asset ${input.audio_asset_id} not found`, { param: 'audio_asset_id' });
+    if (input.audio_asset_id && !input.audio_url) return { type: 'audio', source: assetMedia(assets, input.audio_asset_id, 'audio', 'audio_asset_id') };
     assertHttpUrl(input.audio_url!, 'audio_url');
     return { type: 'audio', source: { url: input.audio_url! } };
   }
@@ -111,7 +113,7 @@ function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: Cre
   return voice;
 }
 
-function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3): BackgroundPlan {
+function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, assets: ResolvedAssets): BackgroundPlan {
   const b = input.background;
   if (format === 'webm') {
     // HeyGen: webm means an alpha channel, so a background contradicts it.
@@ -132,15 +134,15 @@ function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3): Bac
         assertHttpUrl(b.url, 'background.url');
         return { type: 'image', source: { url: b.url }, fit: 'cover' };
       }
-      if (b.asset_id) throw new OratorError('asset_not_found', `Asset ${b.asset_id} not found`, { param: 'background.asset_id' });
+      if (b.asset_id) return { type: 'image', source: assetMedia(assets, b.asset_id, 'image', 'background.asset_id'), fit: 'cover' };
       throw new OratorError('missing_params', 'background.url is required when background.type is image', { param: 'background.url' });
     }
   }
 }
 
-function buildWatermark(w: NonNullable<CreateVideoV3Input['watermark']>): WatermarkPlan {
+function buildWatermark(w: NonNullable<CreateVideoV3Input['watermark']>, assets: ResolvedAssets): WatermarkPlan {
   return {
-    source: { url: mediaUrl(w.image, 'watermark.image') },
+    source: mediaOf(w.image, 'image', 'watermark.image', assets),
     scale: w.scale ?? 1,
     opacity: w.opacity ?? 1,
     position: w.placement?.position ?? 'bottom_right',
@@ -162,22 +164,23 @@ function burnCaptionsOf(caption: CreateVideoV3Input['caption']): boolean {
   return Boolean(caption?.style);
 }
 
-/** The photo of a `type: "image"` request: a URL, or an asset id already resolved by the caller. */
-function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined): ResolvedPhoto {
+/**
+ * The photo of a `type: "image"` request: a URL, or an asset id already resolved by the caller (a
+ * talking photo, stock or uploaded, or an uploaded image asset; its face is found at render).
+ */
+function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined, assets: ResolvedAssets): ResolvedPhoto {
   const image = input.image;
   if (!image) throw new OratorError('missing_params', "image is required when type is 'image'", { param: 'image' });
-  if (image.type === 'asset_id') {
-    if (!photo) throw new OratorError('asset_not_found', `Asset ${image.asset_id ?? ''} not found (upload it with POST /v1/talking_photo)`, { param: 'image.asset_id' });
-    return photo;
-  }
-  return { image: { url: mediaUrl(image, 'image') }, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID };
+  if (image.type === 'asset_id' && photo) return photo;
+  const media = mediaOf(image, 'image', 'image', assets);
+  return { image: media, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID };
 }
 
-export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDeps, photo?: ResolvedPhoto): { plan: RenderPlan; outputFormat: OutputFormatV3 } {
+export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDeps, photo?: ResolvedPhoto, assets: ResolvedAssets = new Map()): { plan: RenderPlan; outputFormat: OutputFormatV3 } {
   rejectUnsupportedType(input.type);
   let who: { defaultVoiceId: string; id: unknown; character: (style: AvatarStyle) => CharacterPlan };
   if (input.type === 'image') {
-    const resolved = photoImage(input, photo);
+    const resolved = photoImage(input, photo, assets);
     who = { defaultVoiceId: resolved.defaultVoiceId, id: resolved.image, character: (style) => ({ type: 'photo', image: resolved.image, style, scale: 1, offset: { x: 0, y: 0 }, matting: false }) };
   } else {
     if (!input.avatar_id) throw new OratorError('missing_params', 'avatar_id is required', { param: 'avatar_id' });
@@ -195,8 +198,8 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
   const outputFormat: OutputFormatV3 = input.output_format ?? 'mp4';
   const dimension = input.dimension ?? dimensionFor(input.aspect_ratio ?? '16:9', input.resolution ?? DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
-  const voice = buildVoice(input, who.defaultVoiceId, deps);
-  const background = buildBackground(input, outputFormat);
+  const voice = buildVoice(input, who.defaultVoiceId, deps, assets);
+  const background = buildBackground(input, outputFormat, assets);
   const plan: RenderPlan = {
     width: dimension.width,
     height: dimension.height,
@@ -213,16 +216,29 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
       },
     ],
   };
-  if (input.watermark) plan.watermark = buildWatermark(input.watermark);
+  if (input.watermark) plan.watermark = buildWatermark(input.watermark, assets);
   deps.engine.validate(plan);
   return { plan, outputFormat };
 }
 
-export async function createVideoV3(deps: CreateVideoDeps & { photos?: PhotoLookup }, spaceId: string, input: CreateVideoV3Input): Promise<CreatedVideoV3> {
-  // An image by asset id is a talking photo (stock or uploaded to this space): looked up before the pure checks.
-  const assetId = input.type === 'image' && input.image?.type === 'asset_id' ? input.image.asset_id : undefined;
-  const photo = assetId ? await deps.photos?.findPhoto(spaceId, assetId) : undefined;
-  const { plan, outputFormat } = buildV3RenderPlan(input, deps, photo);
+export async function createVideoV3(deps: CreateVideoDeps & { photos?: PhotoLookup; assets?: AssetLookup }, spaceId: string, input: CreateVideoV3Input): Promise<CreatedVideoV3> {
+  // Ids live in storage, so they are looked up before the pure checks: an image by asset id is a
+  // talking photo (stock or uploaded to this space) or else an uploaded image asset; audio,
+  // background and watermark ids are uploaded assets of this space.
+  const imageId = input.type === 'image' && input.image?.type === 'asset_id' ? input.image.asset_id : undefined;
+  const photo = imageId ? await deps.photos?.findPhoto(spaceId, imageId) : undefined;
+  const ids = [
+    photo ? undefined : imageId,
+    input.audio_asset_id ?? undefined,
+    input.background?.type === 'image' ? input.background.asset_id ?? undefined : undefined,
+    input.watermark?.image.type === 'asset_id' ? input.watermark.image.asset_id : undefined,
+  ].filter((id): id is string => Boolean(id));
+  const assets = new Map<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>();
+  for (const id of new Set(ids)) {
+    const asset = await deps.assets?.findAsset(spaceId, id);
+    if (asset) assets.set(id, asset);
+  }
+  const { plan, outputFormat } = buildV3RenderPlan(input, deps, photo, assets);
   const { video_id } = await storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
     callbackId: input.callback_id ?? null,

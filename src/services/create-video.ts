@@ -5,6 +5,7 @@ import type { RenderPlan } from '../render/plan.js';
 import { buildRenderPlan } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { PhotoLookup, ResolvedPhoto } from './photo-lookup.js';
+import type { AssetLookup, AssetRecord } from './asset-ports.js';
 import type { Clock, RenderEngine, UnitOfWork } from './ports.js';
 
 export interface CreateVideoDeps {
@@ -42,16 +43,23 @@ export async function storeVideo(deps: CreateVideoDeps, spaceId: string, plan: R
   return { video_id: id };
 }
 
-export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup }, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
-  // Talking photos live in storage: looked up first, so the plan builder stays pure.
+export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup; assets?: AssetLookup }, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
+  // Talking photos and uploaded assets live in storage: looked up first, so the plan builder stays pure.
   const photos = new Map<string, ResolvedPhoto>();
+  const assets = new Map<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>();
   for (const scene of input.video_inputs) {
     const id = scene.character?.type === 'talking_photo' ? scene.character.talking_photo_id : undefined;
-    if (!id || photos.has(id) || !deps.photos) continue;
-    const photo = await deps.photos.findPhoto(spaceId, id);
-    if (photo) photos.set(id, photo);
+    if (id && !photos.has(id) && deps.photos) {
+      const photo = await deps.photos.findPhoto(spaceId, id);
+      if (photo) photos.set(id, photo);
+    }
+    for (const assetId of assetIdsOf(scene)) {
+      if (assets.has(assetId) || !deps.assets) continue;
+      const asset = await deps.assets.findAsset(spaceId, assetId);
+      if (asset) assets.set(assetId, asset);
+    }
   }
-  const plan = buildRenderPlan(input, deps.engine, photos);
+  const plan = buildRenderPlan(input, deps.engine, photos, assets);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
     callbackId: input.callback_id ?? null,
@@ -59,4 +67,14 @@ export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup
     folderId: input.folder_id ?? null,
     request: input,
   });
+}
+
+/** Asset ids a v2 scene names (voice audio, image or video background). */
+function assetIdsOf(scene: GenerateVideoInput['video_inputs'][number]): string[] {
+  const ids: string[] = [];
+  if (scene.voice.type === 'audio' && scene.voice.audio_asset_id) ids.push(scene.voice.audio_asset_id);
+  const b = scene.background;
+  if (b?.type === 'image' && b.image_asset_id) ids.push(b.image_asset_id);
+  if (b?.type === 'video' && b.video_asset_id) ids.push(b.video_asset_id);
+  return ids;
 }

@@ -1,37 +1,64 @@
-// The render engine reads files and URLs only. Photos kept in the blob store (uploaded talking photos)
-// are copied into the render's work dir first, and the plan handed to the engine points at the copies.
+// The render engine reads files and URLs only. Media kept in the blob store (uploaded talking photos
+// and assets: photos, audio, background images and videos) are copied into the render's work dir
+// first, and the plan handed to the engine points at the copies. Each blob is copied once per render.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { OratorError } from '../domain/errors.js';
-import type { RenderPlan } from '../render/plan.js';
+import type { MediaSource, RenderPlan, ScenePlan, StoredMedia } from '../render/plan.js';
 import type { BlobStore } from './ports.js';
 
+const isStored = (media: MediaSource | StoredMedia): media is StoredMedia => 'blobKey' in media;
+
 export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir: string): Promise<RenderPlan> {
-  // Rows stored before photo avatars (and test doubles) may carry partial plans: nothing to resolve there.
-  if (!(plan.scenes ?? []).some((s) => s.character?.type === 'photo' && 'blobKey' in s.character.image)) return plan;
+  // Rows stored before stored media (and test doubles) may carry partial plans: nothing to resolve there.
+  const scenes = plan.scenes ?? [];
+  const watermark = plan.watermark && isStored(plan.watermark.source) ? plan.watermark.source : null;
+  if (!watermark && !scenes.some((s) => storedIn(s).length > 0)) return plan;
   await mkdir(dir, { recursive: true });
   const copies = new Map<string, Promise<string>>();
-  const scenes = await Promise.all(
-    plan.scenes.map(async (scene, i) => {
-      const c = scene.character;
-      if (c?.type !== 'photo' || !('blobKey' in c.image)) return scene;
-      const key = c.image.blobKey;
-      let copy = copies.get(key);
-      if (!copy) {
-        copy = copyBlob(blobs, key, path.join(dir, `photo-${copies.size}${path.extname(key)}`), i);
-        copies.set(key, copy);
+  const local = (media: StoredMedia, param: string): Promise<string> => {
+    let copy = copies.get(media.blobKey);
+    if (!copy) {
+      copy = copyBlob(blobs, media.blobKey, path.join(dir, `stored-${copies.size}${path.extname(media.blobKey)}`), param);
+      copy.catch(() => undefined); // awaited below; a second use must not leave it unhandled
+      copies.set(media.blobKey, copy);
+    }
+    return copy;
+  };
+  const resolved = await Promise.all(
+    scenes.map(async (scene, i): Promise<ScenePlan> => {
+      const at = `video_inputs[${i}]`;
+      let { character, voice, background } = scene;
+      if (character?.type === 'photo' && isStored(character.image)) {
+        character = { ...character, image: { path: await local(character.image, `${at}.character.talking_photo_id`) } };
       }
-      return { ...scene, character: { ...c, image: { path: await copy } } };
+      if (voice.type === 'audio' && isStored(voice.source)) {
+        voice = { ...voice, source: { path: await local(voice.source, `${at}.voice.audio_asset_id`) } };
+      }
+      if ((background.type === 'image' || background.type === 'video') && isStored(background.source)) {
+        background = { ...background, source: { path: await local(background.source, `${at}.background.${background.type}_asset_id`) } };
+      }
+      return { ...scene, character, voice, background };
     }),
   );
-  return { ...plan, scenes };
+  const resolvedPlan: RenderPlan = { ...plan, scenes: resolved };
+  if (plan.watermark && watermark) resolvedPlan.watermark = { ...plan.watermark, source: { path: await local(watermark, 'watermark.image.asset_id') } };
+  return resolvedPlan;
 }
 
-async function copyBlob(blobs: BlobStore, key: string, dest: string, scene: number): Promise<string> {
+function storedIn(scene: ScenePlan): StoredMedia[] {
+  const out: StoredMedia[] = [];
+  if (scene.character?.type === 'photo' && isStored(scene.character.image)) out.push(scene.character.image);
+  if (scene.voice.type === 'audio' && isStored(scene.voice.source)) out.push(scene.voice.source);
+  if ((scene.background.type === 'image' || scene.background.type === 'video') && isStored(scene.background.source)) out.push(scene.background.source);
+  return out;
+}
+
+async function copyBlob(blobs: BlobStore, key: string, dest: string, param: string): Promise<string> {
   if (!(await blobs.exists(key))) {
-    throw new OratorError('asset_not_found', 'The talking photo is no longer stored', { param: `video_inputs[${scene}].character.talking_photo_id` });
+    throw new OratorError('asset_not_found', 'The uploaded file is no longer stored (it was deleted after the video was requested)', { param });
   }
   await pipeline(await blobs.getStream(key), createWriteStream(dest));
   return dest;

@@ -30,7 +30,7 @@ import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from './
 import { buildCropCommands, type CropStep } from './crop-commands.js';
 import { alignMotionToChanges, frameRuns, type WindowPosition } from './frame-runs.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
-import { localPhotoSource } from '../avatars/photo/photo-source.js';
+import { engineSource } from '../media/engine-source.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
 
 interface PreparedScene {
@@ -230,21 +230,22 @@ async function prepareScene(scene: ScenePlan, index: number, workDir: string, fp
     return { frames, audioPath: speech.wavPath, visemes, words: speech.words };
   }
   // Uploaded audio: decode, recognise phones, then let loudness decide how far the mouth opens.
-  const input = await localMedia(voice.source, workDir, `audio${index}`, options);
+  const source = engineSource(voice.source);
+  const input = await localMedia(source, workDir, `audio${index}`, options);
   const wav = join(workDir, `audio${index}.wav`);
   try {
     await deps.decodeAudio(input, wav);
   } catch (error) {
     if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') {
       // Name the input as the caller knows it (its URL), not as the work dir copy.
-      const message = error.message.split(basename(input)).join(describeSource(voice.source));
+      const message = error.message.split(basename(input)).join(describeSource(source));
       throw new OratorError(error.kind, message, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
     }
-    throw new OratorError('invalid_audio_format', `Audio ${describeSource(voice.source)} could not be decoded`, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
+    throw new OratorError('invalid_audio_format', `Audio ${describeSource(source)} could not be decoded`, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
   }
   const envelope = await readWavEnvelope(wav, fps, options.signal);
   if (envelope.length === 0) {
-    throw new OratorError('empty_audio_stream', `Audio ${describeSource(voice.source)} has no audio`, { param: `video_inputs[${index}].voice.audio_url` });
+    throw new OratorError('empty_audio_stream', `Audio ${describeSource(source)} has no audio`, { param: `video_inputs[${index}].voice.audio_url` });
   }
   const frames = envelope.length;
   const recognised = await deps.phonesFromAudio(wav, voice.transcript);
@@ -331,8 +332,8 @@ interface Visuals {
 async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, workDir: string, options: RenderOptions, deps: RenderDeps): Promise<Visuals> {
   const wm = plan.watermark;
   const watermarkPromise = wm
-    ? localMedia(wm.source, workDir, 'watermark', options).then((input) =>
-        prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(wm.source)))
+    ? Promise.resolve(engineSource(wm.source)).then((source) =>
+        localMedia(source, workDir, 'watermark', options).then((input) => prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(source))))
     : Promise.resolve(null);
   // Both settle before either failure is thrown, so nothing is still writing when the work dir goes.
   const [backgroundsResult, watermarkResult] = await Promise.allSettled([prepareBackgrounds(plan, workDir, options), watermarkPromise]);
@@ -350,7 +351,7 @@ async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, work
         const first = track.scenes[0]!;
         // A photo is fetched like any other media, then animated from its face (cached by image hash).
         rig = c.type === 'photo'
-          ? localMedia(localPhotoSource(c.image), workDir, `photo${first}`, options).then((imagePath) =>
+          ? localMedia(engineSource(c.image), workDir, `photo${first}`, options).then((imagePath) =>
               deps.buildPhotoRig({ imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${first}].character.image` }))
           : deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
         rigs.set(key, rig);
@@ -389,21 +390,23 @@ async function prepareBackgrounds(plan: RenderPlan, workDir: string, options: Re
     if (bg.type === 'color') out.push({ input: { kind: 'color', color: bg.color }, scenes: [i] });
     else if (bg.type === 'transparent') out.push({ input: { kind: 'transparent' }, scenes: [i] });
     else if (bg.type === 'image') {
-      const input = await localMedia(bg.source, workDir, `background${i}`, options);
+      const source = engineSource(bg.source);
+      const input = await localMedia(source, workDir, `background${i}`, options);
       const path = join(workDir, `background${i}.png`);
-      await fitImage(input, path, plan.width, plan.height, bg.fit, describeSource(bg.source), param);
+      await fitImage(input, path, plan.width, plan.height, bg.fit, describeSource(source), param);
       out.push({ input: { kind: 'image', path }, scenes: [i] });
     } else {
-      const input = await localMedia(bg.source, workDir, `background${i}`, options);
+      const source = engineSource(bg.source);
+      const input = await localMedia(source, workDir, `background${i}`, options);
       let probe;
       try {
         probe = await probeMedia(input, options.signal);
       } catch (error) {
-        if (error instanceof ToolError) throw new OratorError('video_file_corrupted', `Background video ${describeSource(bg.source)} is corrupted or unreadable`, { param, cause: error });
+        if (error instanceof ToolError) throw new OratorError('video_file_corrupted', `Background video ${describeSource(source)} is corrupted or unreadable`, { param, cause: error });
         throw error;
       }
       if (!probe.video || probe.video.width === 0) {
-        throw new OratorError('video_format_not_supported', `Background video ${describeSource(bg.source)} has no video stream`, { param });
+        throw new OratorError('video_format_not_supported', `Background video ${describeSource(source)} has no video stream`, { param });
       }
       out.push({ input: { kind: 'video', path: input, fit: bg.fit, playStyle: bg.playStyle, sourceDurationSec: probe.durationSec }, scenes: [i] });
     }
