@@ -31,6 +31,8 @@ import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
 import { deleteTalkingPhoto, listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
 import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
+import { deleteAsset, getAsset, listAssets, uploadAsset, type AssetDeps } from './services/assets.js';
+import { SqlAssetStore } from './db/sql-asset-store.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
 import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
 import { generateSpeech, type SpeechSynthesizer } from './services/generate-speech.js';
@@ -178,6 +180,14 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       await (await import('./render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });
     },
   };
+  const assetStore = new SqlAssetStore(db);
+  const assetDeps: AssetDeps = {
+    store: assetStore,
+    blobs,
+    clock,
+    scratch,
+    ownerOf: async (spaceId) => (await keys.findSpace(spaceId))?.name ?? spaceId,
+  };
   const speech: SpeechSynthesizer = options.speech ?? {
     synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
   };
@@ -222,6 +232,12 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       upload: (spaceId, body) => uploadTalkingPhoto(talkingPhotoDeps, spaceId, body),
       list: (spaceId) => listTalkingPhotos(talkingPhotoDeps, spaceId),
       delete: (spaceId, id) => deleteTalkingPhoto(talkingPhotoDeps, spaceId, id),
+    },
+    assets: {
+      upload: (spaceId, body, contentType, fileName) => uploadAsset(assetDeps, spaceId, body, contentType, fileName),
+      list: (spaceId, limit, token) => listAssets(assetDeps, spaceId, limit, token),
+      get: (spaceId, id) => getAsset(assetDeps, spaceId, id),
+      delete: (spaceId, id) => deleteAsset(assetDeps, spaceId, id),
     },
   };
 

@@ -12,6 +12,7 @@ import type { RouteOptions } from 'fastify';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 import type { TalkingPhotoView } from '../services/talking-photos.js';
+import type { AssetPage, AssetView } from '../services/assets.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 
 export interface ReadinessCheck {
@@ -54,5 +55,13 @@ export interface AppDeps {
     upload(spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }>;
     list(spaceId: string): Promise<TalkingPhotoView[]>;
     delete(spaceId: string, talkingPhotoId: string): Promise<void>;
+  };
+  /** Uploaded images, videos and audio (v1 /v1/asset, v3 /v3/assets). */
+  assets: {
+    /** `contentType` is the uploader's claim; the bytes decide, and a contradiction is a 400. */
+    upload(spaceId: string, body: Buffer, contentType: string | undefined, fileName?: string): Promise<AssetView>;
+    list(spaceId: string, limit: number, token?: string): Promise<AssetPage>;
+    get(spaceId: string, assetId: string): Promise<AssetView>;
+    delete(spaceId: string, assetId: string): Promise<void>;
   };
 }

@@ -21,6 +21,8 @@ import { registerV3VideoRoutes } from './routes/v3/videos.js';
 import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
 import { registerV3SpeechRoutes } from './routes/v3/speech.js';
 import { registerTalkingPhotoRoutes } from './routes/v1/talking-photos.js';
+import { registerV1AssetRoutes } from './routes/v1/assets.js';
+import { registerV3AssetRoutes } from './routes/v3/assets.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerV3CatalogueRoutes(app, deps);
   registerV3SpeechRoutes(app, deps);
   registerTalkingPhotoRoutes(app, deps);
+  registerV1AssetRoutes(app, deps);
+  registerV3AssetRoutes(app, deps);
   await app.ready();
   return app;
 }

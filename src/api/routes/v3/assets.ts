@@ -1,0 +1,111 @@
+// HeyGen v3 assets: POST /v3/assets (multipart/form-data, field `file`, up to 32 MB), GET /v3/assets,
+// GET and DELETE /v3/assets/{asset_id}. Direct uploads, batches and search are not built.
+import { createHash } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { OratorError } from '../../../domain/errors.js';
+import type { AssetView } from '../../../services/assets.js';
+import { spaceOf } from '../../plugins/auth.js';
+import { AssetIdParams, AssetV3ListQuery, AssetV3ListResponse, AssetV3Response, DeleteAssetV3Response, UploadAssetV3Response } from '../../schemas/assets.js';
+import { V3Error } from '../../schemas/v3-envelopes.js';
+import type { TypeBoxProvider } from '../../type-provider.js';
+
+/** HeyGen's documented cap for POST /v3/assets. */
+export const V3_ASSET_FILE_LIMIT = 32 * 1024 * 1024;
+const FILE_REQUIRED = 'File is required. Upload a file using multipart/form-data.';
+
+interface ReceivedFile {
+  bytes: Buffer;
+  mimetype: string;
+  filename: string;
+}
+const received = new WeakMap<FastifyRequest, ReceivedFile>();
+
+function v3AssetItem(a: AssetView) {
+  return {
+    folder_id: null,
+    id: a.id,
+    name: a.name,
+    owner: a.owner,
+    space_id: a.spaceId,
+    type: a.fileType,
+    uploaded_at: Math.floor(a.createdAt / 1000),
+    url: a.url,
+  };
+}
+
+/**
+ * Reads the one file before the Idempotency-Key check (a preHandler), which hashes `request.body`:
+ * the body becomes the file's name, type and digest, so a retry with the same file replays and another
+ * file under the same key is refused.
+ */
+async function receiveFile(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
+  let file: ReceivedFile | undefined;
+  try {
+    // Every part is read, so a second file trips the one-file limit instead of being dropped unseen.
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file') throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
+      file = { bytes: await part.toBuffer(), mimetype: part.mimetype, filename: part.filename };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new OratorError('payload_too_large', 'The file is larger than 32 MB', { param: 'file' });
+    if (code === 'FST_FILES_LIMIT') throw new OratorError('invalid_parameter', 'Upload one file per request', { param: 'file' });
+    throw error;
+  }
+  if (!file) throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
+  received.set(request, file);
+  request.body = { file: { filename: file.filename, mimetype: file.mimetype, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') } };
+}
+
+export function registerV3AssetRoutes(base: FastifyInstance, deps: AppDeps): void {
+  // Multipart parsing in this scope only; no other route takes form data.
+  void base.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: V3_ASSET_FILE_LIMIT, files: 1, fields: 10, parts: 20 } });
+    const app = scope.withTypeProvider<TypeBoxProvider>();
+
+    app.post(
+      '/v3/assets',
+      {
+        preValidation: receiveFile,
+        schema: { tags: ['v3 assets'], summary: 'Upload an image, video or audio file (multipart/form-data field `file`, up to 32 MB)', response: { 200: UploadAssetV3Response, '4xx': V3Error } },
+      },
+      async (request) => {
+        const file = received.get(request);
+        if (!file) throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
+        const a = await deps.assets.upload(spaceOf(request), file.bytes, file.mimetype, file.filename);
+        return { data: { asset_id: a.id, url: a.url, mime_type: a.mimeType, size_bytes: a.sizeBytes } };
+      },
+    );
+
+    app.get(
+      '/v3/assets',
+      { schema: { tags: ['v3 assets'], summary: 'List uploaded assets, newest first', querystring: AssetV3ListQuery, response: { 200: AssetV3ListResponse, '4xx': V3Error } } },
+      async (request) => {
+        const q = request.query;
+        // Uploads are never filed in a folder: a folder id finds none, an empty one (root) finds all.
+        if (q.folder_id) return { data: [], has_more: false, next_token: null };
+        const page = await deps.assets.list(spaceOf(request), q.limit ?? 20, q.token || undefined);
+        return { data: page.assets.map(v3AssetItem), has_more: page.nextToken !== null, next_token: page.nextToken };
+      },
+    );
+
+    app.get(
+      '/v3/assets/:asset_id',
+      { schema: { tags: ['v3 assets'], summary: 'Asset detail (URL signed fresh on every call)', params: AssetIdParams, response: { 200: AssetV3Response, '4xx': V3Error } } },
+      async (request) => ({ data: v3AssetItem(await deps.assets.get(spaceOf(request), request.params.asset_id)) }),
+    );
+
+    app.delete(
+      '/v3/assets/:asset_id',
+      { schema: { tags: ['v3 assets'], summary: 'Delete an asset and its file', params: AssetIdParams, response: { 200: DeleteAssetV3Response, '4xx': V3Error } } },
+      async (request) => {
+        await deps.assets.delete(spaceOf(request), request.params.asset_id);
+        return { data: { id: request.params.asset_id } };
+      },
+    );
+  });
+}
