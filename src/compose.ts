@@ -31,7 +31,7 @@ import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
 import { deleteTalkingPhoto, listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
 import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
-import { deleteAsset, getAsset, listAssets, uploadAsset, type AssetDeps } from './services/assets.js';
+import { assetLookup, deleteAsset, getAsset, listAssets, uploadAsset, type AssetDeps } from './services/assets.js';
 import { SqlAssetStore } from './db/sql-asset-store.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
 import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
@@ -188,13 +188,14 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     scratch,
     ownerOf: async (spaceId) => (await keys.findSpace(spaceId))?.name ?? spaceId,
   };
+  const assets = assetLookup(assetStore);
   const speech: SpeechSynthesizer = options.speech ?? {
     synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
   };
 
   const appDeps: AppDeps = {
     authenticate: (key) => authenticator.authenticate(key),
-    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos }, spaceId, input),
+    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
     getVideoStatus: (spaceId, id) => getVideoStatus(queryDeps, spaceId, id),
     listVideos: (spaceId, limit, token) => listVideos(queryDeps, spaceId, limit, token),
     deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
@@ -207,7 +208,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     blobs,
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
     v3: {
-      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos }, spaceId, input),
+      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
