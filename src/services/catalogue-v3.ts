@@ -86,9 +86,13 @@ export type AvatarLookView = ReturnType<typeof lookOf>;
 /** Stock avatars are public; nobody owns a private one yet. */
 const visible = (ownership: string | undefined) => ownership !== 'private';
 
+/** Every stock avatar group, unpaged (GET /v2/avatar_group.list lists them all at once). */
+export function allAvatarGroups(deps: CatalogueDeps): AvatarGroupView[] {
+  return deps.engine.listAvatars().map((a) => groupOf(deps, a));
+}
+
 export function listAvatarGroups(deps: CatalogueDeps, q: { ownership?: string; limit: number; token?: string }): Page<AvatarGroupView> {
-  const all = visible(q.ownership) ? deps.engine.listAvatars().map((a) => groupOf(deps, a)) : [];
-  return paginate(all, q.limit, q.token);
+  return paginate(visible(q.ownership) ? allAvatarGroups(deps) : [], q.limit, q.token);
 }
 
 export function getAvatarGroup(deps: CatalogueDeps, groupId: string): AvatarGroupView {
@@ -105,10 +109,22 @@ export function listAvatarLooks(deps: CatalogueDeps, q: { group_id?: string; ava
   return paginate(all, q.limit, q.token);
 }
 
-export function getAvatarLook(deps: CatalogueDeps, lookId: string): AvatarLookView {
+/** A stock look by id (the avatar id), or undefined. */
+export function findAvatarLook(deps: CatalogueDeps, lookId: string): AvatarLookView | undefined {
   const a = deps.engine.findAvatar(lookId);
-  if (!a) throw new OratorError('avatar_not_found', `Avatar look ${lookId} not found`, { param: 'look_id' });
-  return lookOf(deps, a);
+  return a ? lookOf(deps, a) : undefined;
+}
+
+/** The looks of one stock group; undefined when there is no such group. */
+export function looksOfGroup(deps: CatalogueDeps, groupId: string): AvatarLookView[] | undefined {
+  const look = findAvatarLook(deps, groupId);
+  return look ? [look] : undefined;
+}
+
+export function getAvatarLook(deps: CatalogueDeps, lookId: string): AvatarLookView {
+  const look = findAvatarLook(deps, lookId);
+  if (!look) throw new OratorError('avatar_not_found', `Avatar look ${lookId} not found`, { param: 'look_id' });
+  return look;
 }
 
 function voiceOf(deps: CatalogueDeps, v: VoiceSummary) {

@@ -35,3 +35,38 @@ export function listVoices(deps: CatalogueDeps) {
     })),
   };
 }
+
+export interface VoiceLocaleView {
+  value: string;
+  label: string;
+  language: string;
+  tag: string | null;
+  locale: string;
+  language_code: string;
+}
+
+// Full ICU ships with Node 20, so "en-GB" reads "English (United Kingdom)" without a table of our own.
+const localeNames = new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard' });
+
+function localeName(locale: string): string {
+  try {
+    return localeNames.of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
+}
+
+/**
+ * GET /v2/voices/locales: the distinct locales the voice catalogue speaks, sorted. Each voice speaks
+ * one locale here, so this is exactly the set a `locale` in a voice setting can usefully name.
+ */
+export function listVoiceLocales(deps: CatalogueDeps): { locales: VoiceLocaleView[] } {
+  const byLocale = new Map<string, VoiceLocaleView>();
+  for (const v of deps.engine.listVoices()) {
+    // A voice without a locale (none in the shipped catalogue) cannot contribute one.
+    if (!v.locale || byLocale.has(v.locale)) continue;
+    const name = localeName(v.locale);
+    byLocale.set(v.locale, { value: name, label: name, language: v.language, tag: null, locale: v.locale, language_code: v.locale });
+  }
+  return { locales: [...byLocale.values()].sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0)) };
+}

@@ -7,7 +7,7 @@ import { OratorError } from '../domain/errors.js';
 import { STOCK_PHOTOS } from '../render/avatars/photo/stock-photos.js';
 import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup } from './photo-lookup.js';
 import type { BlobStore, Clock, ScratchSpace } from './ports.js';
-import type { TalkingPhotoStore } from './talking-photo-ports.js';
+import type { TalkingPhotoRecord, TalkingPhotoStore } from './talking-photo-ports.js';
 
 export interface TalkingPhotoDeps {
   store: TalkingPhotoStore;
@@ -105,6 +105,28 @@ export async function listTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string)
     out.push({ id: photo.id, circle_image: url, image_url: url });
   }
   return out;
+}
+
+/** An uploaded photo as the v2 avatar-group routes show it (a private group of one look). */
+export interface UploadedPhotoView {
+  id: string;
+  image_url: string;
+  /** Unix seconds. */
+  created_at: number;
+}
+
+async function uploadedView(deps: TalkingPhotoDeps, photo: TalkingPhotoRecord): Promise<UploadedPhotoView> {
+  return { id: photo.id, image_url: await deps.blobs.signedUrl(photo.blobKey, URL_TTL_SEC), created_at: Math.floor(photo.createdAt / 1000) };
+}
+
+/** This space's uploads only, newest first (stock portraits are not the space's own). */
+export async function listUploadedTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string): Promise<UploadedPhotoView[]> {
+  return Promise.all((await deps.store.list(spaceId)).map((p) => uploadedView(deps, p)));
+}
+
+export async function findUploadedTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string, id: string): Promise<UploadedPhotoView | undefined> {
+  const photo = await deps.store.find(spaceId, id);
+  return photo ? uploadedView(deps, photo) : undefined;
 }
 
 export function talkingPhotoLookup(store: TalkingPhotoStore): PhotoLookup {
