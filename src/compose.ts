@@ -26,14 +26,24 @@ import { renderVideo, validateRenderPlan } from './render/render-video.js';
 import { extractAudioTrack } from './render/media/extract-audio-track.js';
 import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
 import { getRemainingQuota, getUserInfo } from './services/account.js';
-import { listAvatars, listVoices as listVoiceViews } from './services/catalogue.js';
+import { listAvatars, listVoiceLocales, listVoices as listVoiceViews } from './services/catalogue.js';
+import { getAvatarDetailsV2, listAvatarGroupsV2, listGroupAvatarsV2, type AvatarGroupsV2Deps } from './services/avatar-groups-v2.js';
 import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
-import { deleteTalkingPhoto, listTalkingPhotos, talkingPhotoLookup, uploadTalkingPhoto, type TalkingPhotoDeps } from './services/talking-photos.js';
+import {
+  deleteTalkingPhoto,
+  findUploadedTalkingPhoto,
+  listTalkingPhotos,
+  listUploadedTalkingPhotos,
+  talkingPhotoLookup,
+  uploadTalkingPhoto,
+  type TalkingPhotoDeps,
+} from './services/talking-photos.js';
 import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
 import { assetLookup, deleteAsset, getAsset, listAssets, uploadAsset, type AssetDeps } from './services/assets.js';
 import { SqlAssetStore } from './db/sql-asset-store.js';
 import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
+import { getVideoStatuses } from './services/video-statuses.js';
 import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
 import { generateSpeech, type SpeechSynthesizer } from './services/generate-speech.js';
 import { synthesizeSpeech } from './render/speech/synthesize-speech.js';
@@ -180,6 +190,11 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       await (await import('./render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });
     },
   };
+  const avatarGroupDeps: AvatarGroupsV2Deps = {
+    catalogue: catalogueDeps,
+    listUploadedPhotos: (spaceId) => listUploadedTalkingPhotos(talkingPhotoDeps, spaceId),
+    findUploadedPhoto: (spaceId, id) => findUploadedTalkingPhoto(talkingPhotoDeps, spaceId, id),
+  };
   const assetStore = new SqlAssetStore(db);
   const assetDeps: AssetDeps = {
     store: assetStore,
@@ -201,6 +216,12 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
     listAvatars: () => listAvatars({ engine, publicUrl: config.publicUrl }),
     listVoices: () => listVoiceViews({ engine, publicUrl: config.publicUrl }),
+    listVoiceLocales: () => listVoiceLocales(catalogueDeps),
+    avatarGroups: {
+      list: (spaceId, includePublic) => listAvatarGroupsV2(avatarGroupDeps, spaceId, includePublic),
+      avatars: (spaceId, groupId) => listGroupAvatarsV2(avatarGroupDeps, spaceId, groupId),
+      details: (avatarId) => getAvatarDetailsV2(avatarGroupDeps, avatarId),
+    },
     avatarPreview: (id, kind) => previews.avatarPreview(id, kind),
     voicePreview: (id) => previews.voicePreview(id),
     userInfo: (spaceId) => getUserInfo(keys, spaceId),
@@ -212,6 +233,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
+      videoStatuses: (spaceId, q) => getVideoStatuses(queryDeps, spaceId, q),
       listAvatarGroups: (q) => listAvatarGroups(catalogueDeps, q),
       getAvatarGroup: (id) => getAvatarGroup(catalogueDeps, id),
       listAvatarLooks: (q) => listAvatarLooks(catalogueDeps, q),

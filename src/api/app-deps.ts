@@ -1,7 +1,8 @@
 // Everything the HTTP layer needs, as functions and ports: the API never touches SQL, disk or ffmpeg.
 import type { Principal } from '../auth/api-keys.js';
 import type { GenerateVideoInput } from '../services/generate-video-input.js';
-import type { listAvatars, listVoices } from '../services/catalogue.js';
+import type { listAvatars, listVoiceLocales, listVoices } from '../services/catalogue.js';
+import type { AvatarGroupV2, getAvatarDetailsV2, GroupAvatarV2 } from '../services/avatar-groups-v2.js';
 import type { getRemainingQuota, getUserInfo } from '../services/account.js';
 import type { BlobStore } from '../services/ports.js';
 import type { AvatarPreviewKind } from '../services/media-previews.js';
@@ -29,6 +30,13 @@ export interface AppDeps {
   deleteVideo(spaceId: string, videoId: string): Promise<void>;
   listAvatars(): ReturnType<typeof listAvatars>;
   listVoices(): ReturnType<typeof listVoices>;
+  listVoiceLocales(): ReturnType<typeof listVoiceLocales>;
+  /** v2 avatar groups: stock avatars as public groups, this space's uploaded photos as private ones. */
+  avatarGroups: {
+    list(spaceId: string, includePublic: boolean): Promise<{ total_count: number; avatar_group_list: AvatarGroupV2[] }>;
+    avatars(spaceId: string, groupId: string): Promise<{ avatar_list: GroupAvatarV2[] }>;
+    details(avatarId: string): ReturnType<typeof getAvatarDetailsV2>;
+  };
   avatarPreview(avatarId: string, kind: AvatarPreviewKind): Promise<string>;
   voicePreview(voiceId: string): Promise<string>;
   userInfo(spaceId: string): ReturnType<typeof getUserInfo>;

@@ -22,6 +22,7 @@ import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
 import { registerV3SpeechRoutes } from './routes/v3/speech.js';
 import { registerTalkingPhotoRoutes } from './routes/v1/talking-photos.js';
 import { registerV1AssetRoutes } from './routes/v1/assets.js';
+import { registerV1CatalogueRoutes } from './routes/v1/catalogue.js';
 import { registerV3AssetRoutes } from './routes/v3/assets.js';
 
 /**
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerV3SpeechRoutes(app, deps);
   registerTalkingPhotoRoutes(app, deps);
   registerV1AssetRoutes(app, deps);
+  registerV1CatalogueRoutes(app, deps);
   registerV3AssetRoutes(app, deps);
   await app.ready();
   return app;

@@ -3,12 +3,14 @@ import type { AvatarGroupView, AvatarLookView, getVoiceV3, Page, VoiceView } fro
 import type { CreatedVideoV3, CreateVideoV3Input } from '../services/create-video-v3.js';
 import type { SpeechRequest, SpeechView } from '../services/generate-speech.js';
 import type { VideoDetail, VideoDetailFilter, VideoDetailPage } from '../services/video-details.js';
+import type { VideoStatusesPage } from '../services/video-statuses.js';
 
 export interface V3AppDeps {
   createVideo(spaceId: string, input: CreateVideoV3Input): Promise<CreatedVideoV3>;
   getVideo(spaceId: string, videoId: string): Promise<VideoDetail>;
   listVideos(spaceId: string, limit: number, token: string | undefined, filter: VideoDetailFilter): Promise<VideoDetailPage>;
   deleteVideo(spaceId: string, videoId: string): Promise<{ id: string; deleted: true }>;
+  videoStatuses(spaceId: string, q: { video_ids?: string; batch_ids?: string }): Promise<VideoStatusesPage>;
   listAvatarGroups(q: { ownership?: string; limit: number; token?: string }): Page<AvatarGroupView>;
   getAvatarGroup(groupId: string): AvatarGroupView;
   listAvatarLooks(q: { group_id?: string; avatar_type?: string; ownership?: string; limit: number; token?: string }): Page<AvatarLookView>;

@@ -53,6 +53,14 @@ describe('conformance: videos (v3 and v3-style v2)', () => {
     });
   }
 
+  test('GET /v3/videos/statuses 200 (found, not_found, batch), 400, 401', async () => {
+    const found = await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${completedId},ffffffffffffffffffffffffffffffff&batch_ids=b1`, 200);
+    assert.deepEqual(found.data.map((d: { status: string }) => d.status), ['completed', 'not_found']);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `v${i}`).join(',');
+    await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${tooMany}`, 400);
+    await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${completedId}`, 401, { headers: {} });
+  });
+
   test('DELETE /v3/videos/{video_id} and /v2/videos/{video_id}: 200, 404, 401', async () => {
     for (const prefix of ['/v3', '/v2']) {
       const id = (await t.app.inject({ method: 'POST', url: '/v3/videos', headers: h, payload: { type: 'avatar', avatar_id: 'Daisy-inskirt-20220818', script: 'Del.' } })).json().data.video_id;

@@ -1,10 +1,19 @@
-// Stock avatars and voices, plus their preview media (public, rendered on first request).
+// Stock avatars and voices, avatar groups and voice locales (v2), plus their preview media (public,
+// rendered on first request).
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app-deps.js';
 import { v2Ok } from '../envelope.js';
 import { spaceOf } from '../plugins/auth.js';
-import { AvatarsResponse, VoicesResponse } from '../schemas/catalogue.js';
+import {
+  AvatarDetailsResponse,
+  AvatarGroupListQuery,
+  AvatarGroupListResponse,
+  AvatarsResponse,
+  GroupAvatarsResponse,
+  VoiceLocalesResponse,
+  VoicesResponse,
+} from '../schemas/catalogue.js';
 import { V2Error } from '../schemas/envelopes.js';
 import type { TypeBoxProvider } from '../type-provider.js';
 
@@ -25,6 +34,28 @@ export function registerCatalogueRoutes(base: FastifyInstance, deps: AppDeps): v
 
   app.get('/v2/voices', { schema: { tags: ['voices'], summary: 'List voices', response: { 200: VoicesResponse, '4xx': V2Error } } }, async () =>
     v2Ok(deps.listVoices()),
+  );
+
+  app.get('/v2/voices/locales', { schema: { tags: ['voices'], summary: 'List the locales the voices speak', response: { 200: VoiceLocalesResponse, '4xx': V2Error } } }, async () =>
+    v2Ok(deps.listVoiceLocales()),
+  );
+
+  app.get(
+    '/v2/avatar_group.list',
+    { schema: { tags: ['avatars'], summary: 'List avatar groups (private uploads; stock ones with include_public=true)', querystring: AvatarGroupListQuery, response: { 200: AvatarGroupListResponse, '4xx': V2Error } } },
+    async (request) => v2Ok(await deps.avatarGroups.list(spaceOf(request), request.query.include_public ?? false)),
+  );
+
+  app.get(
+    '/v2/avatar_group/:group_id/avatars',
+    { schema: { tags: ['avatars'], summary: 'List the looks in an avatar group', params: Type.Object({ group_id: Type.String({ minLength: 1 }) }), response: { 200: GroupAvatarsResponse, '4xx': V2Error } } },
+    async (request) => v2Ok(await deps.avatarGroups.avatars(spaceOf(request), request.params.group_id)),
+  );
+
+  app.get(
+    '/v2/avatar/:avatar_id/details',
+    { schema: { tags: ['avatars'], summary: 'One stock avatar', params: Type.Object({ avatar_id: Type.String({ minLength: 1 }) }), response: { 200: AvatarDetailsResponse, '4xx': V2Error } } },
+    async (request) => v2Ok(deps.avatarGroups.details(request.params.avatar_id)),
   );
 
   app.get(

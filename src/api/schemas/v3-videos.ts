@@ -117,3 +117,18 @@ export const VideoDetailListQuery = Type.Object({
 });
 
 export const VideoIdParams = Type.Object({ video_id: Type.String({ minLength: 1 }) });
+
+export const VideoStatusesQuery = Type.Object({
+  video_ids: Type.Optional(Type.String({ description: 'Comma-separated video ids (at most 100 ids with batch_ids).' })),
+  batch_ids: Type.Optional(Type.String({ description: 'Comma-separated batch ids; batches are not built here, so they expand to no items.' })),
+});
+
+export const VideoStatusesResponse = V3ListEnvelope(
+  Type.Object({
+    video_id: Nullable(Type.String()),
+    status: Type.String({ enum: ['pending', 'processing', 'completed', 'failed', 'not_found'], description: 'not_found for ids that are unknown or not this space’s.' }),
+    error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+    item_index: Nullable(Type.Integer()),
+    batch_id: Nullable(Type.String()),
+  }),
+);

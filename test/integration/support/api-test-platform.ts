@@ -27,8 +27,9 @@ export function createFakeEngine(): RenderEngine & { controls: FakeEngineControl
     { avatar_id: 'josh_lite3_20230714', avatar_name: 'Josh', gender: 'male' as const, default_voice_id: 'flite_rms', tags: [] },
   ];
   const voices = [
-    { voice_id: 'flite_slt', name: 'SLT', language: 'English', gender: 'female' as const, support_pause: true, emotion_support: false },
-    { voice_id: 'flite_rms', name: 'RMS', language: 'English', gender: 'male' as const, support_pause: true, emotion_support: false },
+    // Two locales, so GET /v2/voices/locales has a set to order.
+    { voice_id: 'flite_slt', name: 'SLT', language: 'English', locale: 'en-US', gender: 'female' as const, support_pause: true, emotion_support: false },
+    { voice_id: 'flite_rms', name: 'RMS', language: 'English', locale: 'en-GB', gender: 'male' as const, support_pause: true, emotion_support: false },
   ];
   return {
     controls,

@@ -1,4 +1,4 @@
-// POST/GET/DELETE /v3/videos and the v3-style legacy /v2/videos reads (the official spec gives those
+// POST/GET/DELETE /v3/videos, GET /v3/videos/statuses, and the v3-style legacy /v2/videos reads (the official spec gives those
 // the v3 envelope). Thin: parse, call the service, wrap.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
@@ -12,6 +12,8 @@ import {
   VideoDetailListResponse,
   VideoDetailResponse,
   VideoIdParams,
+  VideoStatusesQuery,
+  VideoStatusesResponse,
 } from '../../schemas/v3-videos.js';
 import type { CreateVideoV3Input } from '../../../services/create-video-v3.js';
 import type { TypeBoxProvider } from '../../type-provider.js';
@@ -31,6 +33,20 @@ export function registerV3VideoRoutes(base: FastifyInstance, deps: AppDeps): voi
     },
     // The schema keeps enums as strings; the service re-checks each variant's rules.
     async (request) => ({ data: await deps.v3.createVideo(spaceOf(request), request.body as CreateVideoV3Input) }),
+  );
+
+  // A static path, so the router prefers it over /v3/videos/:video_id.
+  app.get(
+    '/v3/videos/statuses',
+    {
+      schema: {
+        tags: ['v3 videos'],
+        summary: 'Statuses of up to 100 videos (unknown or other spaces’ ids answer not_found)',
+        querystring: VideoStatusesQuery,
+        response: { 200: VideoStatusesResponse, '4xx': V3Error },
+      },
+    },
+    async (request) => deps.v3.videoStatuses(spaceOf(request), request.query),
   );
 
   for (const prefix of ['/v3', '/v2'] as const) {
