@@ -34,6 +34,13 @@ export const PARTIAL: Record<string, string> = {
   'POST /v3/assets': 'images, video and audio up to 32 MB, the type read from the bytes; PDF and SRT refused',
   'GET /v3/assets': 'username accepted and ignored (one owner per space); assets are never in folders: a folder_id lists nothing, folder_id= lists all',
   'GET /v3/assets/{asset_id}': 'folder_id always null',
+  'GET /v1/avatar.list': 'the /v2/avatars avatar items under data.avatars (HeyGen does not pin the v1 shape); talking photos are in /v1/talking_photo.list',
+  'GET /v1/voice.list': 'the /v2/voices voice items under data.list (HeyGen does not pin the v1 shape)',
+  'GET /v2/avatar_group.list': 'stock avatars as PUBLIC_PHOTO groups of one look (with include_public=true), this space’s uploaded talking photos as PRIVATE groups; stock talking photos are not listed; train_status is always ready',
+  'GET /v2/avatar_group/{group_id}/avatars': 'one look per group (the stock avatar or the uploaded talking photo); no motion, upscaling or sound effects',
+  'GET /v2/avatar/{avatar_id}/details': 'stock avatars only',
+  'GET /v2/voices/locales': 'one entry per locale of the local TTS voices; value and label are the locale’s English name',
+  'GET /v3/videos/statuses': 'video_ids; batches are not built, so batch_ids expand to no items; unknown and other spaces’ ids answer not_found',
 };
 
 export interface SurfaceRow {
