@@ -14,7 +14,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<string[]>
   return handle.db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
-      return await migrateToLatest(handle.db);
+      return await migrateToLatest(handle.db, 'postgres');
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
     }
