@@ -19,6 +19,7 @@ export const END = '<!-- compat-table:end -->';
 /** Routes that exist but do not do everything HeyGen's does, and why. Keyed "METHOD /path/{param}". */
 export const PARTIAL: Record<string, string> = {
   'POST /v3/videos': "types 'avatar' and 'image' (a photo animated by a lips/jaw mesh warp; image by URL, talking photo id or uploaded image asset id); audio_asset_id, background and watermark asset ids from /v1/asset or /v3/assets; cinematic_avatar/studio not built; engine avatar_iv only; base64 images not accepted",
+  'POST /v2/videos': 'the flat body mapped onto POST /v3/videos (avatar_id → type avatar, image_url/image_asset_id → type image); motion_prompt and expressiveness accepted and ignored; status is pending (poll GET /v2/videos/{video_id})',
   'POST /v2/video/generate': 'talking_photo characters animate the photo with a lips/jaw mesh warp (no head motion, expressions or talking_style); audio_asset_id, image_asset_id and video_asset_id take uploaded assets of the caller’s space',
   'POST /v1/talking_photo': 'JPEG, PNG or WebP body up to 10 MB; the face is checked at upload (400 when none is found)',
   'GET /v1/talking_photo.list': 'circle_image is the same link as image_url (the circle crop is made at render time)',

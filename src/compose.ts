@@ -30,6 +30,7 @@ import { listAvatars, listVoiceLocales, listVoices as listVoiceViews } from './s
 import { getAvatarDetailsV2, listAvatarGroupsV2, listGroupAvatarsV2, type AvatarGroupsV2Deps } from './services/avatar-groups-v2.js';
 import { createVideo } from './services/create-video.js';
 import { createVideoV3 } from './services/create-video-v3.js';
+import { createVideoV2Flat } from './services/create-video-v2-flat.js';
 import {
   deleteTalkingPhoto,
   findUploadedTalkingPhoto,
@@ -230,6 +231,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
     v3: {
       createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
+      createVideoFlat: (spaceId, input) => createVideoV2Flat({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),

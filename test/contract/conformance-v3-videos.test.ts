@@ -35,6 +35,15 @@ describe('conformance: videos (v3 and v3-style v2)', () => {
     await t.pool.waitForIdle();
   });
 
+  test('POST /v2/videos (flat body) 200, 400, 401', async () => {
+    const body = await check('POST', '/v2/videos', '/v2/videos', 200, { payload: { avatar_id: 'Daisy-inskirt-20220818', script: 'Hi.', voice_id: 'flite_slt' } });
+    assert.equal(body.data.status, 'pending');
+    await check('POST', '/v2/videos', '/v2/videos', 400, { payload: { avatar_id: 'Daisy-inskirt-20220818', image_url: 'https://e.com/i.png', script: 'x', voice_id: 'flite_slt' } });
+    await check('POST', '/v2/videos', '/v2/videos', 400, { payload: { avatar_id: 'Daisy-inskirt-20220818', script: 'x' } });
+    await check('POST', '/v2/videos', '/v2/videos', 401, { payload: { avatar_id: 'Daisy-inskirt-20220818' }, headers: {} });
+    await t.pool.waitForIdle();
+  });
+
   for (const prefix of ['/v3', '/v2']) {
     test(`GET ${prefix}/videos 200, 400, 401`, async () => {
       const list = await check('GET', `${prefix}/videos`, `${prefix}/videos?limit=1`, 200);

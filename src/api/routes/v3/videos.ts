@@ -1,9 +1,10 @@
-// POST/GET/DELETE /v3/videos, GET /v3/videos/statuses, and the v3-style legacy /v2/videos reads (the official spec gives those
-// the v3 envelope). Thin: parse, call the service, wrap.
+// POST/GET/DELETE /v3/videos, GET /v3/videos/statuses, and the v3-style legacy /v2/videos routes (the official spec gives those
+// the v3 envelope), POST /v2/videos included. Thin: parse, call the service, wrap.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { spaceOf } from '../../plugins/auth.js';
 import { V3Error } from '../../schemas/v3-envelopes.js';
+import { CreateAvatarVideoBody, CreateAvatarVideoResponse } from '../../schemas/v2-flat-videos.js';
 import {
   CreateVideoV3Body,
   CreateVideoV3Response,
@@ -15,6 +16,7 @@ import {
   VideoStatusesQuery,
   VideoStatusesResponse,
 } from '../../schemas/v3-videos.js';
+import type { CreateVideoV2FlatInput } from '../../../services/create-video-v2-flat.js';
 import type { CreateVideoV3Input } from '../../../services/create-video-v3.js';
 import type { TypeBoxProvider } from '../../type-provider.js';
 
@@ -47,6 +49,22 @@ export function registerV3VideoRoutes(base: FastifyInstance, deps: AppDeps): voi
       },
     },
     async (request) => deps.v3.videoStatuses(spaceOf(request), request.query),
+  );
+
+  // HeyGen's flat create body, superseded by v3 but still documented: v3 envelope, and Idempotency-Key
+  // as on /v3 POSTs (the plugin covers /v3 paths only unless a route opts in).
+  app.post(
+    '/v2/videos',
+    {
+      config: { envelope: 'v3', idempotent: true },
+      schema: {
+        tags: ['videos'],
+        summary: 'Create an avatar video (HeyGen flat body; mapped onto POST /v3/videos)',
+        body: CreateAvatarVideoBody,
+        response: { 200: CreateAvatarVideoResponse, '4xx': V3Error },
+      },
+    },
+    async (request) => ({ data: await deps.v3.createVideoFlat(spaceOf(request), request.body as CreateVideoV2FlatInput) }),
   );
 
   for (const prefix of ['/v3', '/v2'] as const) {
