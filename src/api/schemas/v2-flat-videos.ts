@@ -3,7 +3,7 @@
 // there, so the error names the fields the way HeyGen's does. Unknown fields are accepted.
 import { Type } from '@sinclair/typebox';
 import { V3Envelope } from './v3-envelopes.js';
-import { opt } from './v3-videos.js';
+import { opt, VideoBackground, VoiceSettings } from './v3-videos.js';
 
 export const CreateAvatarVideoBody = Type.Object(
   {
@@ -20,22 +20,8 @@ export const CreateAvatarVideoBody = Type.Object(
     motion_prompt: opt(Type.String({ description: 'Accepted and ignored.' })),
     expressiveness: opt(Type.String({ enum: ['high', 'medium', 'low'], description: 'Accepted and ignored.' })),
     remove_background: opt(Type.Boolean()),
-    background: opt(
-      Type.Object({
-        type: Type.String({ enum: ['color', 'image'] }),
-        value: opt(Type.String()),
-        url: opt(Type.String()),
-        asset_id: opt(Type.String()),
-      }),
-    ),
-    voice_settings: opt(
-      Type.Object({
-        speed: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1.5, description: 'Default 1.' })),
-        pitch: Type.Optional(Type.Number({ minimum: -50, maximum: 50, description: 'Default 0.' })),
-        volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Orator extension (as in v3). Default 1.' })),
-        locale: opt(Type.String()),
-      }),
-    ),
+    background: opt(VideoBackground),
+    voice_settings: opt(VoiceSettings),
     callback_url: opt(Type.String({ maxLength: 2048 })),
     callback_id: opt(Type.String({ maxLength: 500 })),
   },

@@ -20,6 +20,21 @@ const Asset = Type.Object(
  * never turns a null into "" or 0 while trying the value branch. */
 export const opt = <T extends TSchema>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
 
+/** A scene background of the flat create bodies (v3 and POST /v2/videos): a colour or an image. */
+export const VideoBackground = Type.Object({
+  type: Type.String({ enum: ['color', 'image'] }),
+  value: opt(Type.String()),
+  url: opt(Type.String()),
+  asset_id: opt(Type.String()),
+});
+
+export const VoiceSettings = Type.Object({
+  speed: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1.5, description: 'Default 1.' })),
+  pitch: Type.Optional(Type.Number({ minimum: -50, maximum: 50, description: 'Default 0.' })),
+  volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Default 1 (an Orator extension on POST /v2/videos).' })),
+  locale: opt(Type.String()),
+});
+
 export const CreateVideoV3Body = Type.Object(
   {
     type: Type.String({ enum: ['avatar', 'image', 'cinematic_avatar', 'studio'], description: "'avatar' (a stock avatar look) and 'image' (a photo with a detectable face, animated) are supported." }),
@@ -30,22 +45,8 @@ export const CreateVideoV3Body = Type.Object(
     voice_id: opt(Type.String()),
     audio_url: opt(Type.String()),
     audio_asset_id: opt(Type.String()),
-    voice_settings: opt(
-      Type.Object({
-        speed: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1.5, description: 'Default 1.' })),
-        pitch: Type.Optional(Type.Number({ minimum: -50, maximum: 50, description: 'Default 0.' })),
-        volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Default 1.' })),
-        locale: opt(Type.String()),
-      }),
-    ),
-    background: opt(
-      Type.Object({
-        type: Type.String({ enum: ['color', 'image'] }),
-        value: opt(Type.String()),
-        url: opt(Type.String()),
-        asset_id: opt(Type.String()),
-      }),
-    ),
+    voice_settings: opt(VoiceSettings),
+    background: opt(VideoBackground),
     aspect_ratio: opt(Type.String({ enum: ['16:9', '9:16', '4:5', '5:4', '1:1', 'auto'], description: "Default '16:9'." })),
     resolution: opt(Type.String({ enum: ['4k', '1080p', '720p'], description: "Default '720p' on this server." })),
     dimension: opt(Type.Object({ width: Type.Integer(), height: Type.Integer() }, { description: 'Orator extension: explicit size; wins over aspect_ratio/resolution.' })),
