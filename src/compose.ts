@@ -205,13 +205,15 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     ownerOf: async (spaceId) => (await keys.findSpace(spaceId))?.name ?? spaceId,
   };
   const assets = assetLookup(assetStore);
+  // Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike.
+  const createDeps = { uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets };
   const speech: SpeechSynthesizer = options.speech ?? {
     synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
   };
 
   const appDeps: AppDeps = {
     authenticate: (key) => authenticator.authenticate(key),
-    createVideo: (spaceId, input) => createVideo({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
+    createVideo: (spaceId, input) => createVideo(createDeps, spaceId, input),
     getVideoStatus: (spaceId, id) => getVideoStatus(queryDeps, spaceId, id),
     listVideos: (spaceId, limit, token) => listVideos(queryDeps, spaceId, limit, token),
     deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
@@ -230,8 +232,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     blobs,
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
     v3: {
-      createVideo: (spaceId, input) => createVideoV3({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
-      createVideoFlat: (spaceId, input) => createVideoV2Flat({ uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets }, spaceId, input),
+      createVideo: (spaceId, input) => createVideoV3(createDeps, spaceId, input),
+      createVideoFlat: (spaceId, input) => createVideoV2Flat(createDeps, spaceId, input),
       getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
       listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
       deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
