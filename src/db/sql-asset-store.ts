@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AssetFileType, AssetRecord, AssetStore } from '../services/asset-ports.js';
 import type { PageCursor } from '../services/page-token.js';
+import { olderThan } from './keyset-cursor.js';
 import type { AssetsTable, Database } from './database.js';
 
 function fromRow(r: Selectable<AssetsTable>): AssetRecord {
@@ -43,9 +44,7 @@ export class SqlAssetStore implements AssetStore {
 
   async list(spaceId: string, limit: number, after?: PageCursor): Promise<AssetRecord[]> {
     let q = this.db.selectFrom('assets').selectAll().where('space_id', '=', spaceId);
-    if (after) {
-      q = q.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
-    }
+    if (after) q = q.where(olderThan(after));
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map(fromRow);
   }

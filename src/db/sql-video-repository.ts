@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { VideoCompletion, VideoError, VideoRecord, VideoStatus, VideoSummary } from '../domain/video.js';
 import type { NewVideo, VideoRepository } from '../services/ports.js';
 import type { PageCursor } from '../services/page-token.js';
+import { olderThan } from './keyset-cursor.js';
 import type { Database, VideosTable } from './database.js';
 import type { CommittedReader } from './sqlite-committed-reader.js';
 
@@ -136,11 +137,7 @@ export class SqlVideoRepository implements VideoRepository {
 
   async listInSpace(spaceId: string, limit: number, after?: PageCursor): Promise<VideoSummary[]> {
     let q = this.db.selectFrom('videos').select(SUMMARY_COLUMNS).where('space_id', '=', spaceId).where('deleted_at', 'is', null);
-    if (after) {
-      q = q.where((eb) =>
-        eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-      );
-    }
+    if (after) q = q.where(olderThan(after));
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map(videoSummaryFromRow);
   }

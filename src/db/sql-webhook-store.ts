@@ -4,6 +4,7 @@ import { newId } from '../domain/ids.js';
 import type { DeliveryStatus, EndpointStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../domain/webhook.js';
 import type { DeliveryOutcome, WebhookStore } from '../services/webhook-ports.js';
 import type { PageCursor } from '../services/page-token.js';
+import { newerThan, olderThan } from './keyset-cursor.js';
 import type { WebhookEventType } from '../webhooks/webhook-events.js';
 import type { Database } from './database.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
@@ -92,7 +93,7 @@ export class SqlWebhookStore implements WebhookStore {
 
   async listEndpoints(spaceId: string, limit: number, after?: PageCursor): Promise<WebhookEndpointRecord[]> {
     let q = this.db.selectFrom('webhook_endpoints').selectAll().where('space_id', '=', spaceId);
-    if (after) q = q.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('endpoint_id', '>', after.id)])]));
+    if (after) q = q.where(newerThan(after, 'endpoint_id'));
     const rows = await q.orderBy('created_at', 'asc').orderBy('endpoint_id', 'asc').limit(limit).execute();
     return rows.map(endpointFromRow);
   }
@@ -178,7 +179,7 @@ export class SqlWebhookStore implements WebhookStore {
     let q = this.db.selectFrom('webhook_events').selectAll().where('space_id', '=', spaceId);
     if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
-    if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('event_id', '<', after.id)])]));
+    if (after) q = q.where(olderThan(after, 'event_id'));
     const rows = await q.orderBy('created_at', 'desc').orderBy('event_id', 'desc').limit(limit).execute();
     return rows.map(eventFromRow);
   }
@@ -215,7 +216,7 @@ export class SqlWebhookStore implements WebhookStore {
     if (filter.eventId) q = q.where('event_id', '=', filter.eventId);
     if (filter.endpointId) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.status) q = q.where('status', '=', filter.status);
-    if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+    if (after) q = q.where(olderThan(after));
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map(deliveryFromRow);
   }
