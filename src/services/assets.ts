@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OratorError } from '../domain/errors.js';
 import type { AssetFileType, AssetLookup, AssetRecord, AssetStore } from './asset-ports.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import { decodePageToken, pageOf } from './page-token.js';
 import type { BlobStore, Clock, ScratchSpace } from './ports.js';
 
 export interface AssetDeps {
@@ -154,14 +154,9 @@ export async function uploadAsset(deps: AssetDeps, spaceId: string, body: Buffer
 /** Newest first; `token` is the previous page's nextToken. */
 export async function listAssets(deps: AssetDeps, spaceId: string, limit: number, token?: string): Promise<AssetPage> {
   const after = token ? decodePageToken(token) : undefined;
-  const rows = await deps.store.list(spaceId, limit + 1, after);
-  const page = rows.slice(0, limit);
-  const hasMore = rows.length > limit && page.length > 0;
+  const page = pageOf(await deps.store.list(spaceId, limit + 1, after), limit, (a) => a);
   const owner = await deps.ownerOf(spaceId);
-  return {
-    assets: await Promise.all(page.map((a) => toView(deps, a, owner))),
-    nextToken: hasMore ? encodePageToken(page[page.length - 1]!) : null,
-  };
+  return { assets: await Promise.all(page.items.map((a) => toView(deps, a, owner))), nextToken: page.nextToken };
 }
 
 export async function getAsset(deps: AssetDeps, spaceId: string, id: string): Promise<AssetView> {

@@ -20,3 +20,13 @@ export function decodePageToken(token: string): PageCursor {
   }
   throw new OratorError('invalid_query_param', 'token is not a valid pagination token', { param: 'token' });
 }
+
+/**
+ * One page from rows fetched with one extra (`limit + 1`), which tells whether another page exists
+ * without a count: the rows to show, and the token after the last of them (null when none follows).
+ */
+export function pageOf<T>(rows: readonly T[], limit: number, cursorOf: (row: T) => PageCursor): { items: T[]; nextToken: string | null } {
+  const items = rows.slice(0, limit);
+  const more = rows.length > limit && items.length > 0;
+  return { items, nextToken: more ? encodePageToken(cursorOf(items[items.length - 1]!)) : null };
+}

@@ -2,7 +2,7 @@
 import { OratorError } from '../domain/errors.js';
 import type { VideoRecord } from '../domain/video.js';
 import type { BlobStore, Clock, VideoRepository } from './ports.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import { decodePageToken, pageOf } from './page-token.js';
 
 export interface VideoQueryDeps {
   videos: VideoRepository;
@@ -61,12 +61,10 @@ export interface VideoListView {
 
 export async function listVideos(deps: VideoQueryDeps, spaceId: string, limit: number, token?: string): Promise<VideoListView> {
   const after = token ? decodePageToken(token) : undefined;
-  // One extra row tells whether another page exists without a count query.
-  const rows = await deps.videos.listInSpace(spaceId, limit + 1, after);
-  const page = rows.slice(0, limit);
+  const page = pageOf(await deps.videos.listInSpace(spaceId, limit + 1, after), limit, (v) => v);
   return {
-    videos: page.map((v) => ({ video_id: v.id, video_title: v.title, status: v.status, created_at: Math.floor(v.createdAt / 1000), type: 'GENERATED' })),
-    token: rows.length > limit && page.length > 0 ? encodePageToken(page[page.length - 1]!) : null,
+    videos: page.items.map((v) => ({ video_id: v.id, video_title: v.title, status: v.status, created_at: Math.floor(v.createdAt / 1000), type: 'GENERATED' })),
+    token: page.nextToken,
   };
 }
 

@@ -9,8 +9,7 @@ import { isWebhookEventType, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, ty
 import { enqueueDelivery } from './webhook-outbox.js';
 import type { Clock, UnitOfWork } from './ports.js';
 import type { WebhookSender, WebhookStore, WebhookUrlCheck } from './webhook-ports.js';
-import type { PageCursor } from './page-token.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import { decodePageToken, pageOf, type PageCursor } from './page-token.js';
 
 /** How long the secret before a rotation keeps signing, so receivers can roll over without dropping events. */
 export const DEFAULT_ROTATION_GRACE_MS = 24 * 3600 * 1000;
@@ -109,10 +108,8 @@ function optionalPageToken(token: string | undefined): PageCursor | undefined {
 
 /** Fetches one extra row to know whether another page exists without counting. */
 async function page<T, V>(limit: number, fetch: (n: number) => Promise<T[]>, cursor: (t: T) => PageCursor, view: (rows: T[]) => Promise<V[]> | V[]): Promise<Page<V>> {
-  const rows = await fetch(limit + 1);
-  const slice = rows.slice(0, limit);
-  const more = rows.length > limit && slice.length > 0;
-  return { data: await view(slice), has_more: more, next_token: more ? encodePageToken(cursor(slice[slice.length - 1]!)) : null };
+  const { items, nextToken } = pageOf(await fetch(limit + 1), limit, cursor);
+  return { data: await view(items), has_more: nextToken !== null, next_token: nextToken };
 }
 
 /** Unknown names are a 400 naming the first one; an empty list or null means every event. */
