@@ -48,17 +48,6 @@ export function stillRunsToConcatEntries<R extends { frames: number }>(
   return entries;
 }
 
-/** Run-length encoding of any per-frame key (full-frame stills: background, avatar and state). */
-export function keyRuns(keys: readonly string[]): { key: string; frames: number }[] {
-  const runs: { key: string; frames: number }[] = [];
-  for (const key of keys) {
-    const last = runs[runs.length - 1];
-    if (last && last.key === key) last.frames += 1;
-    else runs.push({ key, frames: 1 });
-  }
-  return runs;
-}
-
 /**
  * Concat entries for a variable-frame-rate sequence: no `fps` filter follows, so each entry starts
  * exactly on its frame (microseconds rounded from the frame count, never accumulated, so 1/30 s steps

@@ -58,13 +58,6 @@ export function drawRgbBlock(frame: Y4mFrame, pixels: Uint8Array, block: { left:
   }
 }
 
-/** RGB(A) raw pixels → a y4m file holding one yuv420p frame. */
-export function rgbToY4m(pixels: Uint8Array, width: number, height: number, channels: 3 | 4, fps: number): Buffer {
-  const frame = flatY4m(width, height, [0, 0, 0], fps);
-  drawRgbBlock(frame, pixels, { left: 0, top: 0, width, height }, channels);
-  return frame.bytes;
-}
-
 function y4mHeader(width: number, height: number, fps: number): Buffer {
   return Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\nFRAME\n`, 'ascii');
 }
