@@ -16,7 +16,15 @@ export interface AvatarGroupsV2Deps {
 
 /** Nothing here is trained: stock rigs are drawn and a photo is animated as uploaded, so all are usable at once. */
 const READY = 'ready';
-const NO_UPSCALE = { available: false, reason: 'Upscaling is not offered by this server' };
+/** What every look here shares: ready, still (no motion), not upscaled, no sound effect. */
+const PLAIN_LOOK = {
+  status: 'completed',
+  is_motion: false,
+  motion_preview_url: null,
+  upscale_availability: { available: false, reason: 'Upscaling is not offered by this server' },
+  upscaled: false,
+  background_sound_effect: null,
+} as const;
 
 export interface AvatarGroupV2 {
   id: string;
@@ -66,35 +74,25 @@ const photoGroup = (p: UploadedPhotoView): AvatarGroupV2 => ({
 });
 
 const lookItem = (groupId: string, createdAt: number, l: AvatarLookView): GroupAvatarV2 => ({
+  ...PLAIN_LOOK,
   id: l.id,
   image_url: l.preview_image_url,
   created_at: createdAt,
   name: l.name,
-  status: 'completed',
   group_id: groupId,
-  is_motion: false,
-  motion_preview_url: null,
   business_type: l.avatar_type,
-  upscale_availability: NO_UPSCALE,
-  upscaled: false,
-  background_sound_effect: null,
   default_voice_id: l.default_voice_id,
 });
 
 // The look id is the talking photo id, which POST /v2/video/generate takes as talking_photo_id.
 const photoItem = (p: UploadedPhotoView): GroupAvatarV2 => ({
+  ...PLAIN_LOOK,
   id: p.id,
   image_url: p.image_url,
   created_at: p.created_at,
   name: p.id,
-  status: 'completed',
   group_id: p.id,
-  is_motion: false,
-  motion_preview_url: null,
   business_type: 'photo_avatar',
-  upscale_availability: NO_UPSCALE,
-  upscaled: false,
-  background_sound_effect: null,
   default_voice_id: DEFAULT_PHOTO_VOICE_ID,
 });
 
