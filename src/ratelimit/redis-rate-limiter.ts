@@ -37,8 +37,9 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly options: { prefix?: string; log?: (msg: string, extra?: object) => void } = {},
   ) {
     // Commands wait for a (re)connection, but never more than a quarter second: a request must not
-    // hang on the limiter.
-    this.redis = new Redis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, commandTimeout: 250, connectTimeout: 2000 });
+    // hang on the limiter. Connected on the first request: worker processes compose the same platform
+    // but serve no API, and should hold no idle connection for it.
+    this.redis = new Redis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, commandTimeout: 250, connectTimeout: 2000, lazyConnect: true });
     this.redis.on('error', () => {}); // each failed take() is logged below
     this.redis.defineCommand('oratorTakeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
     this.perMs = capacity / 60_000;
