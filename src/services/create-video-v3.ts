@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
 import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../render/plan.js';
 import { assertHttpUrl, assetMedia, MAX_TEXT_LENGTH, type ResolvedAssets } from './build-render-plan.js';
-import type { AssetFileType, AssetLookup, AssetRecord } from './asset-ports.js';
-import { storeVideo, type CreateVideoDeps } from './create-video.js';
+import type { AssetFileType, AssetLookup } from './asset-ports.js';
+import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
 import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup, type ResolvedPhoto } from './photo-lookup.js';
@@ -227,17 +227,12 @@ export async function createVideoV3(deps: CreateVideoDeps & { photos?: PhotoLook
   // background and watermark ids are uploaded assets of this space.
   const imageId = input.type === 'image' && input.image?.type === 'asset_id' ? input.image.asset_id : undefined;
   const photo = imageId ? await deps.photos?.findPhoto(spaceId, imageId) : undefined;
-  const ids = [
+  const assets = await lookUpAssets(deps.assets, spaceId, [
     photo ? undefined : imageId,
-    input.audio_asset_id ?? undefined,
-    input.background?.type === 'image' ? input.background.asset_id ?? undefined : undefined,
+    input.audio_asset_id,
+    input.background?.type === 'image' ? input.background.asset_id : undefined,
     input.watermark?.image.type === 'asset_id' ? input.watermark.image.asset_id : undefined,
-  ].filter((id): id is string => Boolean(id));
-  const assets = new Map<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>();
-  for (const id of new Set(ids)) {
-    const asset = await deps.assets?.findAsset(spaceId, id);
-    if (asset) assets.set(id, asset);
-  }
+  ]);
   const { plan, outputFormat } = buildV3RenderPlan(input, deps, photo, assets);
   const { video_id } = await storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,

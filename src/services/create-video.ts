@@ -2,7 +2,7 @@
 // transaction. No file I/O here: the answer must be fast (the worker does the rest).
 import { newVideoId } from '../domain/ids.js';
 import type { RenderPlan } from '../render/plan.js';
-import { buildRenderPlan } from './build-render-plan.js';
+import { buildRenderPlan, type ResolvedAssets } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { PhotoLookup, ResolvedPhoto } from './photo-lookup.js';
 import type { AssetLookup, AssetRecord } from './asset-ports.js';
@@ -46,19 +46,13 @@ export async function storeVideo(deps: CreateVideoDeps, spaceId: string, plan: R
 export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup; assets?: AssetLookup }, spaceId: string, input: GenerateVideoInput): Promise<{ video_id: string }> {
   // Talking photos and uploaded assets live in storage: looked up first, so the plan builder stays pure.
   const photos = new Map<string, ResolvedPhoto>();
-  const assets = new Map<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>();
   for (const scene of input.video_inputs) {
     const id = scene.character?.type === 'talking_photo' ? scene.character.talking_photo_id : undefined;
-    if (id && !photos.has(id) && deps.photos) {
-      const photo = await deps.photos.findPhoto(spaceId, id);
-      if (photo) photos.set(id, photo);
-    }
-    for (const assetId of assetIdsOf(scene)) {
-      if (assets.has(assetId) || !deps.assets) continue;
-      const asset = await deps.assets.findAsset(spaceId, assetId);
-      if (asset) assets.set(assetId, asset);
-    }
+    if (!id || photos.has(id) || !deps.photos) continue;
+    const photo = await deps.photos.findPhoto(spaceId, id);
+    if (photo) photos.set(id, photo);
   }
+  const assets = await lookUpAssets(deps.assets, spaceId, input.video_inputs.flatMap(assetIdsOf));
   const plan = buildRenderPlan(input, deps.engine, photos, assets);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
@@ -77,4 +71,19 @@ function assetIdsOf(scene: GenerateVideoInput['video_inputs'][number]): string[]
   if (b?.type === 'image' && b.image_asset_id) ids.push(b.image_asset_id);
   if (b?.type === 'video' && b.video_asset_id) ids.push(b.video_asset_id);
   return ids;
+}
+
+/**
+ * The named assets of this space, each looked up once; unknown ids are simply absent (the plan
+ * builder answers them with HeyGen's asset error naming the field).
+ */
+export async function lookUpAssets(lookup: AssetLookup | undefined, spaceId: string, ids: readonly (string | null | undefined)[]): Promise<ResolvedAssets> {
+  const assets = new Map<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>();
+  if (!lookup) return assets;
+  for (const id of new Set(ids)) {
+    if (!id) continue;
+    const asset = await lookup.findAsset(spaceId, id);
+    if (asset) assets.set(id, asset);
+  }
+  return assets;
 }
