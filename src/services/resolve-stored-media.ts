@@ -12,11 +12,6 @@ import type { BlobStore } from './ports.js';
 const isStored = (media: MediaSource | StoredMedia): media is StoredMedia => 'blobKey' in media;
 
 export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir: string): Promise<RenderPlan> {
-  // Rows stored before stored media (and test doubles) may carry partial plans: nothing to resolve there.
-  const scenes = plan.scenes ?? [];
-  const watermark = plan.watermark && isStored(plan.watermark.source) ? plan.watermark.source : null;
-  if (!watermark && !scenes.some((s) => storedIn(s).length > 0)) return plan;
-  await mkdir(dir, { recursive: true });
   const copies = new Map<string, Promise<string>>();
   const local = (media: StoredMedia, param: string): Promise<string> => {
     let copy = copies.get(media.blobKey);
@@ -27,8 +22,9 @@ export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir
     }
     return copy;
   };
-  const resolved = await Promise.all(
-    scenes.map(async (scene, i): Promise<ScenePlan> => {
+  // Rows stored before stored media (and test doubles) may carry partial plans: nothing to resolve there.
+  const scenes = await Promise.all(
+    (plan.scenes ?? []).map(async (scene, i): Promise<ScenePlan> => {
       const at = `video_inputs[${i}]`;
       let { character, voice, background } = scene;
       if (character?.type === 'photo' && isStored(character.image)) {
@@ -43,23 +39,19 @@ export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir
       return { ...scene, character, voice, background };
     }),
   );
-  const resolvedPlan: RenderPlan = { ...plan, scenes: resolved };
-  if (plan.watermark && watermark) resolvedPlan.watermark = { ...plan.watermark, source: { path: await local(watermark, 'watermark.image.asset_id') } };
-  return resolvedPlan;
-}
-
-function storedIn(scene: ScenePlan): StoredMedia[] {
-  const out: StoredMedia[] = [];
-  if (scene.character?.type === 'photo' && isStored(scene.character.image)) out.push(scene.character.image);
-  if (scene.voice.type === 'audio' && isStored(scene.voice.source)) out.push(scene.voice.source);
-  if ((scene.background.type === 'image' || scene.background.type === 'video') && isStored(scene.background.source)) out.push(scene.background.source);
-  return out;
+  const watermark = plan.watermark && isStored(plan.watermark.source)
+    ? { ...plan.watermark, source: { path: await local(plan.watermark.source, 'watermark.image.asset_id') } }
+    : plan.watermark;
+  // Nothing stored (the common case): the plan exactly as it was.
+  if (copies.size === 0) return plan;
+  return { ...plan, scenes, ...(watermark ? { watermark } : {}) };
 }
 
 async function copyBlob(blobs: BlobStore, key: string, dest: string, param: string): Promise<string> {
   if (!(await blobs.exists(key))) {
     throw new OratorError('asset_not_found', 'The uploaded file is no longer stored (it was deleted after the video was requested)', { param });
   }
+  await mkdir(path.dirname(dest), { recursive: true });
   await pipeline(await blobs.getStream(key), createWriteStream(dest));
   return dest;
 }
