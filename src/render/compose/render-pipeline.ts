@@ -331,9 +331,10 @@ interface Visuals {
 /** Everything visual that does not depend on speech timing. */
 async function prepareVisuals(plan: RenderPlan, staticBackgrounds: boolean, workDir: string, options: RenderOptions, deps: RenderDeps): Promise<Visuals> {
   const wm = plan.watermark;
-  const watermarkPromise = wm
-    ? Promise.resolve(engineSource(wm.source)).then((source) =>
-        localMedia(source, workDir, 'watermark', options).then((input) => prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(source))))
+  const watermarkSource = wm ? engineSource(wm.source) : null;
+  const watermarkPromise = wm && watermarkSource
+    ? localMedia(watermarkSource, workDir, 'watermark', options).then((input) =>
+        prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(watermarkSource)))
     : Promise.resolve(null);
   // Both settle before either failure is thrown, so nothing is still writing when the work dir goes.
   const [backgroundsResult, watermarkResult] = await Promise.allSettled([prepareBackgrounds(plan, workDir, options), watermarkPromise]);
