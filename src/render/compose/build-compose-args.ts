@@ -114,7 +114,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    ...outputArgs(format, fps, audioOut, job.threads, job.outPath),
+    ...outputArgs(format, ['-r', String(fps)], audioOut, job.threads, job.outPath),
     ...previewOutputs,
   ];
 }
@@ -183,14 +183,18 @@ function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], add
   return 'aout';
 }
 
-function outputArgs(format: OutputFormat, fps: number, audioOut: string | null, threads: number | undefined, outPath: string): string[] {
+/**
+ * The main output: `[vout]` and the audio, encoded. `timing` says how frames meet the clock: a
+ * constant rate (`-r`), or each frame's own timestamp on the variable-rate stills path.
+ */
+function outputArgs(format: OutputFormat, timing: string[], audioOut: string | null, threads: number | undefined, outPath: string): string[] {
   return [
     '-map', '[vout]',
     ...(audioOut ? ['-map', `[${audioOut}]`] : []),
     // No `-frames:v`: the graph's trim already ends the picture, and ffmpeg 5.1 closes every stream
     // of an output when one reaches its frame limit, which cut the audio short whenever the preview
     // branches made it schedule the video ahead of the audio.
-    '-r', String(fps),
+    ...timing,
     '-threads', String(threads ?? 2),
     ...videoEncoderArgs(format),
     ...(audioOut ? audioEncoderArgs(format) : []),
@@ -246,16 +250,9 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    '-map', '[vout]',
-    ...(audioOut ? ['-map', `[${audioOut}]`] : []),
     // Frames keep their own timestamps; keyframes at least every 10 s of video, as 250 frames at
     // 25 fps would give, since x264 counts its keyframe interval in frames.
-    '-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)',
-    '-threads', String(job.threads ?? 2),
-    ...videoEncoderArgs('mp4'),
-    ...(audioOut ? audioEncoderArgs('mp4') : []),
-    ...containerArgs('mp4'),
-    job.outPath,
+    ...outputArgs('mp4', ['-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)'], audioOut, job.threads, job.outPath),
     ...previewOutputs,
   ];
 }
