@@ -4,6 +4,7 @@ import { ERROR_TABLE, OratorError, type ErrorKind } from '../domain/errors.js';
 import type { VideoSummary } from '../domain/video.js';
 import { deleteVideo, type VideoQueryDeps } from './video-queries.js';
 import { decodePageToken, encodePageToken, type PageCursor } from './page-token.js';
+import { qualityView, type QualityView } from './quality-view.js';
 
 /** HeyGen's VideoDetail, field for field. */
 export interface VideoDetail {
@@ -23,6 +24,8 @@ export interface VideoDetail {
   failure_code: string | null;
   failure_message: string | null;
   video_page_url: string | null;
+  /** Orator extension: lip-sync figures measured on the output file (null until completed). */
+  quality: QualityView | null;
 }
 
 export interface VideoDetailPage {
@@ -64,6 +67,7 @@ export async function toVideoDetail(deps: VideoQueryDeps, v: VideoSummary): Prom
     failure_code: v.status === 'failed' && v.error ? failureCodeOf(v.error.code) : null,
     failure_message: v.status === 'failed' && v.error ? v.error.message : null,
     video_page_url: null,
+    quality: done ? qualityView(v.quality) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { OratorError } from '../domain/errors.js';
 import type { VideoRecord } from '../domain/video.js';
 import type { BlobStore, Clock, VideoRepository } from './ports.js';
 import { decodePageToken, pageOf } from './page-token.js';
+import { qualityView, type QualityView } from './quality-view.js';
 
 export interface VideoQueryDeps {
   videos: VideoRepository;
@@ -24,6 +25,8 @@ export interface VideoStatusView {
   created_at: number;
   error: { code: number; message: string; detail: string | null } | null;
   progress: number;
+  /** Lip-sync figures measured on the output file; null until the video completed. */
+  quality: QualityView | null;
 }
 
 export function videoBlobPrefix(video: Pick<VideoRecord, 'spaceId' | 'id'>): string {
@@ -51,6 +54,7 @@ export async function getVideoStatus(deps: VideoQueryDeps, spaceId: string, vide
     created_at: Math.floor(v.createdAt / 1000),
     error: v.status === 'failed' ? v.error : null,
     progress: v.progress,
+    quality: done ? qualityView(v.quality) : null,
   };
 }
 

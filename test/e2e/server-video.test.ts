@@ -44,6 +44,9 @@ test('two-scene video: generate → completed → download → ffprobe', async (
   assert.ok(audio, 'has an audio track');
   assert.ok(Math.abs(Number(probe.format.duration) - d.duration) < 0.5);
   for (const k of ['thumbnail_url', 'gif_url', 'caption_url']) assert.equal((await fetch(d[k])).status, 200, k);
+  // The figures the render measured on this very file come back with the status.
+  assert.ok(d.quality.envelope_correlation > 0.2, JSON.stringify(d.quality));
+  assert.ok(Math.abs(d.quality.av_offset_ms) <= 80, JSON.stringify(d.quality));
   p.child.kill('SIGTERM');
   assert.equal(await p.exited, 0);
 });

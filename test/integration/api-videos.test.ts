@@ -117,9 +117,11 @@ describe('GET /v1/video_status.get', () => {
     assert.equal(body.code, 100);
     assert.equal(body.message, 'Success');
     assert.deepEqual(Object.keys(body.data).sort(), [
-      'callback_id', 'caption_url', 'created_at', 'duration', 'error', 'gif_url', 'id', 'progress', 'status', 'thumbnail_url', 'video_url', 'video_url_caption',
+      'callback_id', 'caption_url', 'created_at', 'duration', 'error', 'gif_url', 'id', 'progress', 'quality', 'status', 'thumbnail_url', 'video_url', 'video_url_caption',
     ]);
     const d = body.data;
+    assert.equal(typeof d.quality.envelope_correlation, 'number', 'the render\'s measured figures are returned');
+    assert.equal(typeof d.quality.av_offset_ms, 'number');
     assert.equal(d.id, id);
     assert.equal(d.status, 'completed');
     assert.equal(d.callback_id, 'cb-1');
@@ -141,7 +143,7 @@ describe('GET /v1/video_status.get', () => {
       const id = (await paused.app.inject({ method: 'POST', url: '/v2/video/generate', headers: { 'x-api-key': paused.key }, payload: TWO_SCENES })).json().data.video_id;
       const d = (await paused.app.inject({ method: 'GET', url: `/v1/video_status.get?video_id=${id}`, headers: { 'x-api-key': paused.key } })).json().data;
       assert.equal(d.status, 'pending');
-      for (const k of ['video_url', 'video_url_caption', 'thumbnail_url', 'gif_url', 'caption_url', 'duration', 'error']) assert.equal(d[k], null, k);
+      for (const k of ['video_url', 'video_url_caption', 'thumbnail_url', 'gif_url', 'caption_url', 'duration', 'error', 'quality']) assert.equal(d[k], null, k);
       assert.equal(d.progress, 0);
     } finally {
       await paused.close();

@@ -4,6 +4,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Nullable } from './envelopes.js';
 import { V3Envelope, V3ListEnvelope } from './v3-envelopes.js';
+import { QualitySchema } from './videos.js';
 
 const Asset = Type.Object(
   {
@@ -104,6 +105,7 @@ export const VideoDetailSchema = Type.Object({
   failure_code: Nullable(Type.String()),
   failure_message: Nullable(Type.String()),
   video_page_url: Nullable(Type.String()),
+  quality: Nullable(QualitySchema),
 });
 
 export const VideoDetailResponse = V3Envelope(VideoDetailSchema);

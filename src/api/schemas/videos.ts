@@ -57,6 +57,15 @@ export const GenerateVideoResponse = V2Envelope(Type.Object({ video_id: Type.Str
 
 export const VideoIdQuery = Type.Object({ video_id: Type.String({ minLength: 1 }) });
 
+/** Orator extension: what the render measured on its own output file (clients ignore unknown fields). */
+export const QualitySchema = Type.Object(
+  {
+    envelope_correlation: Type.Number({ description: 'Correlation between mouth opening and audio loudness, read back from the output file' }),
+    av_offset_ms: Type.Number({ description: 'Audio/video offset at the cross-correlation peak, ms (positive = video late)' }),
+  },
+  { description: 'Lip-sync figures measured on the finished file; null until the video completed.' },
+);
+
 export const VideoStatusData = Type.Object({
   id: Type.String(),
   status: Type.String({ enum: ['pending', 'waiting', 'processing', 'completed', 'failed'] }),
@@ -70,6 +79,7 @@ export const VideoStatusData = Type.Object({
   created_at: Type.Integer({ description: 'Unix seconds' }),
   error: Nullable(Type.Object({ code: Type.Integer(), message: Type.String(), detail: Nullable(Type.String()) })),
   progress: Type.Integer({ minimum: 0, maximum: 100 }),
+  quality: Nullable(QualitySchema),
 });
 
 export const VideoStatusResponse = V1Envelope(VideoStatusData);
