@@ -2,6 +2,7 @@
 // Pure: no I/O, so the request can be answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
+import { checkSpeechText } from '../domain/speech-text.js';
 import type { BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../render/plan.js';
 import type { AssetFileType, AssetRecord } from './asset-ports.js';
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
@@ -10,7 +11,6 @@ import { assertVideoDimension } from '../domain/video-dimension.js';
 import type { ResolvedPhoto } from './photo-lookup.js';
 
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
-export const MAX_TEXT_LENGTH = 5000;
 const DEFAULT_BACKGROUND = '#FFFFFF';
 
 export function assertHttpUrl(url: string, param: string): void {
@@ -72,9 +72,7 @@ function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: Res
       if (v.input_text === undefined || v.input_text.trim() === '') {
         throw new OratorError('invalid_text_input', `${at}.input_text must not be empty`, { param: `${at}.input_text` });
       }
-      if (v.input_text.length > MAX_TEXT_LENGTH) {
-        throw new OratorError('text_too_long', `${at}.input_text is longer than ${MAX_TEXT_LENGTH} characters`, { param: `${at}.input_text` });
-      }
+      checkSpeechText(v.input_text, `${at}.input_text`);
       if (!engine.findVoice(v.voice_id)) throw new OratorError('voice_not_found', `Voice ${v.voice_id} not found`, { param: `${at}.voice_id` });
       return { type: 'text', voiceId: v.voice_id, text: v.input_text, speed: v.speed ?? 1, pitch: v.pitch ?? 0 };
     }

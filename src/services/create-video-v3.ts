@@ -3,8 +3,9 @@
 // v3 field names in `param`, so the request is answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
+import { checkSpeechText } from '../domain/speech-text.js';
 import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../render/plan.js';
-import { assertHttpUrl, assetMedia, MAX_TEXT_LENGTH, type ResolvedAssets } from './build-render-plan.js';
+import { assertHttpUrl, assetMedia, type ResolvedAssets } from './build-render-plan.js';
 import type { AssetFileType, AssetLookup } from './asset-ports.js';
 import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
@@ -104,7 +105,7 @@ function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: Cre
   if (!hasScript) throw new OratorError('missing_params', 'script or audio_url is required', { param: 'script' });
   const script = input.script!;
   if (script.trim() === '') throw new OratorError('invalid_text_input', 'script must not be empty', { param: 'script' });
-  if (script.length > MAX_TEXT_LENGTH) throw new OratorError('text_too_long', `script is longer than ${MAX_TEXT_LENGTH} characters`, { param: 'script' });
+  checkSpeechText(script, 'script');
   const voiceId = input.voice_id || defaultVoiceId;
   if (!deps.engine.findVoice(voiceId)) throw new OratorError('voice_not_found', `Voice ${voiceId} not found`, { param: 'voice_id' });
   const s = input.voice_settings ?? {};

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
+import { checkSpeechText } from '../domain/speech-text.js';
 import type { WordTiming } from '../render/plan.js';
 import type { BlobStore, RenderEngine, ScratchSpace } from './ports.js';
 
@@ -45,6 +46,7 @@ export async function generateSpeech(deps: GenerateSpeechDeps, spaceId: string, 
     throw new OratorError('invalid_parameter', 'input_type must be one of: text, ssml', { param: 'input_type' });
   }
   const text = req.input_type === 'ssml' ? ssmlToSpeechText(req.text) : req.text;
+  checkSpeechText(text, 'text');
   // HeyGen accepts up to 2x; the local engines stay intelligible up to 1.5x, so faster requests clamp.
   const speed = Math.min(1.5, req.speed ?? 1);
   const requestId = randomBytes(16).toString('hex');

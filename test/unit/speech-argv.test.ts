@@ -5,7 +5,7 @@ import { buildEspeakTimingArgs, parseEspeakTimingOutput, timingsFromEspeakEvents
 import { buildFliteArgs, buildFliteLookupArgs, buildWordLookupText, parseFlitePsdur, wordTimingsFromPhones } from '../../src/render/speech/flite-engine.js';
 import { buildFestivalArgs, buildFestivalScript, parseFestivalDump, splitSentences, wordTimingsFromTokens } from '../../src/render/speech/festival-engine.js';
 import { buildResampleArgs } from '../../src/render/speech/resample-wav.js';
-import { parseSpeechText } from '../../src/render/speech/parse-speech-text.js';
+import { parseSpeechText } from '../../src/domain/speech-text.js';
 import { splitWords } from '../../src/render/speech/split-words.js';
 import { alignSequences } from '../../src/render/speech/align-sequences.js';
 import { toAsciiText } from '../../src/render/speech/ascii-text.js';

@@ -1,6 +1,7 @@
 // Plan checks that must fail before a job is queued, with HeyGen's messages. Lookups are passed in so
 // the same rules run against the real catalogues and against test doubles.
 import { OratorError } from '../../domain/errors.js';
+import { checkSpeechText } from '../../domain/speech-text.js';
 import type { RenderPlan } from '../plan.js';
 import { assertVideoDimension } from '../../domain/video-dimension.js';
 
@@ -10,7 +11,6 @@ export interface PlanLookups {
 }
 
 export const MAX_SCENES = 50;
-export const MAX_TEXT_CHARS = 5000;
 export const MIN_SILENCE_SEC = 0.1;
 export const MAX_SILENCE_SEC = 600;
 
@@ -44,9 +44,7 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
       if (voice.volume !== undefined && !(Number.isFinite(voice.volume) && voice.volume >= 0 && voice.volume <= 1)) {
         throw new OratorError('invalid_parameter', 'voice_settings.volume must be between 0 and 1', { param: `${where}.voice.volume` });
       }
-      if (voice.text.length > MAX_TEXT_CHARS) {
-        throw new OratorError('text_too_long', `Text input is too long (${voice.text.length} characters, at most ${MAX_TEXT_CHARS})`, { param: `${where}.voice.input_text` });
-      }
+      checkSpeechText(voice.text, `${where}.voice.input_text`);
     } else if (voice.type === 'silence') {
       if (!Number.isFinite(voice.durationSec) || voice.durationSec < MIN_SILENCE_SEC || voice.durationSec > MAX_SILENCE_SEC) {
         throw new OratorError('invalid_parameter', `Silence duration must be between ${MIN_SILENCE_SEC} and ${MAX_SILENCE_SEC} seconds`, { param: `${where}.voice.duration` });

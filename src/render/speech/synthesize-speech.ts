@@ -10,7 +10,7 @@ import type { PhoneTiming } from '../visemes/viseme.js';
 import { EspeakNgEngine } from './espeak-ng-engine.js';
 import { FestivalEngine } from './festival-engine.js';
 import { FliteEngine } from './flite-engine.js';
-import { parseSpeechText, type SpeechPiece } from './parse-speech-text.js';
+import { checkSpeechText, parseSpeechText, type SpeechPiece } from '../../domain/speech-text.js';
 import { mapWithLimit, splitForParallel } from './split-for-parallel.js';
 import { SPEECH_SAMPLE_RATE, type EngineName, type SpeechEngine, type SpeechResult } from './speech-engine.js';
 import { findVoice } from './voice-catalogue.js';
@@ -18,9 +18,6 @@ import { readWav, writeWav } from './wav-file.js';
 
 /** Engine processes at once for one text: the render machines have two cores. */
 export const SPEECH_PROCESSES = 2;
-
-/** HeyGen's limit on `input_text`. */
-export const MAX_TEXT_CHARS = 5000;
 
 export interface SynthesizeSpeechInput {
   text: string;
@@ -46,13 +43,8 @@ const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.m
 export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<SpeechResult> {
   const voice = findVoice(input.voiceId);
   if (!voice) throw new OratorError('voice_not_found', `Voice not found: ${input.voiceId}`, { param: 'voice_id' });
-  if (Array.from(input.text).length > MAX_TEXT_CHARS) {
-    throw new OratorError('text_too_long', `Text input is too long (at most ${MAX_TEXT_CHARS} characters)`, { param: 'input_text' });
-  }
+  checkSpeechText(input.text, 'input_text');
   const pieces = parseSpeechText(input.text);
-  if (!pieces.some((p) => p.type === 'text' && /[\p{L}\p{N}]/u.test(p.text))) {
-    throw new OratorError('invalid_text_input', 'Text input is empty', { param: 'input_text' });
-  }
   const speed = clamp(Number.isFinite(input.speed) ? input.speed! : 1, 0.5, 1.5);
   const pitch = clamp(Number.isFinite(input.pitch) ? input.pitch! : 0, -50, 50);
   const engine = engineFor(voice.engine, input.engines);
