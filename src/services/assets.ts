@@ -161,14 +161,14 @@ export async function listAssets(deps: AssetDeps, spaceId: string, limit: number
 
 export async function getAsset(deps: AssetDeps, spaceId: string, id: string): Promise<AssetView> {
   const asset = await deps.store.find(spaceId, id);
-  if (!asset) throw new OratorError('not_found', `Asset ${id} not found`, { param: 'asset_id' });
+  if (!asset) throw new OratorError('asset_not_found', `Asset ${id} not found`, { param: 'asset_id' });
   return toView(deps, asset, await deps.ownerOf(spaceId));
 }
 
 /** Removes the row, then the file; another space's asset is not found. */
 export async function deleteAsset(deps: AssetDeps, spaceId: string, id: string): Promise<void> {
   const asset = await deps.store.find(spaceId, id);
-  if (!asset || !(await deps.store.delete(spaceId, id))) throw new OratorError('not_found', `Asset ${id} not found`, { param: 'asset_id' });
+  if (!asset || !(await deps.store.delete(spaceId, id))) throw new OratorError('asset_not_found', `Asset ${id} not found`, { param: 'asset_id' });
   await deps.blobs.delete(asset.blobKey);
 }
 

@@ -64,7 +64,7 @@ export async function deleteTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
     throw new OratorError('forbidden', `Talking photo ${id} is a stock photo and cannot be deleted`, { param: 'talking_photo_id' });
   }
   const photo = await deps.store.find(spaceId, id);
-  if (!photo || !(await deps.store.delete(spaceId, id))) throw new OratorError('not_found', `Talking photo ${id} not found`, { param: 'talking_photo_id' });
+  if (!photo || !(await deps.store.delete(spaceId, id))) throw new OratorError('avatar_not_found', `Talking photo ${id} not found`, { param: 'talking_photo_id' });
   await deps.blobs.delete(photo.blobKey);
 }
 

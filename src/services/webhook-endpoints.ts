@@ -244,7 +244,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
      */
     async redeliver(spaceId: string, eventId: string, endpointId?: string): Promise<{ event_id: string; delivery_ids: string[] }> {
       const event = await deps.store.findEvent(spaceId, eventId);
-      if (!event) throw new OratorError('not_found', `Webhook event ${eventId} not found`, { param: 'event_id' });
+      if (!event) throw new OratorError('webhook_not_found', `Webhook event ${eventId} not found`, { param: 'event_id' });
       const targets: { endpointId: string | null; url: string; signed: boolean }[] = [];
       if (endpointId) {
         const e = await mustFindEndpoint(spaceId, endpointId);

@@ -302,7 +302,7 @@ describe('v3 assets', () => {
     assert.deepEqual(del.json(), { data: { id: ids[0] } });
     const gone = await t.app.inject({ method: 'GET', url: `/v3/assets/${ids[0]}`, headers: lh });
     assert.equal(gone.statusCode, 404);
-    assert.equal(gone.json().error.code, 'not_found');
+    assert.equal(gone.json().error.code, 'asset_not_available');
     const again = await t.app.inject({ method: 'DELETE', url: `/v3/assets/${ids[0]}`, headers: lh });
     assert.equal(again.statusCode, 404);
     conforms('DELETE', '/v3/assets/{asset_id}', again);
