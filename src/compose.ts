@@ -20,6 +20,7 @@ import { LeaseWatchdog } from './jobs/lease-watchdog.js';
 import { createJobQueue, type JobQueueAdapter } from './jobs/create-job-queue.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import { GuardedFetcher } from './net/guarded-fetcher.js';
+import { refusedUrlHost } from './net/public-address.js';
 import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catalogue.js';
 import type { MediaFetcher } from './render/plan.js';
 import { renderVideo, validateRenderPlan } from './render/render-video.js';
@@ -206,7 +207,15 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   };
   const assets = assetLookup(assetStore);
   // Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike.
-  const createDeps = { uow, engine, clock, renderMaxAttempts: RENDER_MAX_ATTEMPTS, photos, assets };
+  const createDeps = {
+    uow,
+    engine,
+    clock,
+    renderMaxAttempts: RENDER_MAX_ATTEMPTS,
+    photos,
+    assets,
+    refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
+  };
   const speech: SpeechSynthesizer = options.speech ?? {
     synthesize: ({ text, voiceId, speed, outPath }) => synthesizeSpeech({ text, voiceId, speed, outPath }),
   };

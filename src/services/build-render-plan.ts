@@ -13,7 +13,17 @@ import type { ResolvedPhoto } from './photo-lookup.js';
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
 const DEFAULT_BACKGROUND = '#FFFFFF';
 
-export function assertHttpUrl(url: string, param: string): void {
+/**
+ * The host of a URL the server must not fetch from or call back to, decided without DNS (compose.ts wires
+ * the SSRF guard's literal-address and loopback-name rule, or nothing with ORATOR_ALLOW_PRIVATE_URLS=1);
+ * null when allowed. Names that need DNS are refused by the guard at connect time instead.
+ */
+export type RefusedUrlHost = (url: URL) => string | null;
+
+export function assertHttpUrl(url: string, param: string, refusedHost: RefusedUrlHost): void {
+  // The URL parser drops tab, CR and LF silently, so they are looked for in the text as sent.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(url)) throw new OratorError('invalid_url', `${param} must not contain control characters (CR, LF, tab or other C0)`, { param });
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -21,6 +31,8 @@ export function assertHttpUrl(url: string, param: string): void {
     throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
+  const host = refusedHost(parsed);
+  if (host !== null) throw new OratorError('invalid_url', `${param} points to a private, loopback or link-local address (${host}), which this server does not connect to`, { param });
 }
 
 /** Talking photos named by the request, already looked up by the caller (storage is async, this is not). */
@@ -65,7 +77,7 @@ function buildCharacter(c: CharacterInput | undefined, at: string, engine: Rende
   };
 }
 
-function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: ResolvedAssets): VoicePlan {
+function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: ResolvedAssets, refusedHost: RefusedUrlHost): VoicePlan {
   switch (v.type) {
     case 'text': {
       if (!v.voice_id) throw new OratorError('missing_params', `${at}.voice_id is required`, { param: `${at}.voice_id` });
@@ -79,7 +91,7 @@ function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: Res
     case 'audio': {
       if (v.audio_asset_id && !v.audio_url) return { type: 'audio', source: assetMedia(assets, v.audio_asset_id, 'audio', `${at}.audio_asset_id`) };
       if (!v.audio_url) throw new OratorError('missing_params', `${at}.audio_url is required`, { param: `${at}.audio_url` });
-      assertHttpUrl(v.audio_url, `${at}.audio_url`);
+      assertHttpUrl(v.audio_url, `${at}.audio_url`, refusedHost);
       return { type: 'audio', source: { url: v.audio_url } };
     }
     case 'silence':
@@ -87,7 +99,7 @@ function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: Res
   }
 }
 
-function buildBackground(b: BackgroundInput | undefined, at: string, assets: ResolvedAssets): BackgroundPlan {
+function buildBackground(b: BackgroundInput | undefined, at: string, assets: ResolvedAssets, refusedHost: RefusedUrlHost): BackgroundPlan {
   if (!b) return { type: 'color', color: DEFAULT_BACKGROUND };
   switch (b.type) {
     case 'color': {
@@ -103,7 +115,7 @@ function buildBackground(b: BackgroundInput | undefined, at: string, assets: Res
       const url = b.url ?? (b.value && /^[a-z]+:\/\//i.test(b.value) ? b.value : undefined);
       let source: MediaSource | StoredMedia;
       if (url) {
-        assertHttpUrl(url, `${at}.url`);
+        assertHttpUrl(url, `${at}.url`, refusedHost);
         source = { url };
       } else if (assetId) {
         source = assetMedia(assets, assetId, b.type, `${at}.${b.type}_asset_id`);
@@ -125,16 +137,16 @@ function seedOf(input: GenerateVideoInput): number {
   return createHash('sha256').update(JSON.stringify(input.video_inputs)).digest().readUInt32BE(0);
 }
 
-export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine, photos: ResolvedPhotos = new Map(), assets: ResolvedAssets = new Map()): RenderPlan {
+export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine, refusedHost: RefusedUrlHost, photos: ResolvedPhotos = new Map(), assets: ResolvedAssets = new Map()): RenderPlan {
   const dimension = input.dimension ?? DEFAULT_DIMENSION;
   assertVideoDimension(dimension);
-  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', refusedHost);
   const scenes: ScenePlan[] = input.video_inputs.map((scene, i) => {
     const at = `video_inputs[${i}]`;
     return {
       character: buildCharacter(scene.character, `${at}.character`, engine, photos),
-      voice: buildVoice(scene.voice, `${at}.voice`, engine, assets),
-      background: buildBackground(scene.background, `${at}.background`, assets),
+      voice: buildVoice(scene.voice, `${at}.voice`, engine, assets, refusedHost),
+      background: buildBackground(scene.background, `${at}.background`, assets, refusedHost),
     };
   });
   const plan: RenderPlan = {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
 import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../render/plan.js';
-import { assertHttpUrl, assetMedia, type ResolvedAssets } from './build-render-plan.js';
+import { assertHttpUrl, assetMedia, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
 import type { AssetFileType, AssetLookup } from './asset-ports.js';
 import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from './avatar-engines.js';
@@ -84,9 +84,9 @@ function rejectUnsupportedType(type: V3VideoType): void {
 }
 
 /** A v3 asset input (`{type: "url"}` or `{type: "asset_id"}`, the id already looked up) as plan media. */
-function mediaOf(asset: AssetInput, kind: AssetFileType, param: string, assets: ResolvedAssets): MediaSource | StoredMedia {
+function mediaOf(asset: AssetInput, kind: AssetFileType, param: string, assets: ResolvedAssets, refusedHost: RefusedUrlHost): MediaSource | StoredMedia {
   if (asset.type === 'url' && asset.url) {
-    assertHttpUrl(asset.url, `${param}.url`);
+    assertHttpUrl(asset.url, `${param}.url`, refusedHost);
     return { url: asset.url };
   }
   if (asset.type === 'asset_id') return assetMedia(assets, asset.asset_id ?? '', kind, `${param}.asset_id`);
@@ -99,7 +99,7 @@ function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: Cre
   if (hasScript && hasAudio) throw new OratorError('invalid_parameter', 'script is mutually exclusive with audio_url/audio_asset_id', { param: 'script' });
   if (hasAudio) {
     if (input.audio_asset_id && !input.audio_url) return { type: 'audio', source: assetMedia(assets, input.audio_asset_id, 'audio', 'audio_asset_id') };
-    assertHttpUrl(input.audio_url!, 'audio_url');
+    assertHttpUrl(input.audio_url!, 'audio_url', deps.refusedUrlHost);
     return { type: 'audio', source: { url: input.audio_url! } };
   }
   if (!hasScript) throw new OratorError('missing_params', 'script or audio_url is required', { param: 'script' });
@@ -114,7 +114,7 @@ function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: Cre
   return voice;
 }
 
-function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, assets: ResolvedAssets): BackgroundPlan {
+function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, assets: ResolvedAssets, refusedHost: RefusedUrlHost): BackgroundPlan {
   const b = input.background;
   if (format === 'webm') {
     // HeyGen: webm means an alpha channel, so a background contradicts it.
@@ -132,7 +132,7 @@ function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, asse
     }
     case 'image': {
       if (b.url) {
-        assertHttpUrl(b.url, 'background.url');
+        assertHttpUrl(b.url, 'background.url', refusedHost);
         return { type: 'image', source: { url: b.url }, fit: 'cover' };
       }
       if (b.asset_id) return { type: 'image', source: assetMedia(assets, b.asset_id, 'image', 'background.asset_id'), fit: 'cover' };
@@ -141,9 +141,9 @@ function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, asse
   }
 }
 
-function buildWatermark(w: NonNullable<CreateVideoV3Input['watermark']>, assets: ResolvedAssets): WatermarkPlan {
+function buildWatermark(w: NonNullable<CreateVideoV3Input['watermark']>, assets: ResolvedAssets, refusedHost: RefusedUrlHost): WatermarkPlan {
   return {
-    source: mediaOf(w.image, 'image', 'watermark.image', assets),
+    source: mediaOf(w.image, 'image', 'watermark.image', assets, refusedHost),
     scale: w.scale ?? 1,
     opacity: w.opacity ?? 1,
     position: w.placement?.position ?? 'bottom_right',
@@ -169,11 +169,11 @@ function burnCaptionsOf(caption: CreateVideoV3Input['caption']): boolean {
  * The photo of a `type: "image"` request: a URL, or an asset id already resolved by the caller (a
  * talking photo, stock or uploaded, or an uploaded image asset; its face is found at render).
  */
-function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined, assets: ResolvedAssets): ResolvedPhoto {
+function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined, assets: ResolvedAssets, refusedHost: RefusedUrlHost): ResolvedPhoto {
   const image = input.image;
   if (!image) throw new OratorError('missing_params', "image is required when type is 'image'", { param: 'image' });
   if (image.type === 'asset_id' && photo) return photo;
-  const media = mediaOf(image, 'image', 'image', assets);
+  const media = mediaOf(image, 'image', 'image', assets, refusedHost);
   return { image: media, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID };
 }
 
@@ -181,7 +181,7 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
   rejectUnsupportedType(input.type);
   let who: { defaultVoiceId: string; id: unknown; character: (style: AvatarStyle) => CharacterPlan };
   if (input.type === 'image') {
-    const resolved = photoImage(input, photo, assets);
+    const resolved = photoImage(input, photo, assets, deps.refusedUrlHost);
     who = { defaultVoiceId: resolved.defaultVoiceId, id: resolved.image, character: (style) => ({ type: 'photo', image: resolved.image, style, scale: 1, offset: { x: 0, y: 0 }, matting: false }) };
   } else {
     if (!input.avatar_id) throw new OratorError('missing_params', 'avatar_id is required', { param: 'avatar_id' });
@@ -195,12 +195,12 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
     }
     who = { defaultVoiceId: avatar.default_voice_id, id: input.avatar_id, character: (style) => ({ type: 'avatar', avatarId: avatar.avatar_id, style, scale: 1, offset: { x: 0, y: 0 }, matting: input.remove_background === true }) };
   }
-  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url');
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
   const outputFormat: OutputFormatV3 = input.output_format ?? 'mp4';
   const dimension = input.dimension ?? dimensionFor(input.aspect_ratio ?? '16:9', input.resolution ?? DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
   const voice = buildVoice(input, who.defaultVoiceId, deps, assets);
-  const background = buildBackground(input, outputFormat, assets);
+  const background = buildBackground(input, outputFormat, assets, deps.refusedUrlHost);
   const plan: RenderPlan = {
     width: dimension.width,
     height: dimension.height,
@@ -217,7 +217,7 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
       },
     ],
   };
-  if (input.watermark) plan.watermark = buildWatermark(input.watermark, assets);
+  if (input.watermark) plan.watermark = buildWatermark(input.watermark, assets, deps.refusedUrlHost);
   deps.engine.validate(plan);
   return { plan, outputFormat };
 }

@@ -2,7 +2,7 @@
 // transaction. No file I/O here: the answer must be fast (the worker does the rest).
 import { newVideoId } from '../domain/ids.js';
 import type { RenderPlan } from '../render/plan.js';
-import { buildRenderPlan, type ResolvedAssets } from './build-render-plan.js';
+import { buildRenderPlan, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { PhotoLookup, ResolvedPhoto } from './photo-lookup.js';
 import type { AssetLookup, AssetRecord } from './asset-ports.js';
@@ -13,6 +13,8 @@ export interface CreateVideoDeps {
   engine: RenderEngine;
   clock: Clock;
   renderMaxAttempts: number;
+  /** Request-time refusal of URL hosts the SSRF guard would refuse anyway (a literal private address is a 400). */
+  refusedUrlHost: RefusedUrlHost;
 }
 
 /** What a video row carries besides its plan; shared by every API version's create call. */
@@ -53,7 +55,7 @@ export async function createVideo(deps: CreateVideoDeps & { photos?: PhotoLookup
     if (photo) photos.set(id, photo);
   }
   const assets = await lookUpAssets(deps.assets, spaceId, input.video_inputs.flatMap(assetIdsOf));
-  const plan = buildRenderPlan(input, deps.engine, photos, assets);
+  const plan = buildRenderPlan(input, deps.engine, deps.refusedUrlHost, photos, assets);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? null,
     callbackId: input.callback_id ?? null,

@@ -2,6 +2,7 @@
 // attempt log, the endpoint's health and the job for the next attempt commit in one transaction that
 // first checks our lease, so a restart between attempts loses nothing and an attempt is recorded once.
 import { liveSecrets, webhookBody, type DeliveryStatus, type WebhookEndpointRecord } from '../domain/webhook.js';
+import type { JobMetrics } from '../domain/metrics.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
 import { signWebhook } from '../webhooks/sign-webhook.js';
 import { nextRetryDelaySec, parseRetryAfter } from '../webhooks/retry-schedule.js';
@@ -23,6 +24,8 @@ export interface DeliverWebhookDeps {
   /** Seconds before attempt `attemptsMade + 1`, or null when exhausted (tests shorten it). */
   retryDelaySec?: (attemptsMade: number, retryAfterSec: number | null) => number | null;
   log?: (level: 'info' | 'warn', msg: string, extra?: object) => void;
+  /** Each attempt's outcome and duration. */
+  metrics?: JobMetrics;
 }
 
 function describe(result: SendResult): { code: number | null; error: string | null } {
@@ -62,6 +65,7 @@ export function createDeliverWebhookHandler(deps: DeliverWebhookDeps): JobHandle
       const result = await deps.sender.send({ url, body, headers, timeoutMs });
       const now = deps.clock.now();
       const { code, error } = describe(result);
+      deps.metrics?.webhookAttempt(result.kind === 'error' ? 'transport_error' : error === null ? 'success' : 'http_error', result.durationMs / 1000);
       const attemptNo = d.attempts + 1;
 
       const disabledReason = await deps.uow.transaction(async (tx): Promise<string | null> => {
@@ -79,7 +83,8 @@ export function createDeliverWebhookHandler(deps: DeliverWebhookDeps): JobHandle
         } else {
           const failingSince = endpoint ? await tx.webhooks.markEndpointFailing(endpoint.endpointId, now) : null;
           const retryAfter = result.kind === 'response' ? parseRetryAfter(result.retryAfter, new Date(now)) : null;
-          const delay = retryDelaySec(attemptNo, retryAfter);
+          // A permanent failure (the SSRF guard refused the address, an unusable URL) is not retried: waiting changes nothing.
+          const delay = result.kind === 'error' && result.permanent ? null : retryDelaySec(attemptNo, retryAfter);
           if (endpoint && failingSince !== null && now - failingSince > disableAfterMs) {
             status = 'failed';
             disabledReason = `failing since ${new Date(failingSince).toISOString()} (more than ${Math.round(disableAfterMs / 3_600_000)} h)`;

@@ -57,7 +57,8 @@ export interface SendRequest {
 
 export type SendResult =
   | { kind: 'response'; statusCode: number; retryAfter: string | null; durationMs: number }
-  | { kind: 'error'; error: string; durationMs: number };
+  /** `permanent`: retrying cannot help (the SSRF guard refused the address, or the URL can never be sent to). */
+  | { kind: 'error'; error: string; durationMs: number; permanent?: boolean };
 
 /** Makes one POST; never throws for network trouble (it is an outcome, not a bug). */
 export interface WebhookSender {
