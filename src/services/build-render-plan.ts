@@ -115,7 +115,8 @@ function buildBackground(b: BackgroundInput | undefined, at: string, assets: Res
       const url = b.url ?? (b.value && /^[a-z]+:\/\//i.test(b.value) ? b.value : undefined);
       let source: MediaSource | StoredMedia;
       if (url) {
-        assertHttpUrl(url, `${at}.url`, refusedHost);
+        // A URL given in `value` (older clients) is named as sent.
+        assertHttpUrl(url, url === b.url ? `${at}.url` : `${at}.value`, refusedHost);
         source = { url };
       } else if (assetId) {
         source = assetMedia(assets, assetId, b.type, `${at}.${b.type}_asset_id`);
