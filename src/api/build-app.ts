@@ -8,6 +8,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerBodyParsing } from './plugins/body-parsing.js';
+import { createClientErrorHandler, createFrameworkErrorHandler, EnvelopeLookup } from './plugins/raw-http-errors.js';
+import { buildRequestValidator } from './build-request-validator.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
@@ -39,14 +42,21 @@ export function normalizeRequestUrl(url: string): string {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Errors raised before routing (Node's parser, the router) still answer in the route's envelope.
+  const envelopes = new EnvelopeLookup();
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimit ?? 2 * 1024 * 1024,
     rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+    // Bodies are validated as sent, query strings coerced (see build-request-validator.ts).
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
+    clientErrorHandler: createClientErrorHandler(envelopes),
+    frameworkErrors: createFrameworkErrorHandler(envelopes),
   });
+  envelopes.watch(app);
+  registerBodyParsing(app);
 
   const listener = deps.routeListener;
   if (listener) app.addHook('onRoute', (route) => listener(route));

@@ -8,6 +8,9 @@ export type ErrorKind =
   | 'invalid_query_param'
   | 'invalid_json'
   | 'payload_too_large'
+  | 'uri_too_long'
+  | 'header_fields_too_large'
+  | 'request_timeout'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
@@ -49,6 +52,10 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   invalid_query_param: { legacyCode: 40012, legacyName: 'INVALID_QUERY_PARAM', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid query parameter' },
   invalid_json: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Request body is not valid JSON' },
   payload_too_large: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'payload_too_large', httpStatus: 413, message: 'Request body is too large' },
+  // Refused by Node's HTTP parser before routing (request line + headers over its limit) or by a slow client.
+  uri_too_long: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 414, message: 'Request URL is too long' },
+  header_fields_too_large: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 431, message: 'Request headers are too large' },
+  request_timeout: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 408, message: 'The request was not received in time' },
   unauthorized: { legacyCode: 400112, legacyName: 'UNAUTHORIZED', v3Code: 'authentication_failed', httpStatus: 401, message: 'Invalid or expired API key. Verify your x-api-key header.' },
   forbidden: { legacyCode: 400562, legacyName: 'FORBIDDEN', v3Code: 'forbidden', httpStatus: 403, message: 'Forbidden' },
   not_found: { legacyCode: 404, legacyName: 'NOT_FOUND', v3Code: 'not_found', httpStatus: 404, message: 'Not found' },

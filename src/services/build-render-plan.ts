@@ -20,6 +20,10 @@ const DEFAULT_BACKGROUND = '#FFFFFF';
  */
 export type RefusedUrlHost = (url: URL) => string | null;
 
+/** A client's value in a message, cut short so a megabyte string does not come back whole. */
+const quoted = (value: string) => (value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
+/** `param` is the field as the client named it (`video_inputs[0].voice.audio_url`, `callback_url`). */
 export function assertHttpUrl(url: string, param: string, refusedHost: RefusedUrlHost): void {
   // The URL parser drops tab, CR and LF silently, so they are looked for in the text as sent.
   // eslint-disable-next-line no-control-regex
@@ -28,9 +32,9 @@ export function assertHttpUrl(url: string, param: string, refusedHost: RefusedUr
   try {
     parsed = new URL(url);
   } catch {
-    throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
+    throw new OratorError('invalid_url', `${param} is not a valid URL: ${quoted(url)}`, { param });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `not a valid URL: ${url}`, { param });
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `${param} must be an http or https URL: ${quoted(url)}`, { param });
   const host = refusedHost(parsed);
   if (host !== null) throw new OratorError('invalid_url', `${param} points to a private, loopback or link-local address (${host}), which this server does not connect to`, { param });
 }

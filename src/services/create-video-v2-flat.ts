@@ -64,7 +64,23 @@ export function toCreateVideoV3Input(input: CreateVideoV2FlatInput): CreateVideo
   };
 }
 
+/** v3 names the photo `image.url` / `image.asset_id`; this body sent it as `image_url` / `image_asset_id`. */
+function flatName(text: string): string {
+  return text.replace(/(^|[^.\w])image\.url\b/g, '$1image_url').replace(/(^|[^.\w])image\.asset_id\b/g, '$1image_asset_id');
+}
+
+/** An error of the v3 creation, with the field names this body used, so the client can find the field it sent. */
+export function inFlatNames(err: unknown, input: CreateVideoV2FlatInput): unknown {
+  if (!(err instanceof OratorError) || !err.param || !/^image(\.|$)/.test(err.param)) return err;
+  const param = err.param === 'image' ? (input.image_url ? 'image_url' : 'image_asset_id') : flatName(err.param);
+  return new OratorError(err.kind, flatName(err.message), { param, detail: err.detail, transient: err.transient, cause: err.cause });
+}
+
 export async function createVideoV2Flat(deps: Parameters<typeof createVideoV3>[0], spaceId: string, input: CreateVideoV2FlatInput): Promise<CreatedVideoV2Flat> {
-  const { video_id, status } = await createVideoV3(deps, spaceId, toCreateVideoV3Input(input));
-  return { video_id, status };
+  try {
+    const { video_id, status } = await createVideoV3(deps, spaceId, toCreateVideoV3Input(input));
+    return { video_id, status };
+  } catch (err) {
+    throw inFlatNames(err, input);
+  }
 }

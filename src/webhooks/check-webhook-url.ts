@@ -14,7 +14,7 @@ export function createWebhookUrlCheck(options: { allowPrivate: boolean }): Webho
     try {
       url = new URL(raw);
     } catch {
-      throw new OratorError('invalid_parameter', `${param} is not a valid URL: ${raw}`, { param });
+      throw new OratorError('invalid_parameter', `${param} is not a valid URL: ${raw.length > 200 ? `${raw.slice(0, 200)}…` : raw}`, { param });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OratorError('invalid_parameter', `${param} must be an http or https URL`, { param });
     if (options.allowPrivate) return;

@@ -82,8 +82,8 @@ describe('POST /v2/videos', () => {
     ['script without voice_id', { avatar_id: AVATAR, script: 'x' }, 400, 'invalid_parameter', 'voice_id', /voice_id is required when script is provided/],
     ['unknown avatar', { avatar_id: 'nobody', script: 'x', voice_id: 'flite_slt' }, 404, 'avatar_not_found', 'avatar_id', /nobody/],
     ['neither script nor audio', { avatar_id: AVATAR }, 400, 'invalid_parameter', 'script', /script or audio_url is required/],
-    // Ajv's coercion reads '' as null on these nullable fields, so an empty script is a missing one.
-    ['empty script', { avatar_id: AVATAR, script: '', voice_id: 'flite_slt' }, 400, 'invalid_parameter', 'script', /script or audio_url is required/],
+    // Bodies are not type-coerced: an empty script is an empty string (minLength 1), not a missing one.
+    ['empty script', { avatar_id: AVATAR, script: '', voice_id: 'flite_slt' }, 400, 'invalid_parameter', 'script', /^script must not be empty$/],
   ];
   for (const [name, body, status, code, param, message] of cases) {
     test(`error: ${name}`, async () => {

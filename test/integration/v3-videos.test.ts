@@ -94,7 +94,7 @@ describe('POST /v3/videos', () => {
     ['webm with a background', { type: 'avatar', avatar_id: AVATAR, script: 'x', output_format: 'webm', background: { type: 'color', value: '#000000' } }, 400, 'invalid_parameter', 'background', /webm/],
     ['watermark opacity above 1', { type: 'avatar', avatar_id: AVATAR, script: 'x', watermark: { image: { type: 'url', url: 'https://e.com/l.png' }, opacity: 2 } }, 400, 'invalid_parameter', 'watermark.opacity', /<= 1/],
     ['watermark scale above 2', { type: 'avatar', avatar_id: AVATAR, script: 'x', watermark: { image: { type: 'url', url: 'https://e.com/l.png' }, scale: 3 } }, 400, 'invalid_parameter', 'watermark.scale', /<= 2/],
-    ['bad callback_url', { type: 'avatar', avatar_id: AVATAR, script: 'x', callback_url: 'ftp://x' }, 400, 'invalid_parameter', 'callback_url', /not a valid URL/],
+    ['bad callback_url', { type: 'avatar', avatar_id: AVATAR, script: 'x', callback_url: 'ftp://x' }, 400, 'invalid_parameter', 'callback_url', /^callback_url must be an http or https URL/],
   ];
   for (const [name, body, status, code, param, message] of cases) {
     test(`${name} → ${status} ${code}`, async () => {
