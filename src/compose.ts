@@ -25,6 +25,7 @@ import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catal
 import type { MediaFetcher } from './render/plan.js';
 import { renderVideo, validateRenderPlan } from './render/render-video.js';
 import { extractAudioTrack } from './render/media/extract-audio-track.js';
+import { uploadInspector } from './render/media/inspect-upload.js';
 import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
 import { getRemainingQuota, getUserInfo } from './services/account.js';
 import { listAvatars, listVoiceLocales, listVoices as listVoiceViews } from './services/catalogue.js';
@@ -187,6 +188,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     blobs,
     clock,
     scratch,
+    inspector: uploadInspector,
     // The face model loads on the first upload only.
     checkFace: async (imagePath) => {
       await (await import('./render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });
@@ -203,6 +205,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     blobs,
     clock,
     scratch,
+    inspector: uploadInspector,
     ownerOf: async (spaceId) => (await keys.findSpace(spaceId))?.name ?? spaceId,
   };
   const assets = assetLookup(assetStore);

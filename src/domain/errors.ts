@@ -29,6 +29,8 @@ export type ErrorKind =
   | 'video_file_corrupted'
   | 'empty_audio_stream'
   | 'video_too_long'
+  | 'image_too_large'
+  | 'audio_too_long'
   | 'request_in_progress'
   | 'idempotency_mismatch'
   | 'rate_limit_exceeded'
@@ -74,6 +76,9 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   video_file_corrupted: { legacyCode: 400652, legacyName: 'VIDEO_FILE_CORRUPTED', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Media file is corrupted' },
   empty_audio_stream: { legacyCode: 400624, legacyName: 'EMPTY_AUDIO_STREAM', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Audio stream is empty' },
   video_too_long: { legacyCode: 40119, legacyName: 'VIDEO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Video is too long' },
+  // HeyGen publishes limits (images under 50 MB, audio up to 10 min) but no codes for them: Orator's own.
+  image_too_large: { legacyCode: 400185, legacyName: 'IMAGE_TOO_LARGE', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Image dimensions are too large' },
+  audio_too_long: { legacyCode: 400186, legacyName: 'AUDIO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Audio is too long' },
   request_in_progress: { legacyCode: 40909, legacyName: 'REQUEST_IN_PROGRESS', v3Code: 'request_in_progress', httpStatus: 409, message: 'A request with this Idempotency-Key is still in progress' },
   idempotency_mismatch: { legacyCode: 42200, legacyName: 'IDEMPOTENCY_KEY_REUSED', v3Code: 'idempotency_key_reused', httpStatus: 422, message: 'This Idempotency-Key was used with a different request body' },
   rate_limit_exceeded: { legacyCode: 42900, legacyName: 'RATE_LIMIT_EXCEEDED', v3Code: 'rate_limit_exceeded', httpStatus: 429, message: 'Too many requests. Retry after the duration specified in the Retry-After header.' },

@@ -7,8 +7,12 @@ export type ImageFit = 'cover' | 'contain' | 'crop' | 'none';
 export type VideoPlayStyle = 'fit_to_scene' | 'freeze' | 'loop' | 'once';
 export type OutputFormat = 'mp4' | 'webm' | 'mov';
 
-/** A media reference: a file on this machine or a URL the fetcher downloads first. */
-export type MediaSource = { path: string } | { url: string };
+/**
+ * A media reference: a file on this machine or a URL the fetcher downloads first. `label` is how the
+ * client named a file it did not give by path (an asset or talking photo id); failure messages use it
+ * so they never show where the server keeps its copies.
+ */
+export type MediaSource = { path: string; label?: string } | { url: string };
 
 /** A character on screen: a stock avatar, or a photo animated from its face landmarks. */
 export type CharacterPlan = AvatarCharacterPlan | PhotoCharacterPlan;
@@ -30,7 +34,7 @@ export interface PhotoCharacterPlan extends CharacterPlacement {
  * A file in the platform's blob store, by key (uploaded talking photos and assets). The render engine
  * itself never reads the store: the render job copies these next to the render first.
  */
-export type StoredMedia = { blobKey: string };
+export type StoredMedia = { blobKey: string; label?: string };
 
 interface CharacterPlacement {
   style: AvatarStyle;

@@ -28,3 +28,28 @@ export interface AssetStore {
 export interface AssetLookup {
   findAsset(spaceId: string, id: string): Promise<Pick<AssetRecord, 'id' | 'fileType' | 'blobKey'> | undefined>;
 }
+
+/** What probing found in a video or audio upload. */
+export interface ProbedMedia {
+  /** Seconds; 0 when the container does not say. */
+  durationSec: number;
+  /** The first picture stream's size; null when there is none. */
+  video: { width: number; height: number } | null;
+  hasAudio: boolean;
+  /** The demuxer ran out of data before the streams' end: a cut-off file. */
+  truncated: boolean;
+}
+
+/**
+ * Reads an upload before it is stored, so a file that cannot be rendered fails at upload rather than
+ * mid-render. Images are measured from their header first: a header claiming 100000×100000 px is
+ * refused before anything tries to decode it.
+ */
+export interface UploadInspector {
+  /** Width and height from the image header, without decoding; undefined when no header can be read. */
+  imageSize(bytes: Buffer): Promise<{ width: number; height: number } | undefined>;
+  /** Whether the whole image decodes (false for truncated or damaged data). */
+  imageDecodes(bytes: Buffer): Promise<boolean>;
+  /** The streams of a video or audio file on disk; undefined when it cannot be read at all. */
+  probeMedia(file: string): Promise<ProbedMedia | undefined>;
+}

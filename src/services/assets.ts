@@ -1,11 +1,13 @@
 // Uploaded assets (HeyGen's /v1/asset and /v3/assets): images, videos and audio for later videos.
-// The type comes from the file's bytes, not the client's word; the row keeps the blob key and every
-// URL handed out is signed afresh.
+// The type comes from the file's bytes, not the client's word, and the file is decoded or probed before
+// it is kept; the row keeps the blob key and every URL handed out is signed afresh.
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OratorError } from '../domain/errors.js';
-import type { AssetFileType, AssetLookup, AssetRecord, AssetStore } from './asset-ports.js';
+import type { AssetFileType, AssetLookup, AssetRecord, AssetStore, UploadInspector } from './asset-ports.js';
+import { checkUploadedImage, checkUploadedMedia } from './check-uploaded-media.js';
+import { contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf, SUPPORTED_FORMATS } from './detect-asset-format.js';
 import { decodePageToken, pageOf } from './page-token.js';
 import type { BlobStore, Clock, ScratchSpace } from './ports.js';
 
@@ -14,6 +16,8 @@ export interface AssetDeps {
   blobs: BlobStore;
   clock: Clock;
   scratch: ScratchSpace;
+  /** Decodes images and probes video and audio before anything is stored. */
+  inspector: UploadInspector;
   /** The space's user name: HeyGen's `owner` of an asset. */
   ownerOf(spaceId: string): Promise<string>;
 }
@@ -37,60 +41,14 @@ export interface AssetPage {
   nextToken: string | null;
 }
 
-export interface DetectedFormat {
-  fileType: AssetFileType;
-  mimeType: string;
-  ext: string;
-}
-
 const URL_TTL_SEC = 7 * 24 * 3600;
 const NAME_MAX = 255;
-export const SUPPORTED_FORMATS = 'JPEG, PNG, WebP images; MP4, MOV, WebM videos; MP3, WAV, M4A, OGG audio';
 
-const ascii = (b: Buffer, start: number, end: number) => b.toString('latin1', start, end);
-
-/**
- * The format by magic number, or undefined. `declaredKind` settles containers that hold either audio
- * or video (an MP4 with a generic brand, WebM): the uploader's word for audio is taken, video otherwise.
- */
-export function detectFormat(b: Buffer, declaredKind?: AssetFileType): DetectedFormat | undefined {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { fileType: 'image', mimeType: 'image/jpeg', ext: 'jpg' };
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { fileType: 'image', mimeType: 'image/png', ext: 'png' };
-  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF') {
-    const form = ascii(b, 8, 12);
-    if (form === 'WEBP') return { fileType: 'image', mimeType: 'image/webp', ext: 'webp' };
-    if (form === 'WAVE') return { fileType: 'audio', mimeType: 'audio/wav', ext: 'wav' };
-    return undefined;
-  }
-  if (b.length >= 12 && ascii(b, 4, 8) === 'ftyp') {
-    const brand = ascii(b, 8, 12);
-    if (brand.startsWith('M4A') || brand === 'M4B ' || brand === 'M4P ') return { fileType: 'audio', mimeType: 'audio/mp4', ext: 'm4a' };
-    // HEIF/AVIF stills share the ISO container; they are images this platform cannot use.
-    if (['heic', 'heix', 'hevc', 'mif1', 'msf1', 'avif', 'avis'].includes(brand)) return undefined;
-    if (declaredKind === 'audio') return { fileType: 'audio', mimeType: 'audio/mp4', ext: 'm4a' };
-    if (brand === 'qt  ') return { fileType: 'video', mimeType: 'video/quicktime', ext: 'mov' };
-    return { fileType: 'video', mimeType: 'video/mp4', ext: 'mp4' };
-  }
-  if (b.length >= 4 && b.readUInt32BE(0) === 0x1a45dfa3) {
-    if (declaredKind === 'audio') return { fileType: 'audio', mimeType: 'audio/webm', ext: 'webm' };
-    // The EBML header names its DocType near the start: "webm" or "matroska".
-    const head = ascii(b, 0, Math.min(b.length, 64));
-    if (head.includes('matroska')) return { fileType: 'video', mimeType: 'video/x-matroska', ext: 'mkv' };
-    return { fileType: 'video', mimeType: 'video/webm', ext: 'webm' };
-  }
-  if (b.length >= 4 && ascii(b, 0, 4) === 'OggS') return { fileType: 'audio', mimeType: 'audio/ogg', ext: 'ogg' };
-  if (b.length >= 3 && ascii(b, 0, 3) === 'ID3') return { fileType: 'audio', mimeType: 'audio/mpeg', ext: 'mp3' };
-  // An MPEG audio frame: 11 sync bits, a version that is not reserved and a layer that is not 00 (ADTS AAC).
-  if (b.length >= 2 && b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x18) !== 0x08 && (b[1]! & 0x06) !== 0) {
-    return { fileType: 'audio', mimeType: 'audio/mpeg', ext: 'mp3' };
-  }
-  return undefined;
-}
-
-/** image/…, video/… or audio/… of a Content-Type; undefined for anything else (octet-stream, PDF…). */
-export function kindOfContentType(contentType: string | undefined): AssetFileType | undefined {
-  const major = contentType?.split(';')[0]!.trim().toLowerCase().split('/')[0];
-  return major === 'image' || major === 'video' || major === 'audio' ? major : undefined;
+/** Format errors in the kind the uploader claimed: HeyGen answers audio problems with INVALID_AUDIO_FORMAT. */
+function formatErrorKind(declaredKind: AssetFileType | undefined): 'invalid_audio_format' | 'video_format_not_supported' | 'invalid_parameter' {
+  if (declaredKind === 'audio') return 'invalid_audio_format';
+  if (declaredKind === 'video') return 'video_format_not_supported';
+  return 'invalid_parameter';
 }
 
 /** The uploader's file name without any directories, or one made from the id and extension. */
@@ -113,20 +71,28 @@ async function toView(deps: AssetDeps, a: AssetRecord, owner: string): Promise<A
   };
 }
 
+/**
+ * Stores an upload after checking it is what it says and that it renders: the magic number decides
+ * the type, a contradicting Content-Type is refused, and the inspector decodes images and probes
+ * video and audio (size and duration limits in check-uploaded-media.ts). Nothing is stored on refusal.
+ */
 export async function uploadAsset(deps: AssetDeps, spaceId: string, body: Buffer, declaredType?: string, fileName?: string): Promise<AssetView> {
   if (body.length === 0) throw new OratorError('missing_params', 'The request body is empty: it must be the file to upload (image, video or audio)', { param: 'body' });
   const declaredKind = kindOfContentType(declaredType);
-  const format = detectFormat(body, declaredKind);
-  if (!format) throw new OratorError('invalid_parameter', `The file is not a supported format: use ${SUPPORTED_FORMATS}`, { param: 'file' });
-  if (declaredKind && declaredKind !== format.fileType) {
-    throw new OratorError('invalid_parameter', `Content-Type ${declaredType} says ${declaredKind}, but the file is ${format.fileType} (${format.mimeType})`, { param: 'Content-Type' });
+  let format = detectFormat(body, declaredKind);
+  if (!format) throw new OratorError(formatErrorKind(declaredKind), `The file is not a supported format: use ${SUPPORTED_FORMATS}`, { param: 'file' });
+  if (contradictsFormat(declaredType, format)) {
+    throw new OratorError(formatErrorKind(declaredKind), `Content-Type ${mediaTypeOf(declaredType)} does not match the file, which is ${format.mimeType}`, { param: 'Content-Type' });
   }
+  if (format.fileType === 'image') await checkUploadedImage(deps.inspector, body, format, 'file');
   const id = randomBytes(16).toString('hex');
-  const blobKey = `assets/${spaceId}/${id}.${format.ext}`;
   const dir = await deps.scratch.create(`asset-${id}`);
+  let blobKey: string;
   try {
     const file = path.join(dir, `upload.${format.ext}`);
     await writeFile(file, body);
+    if (format.fileType !== 'image') format = await checkUploadedMedia(deps.inspector, file, format, declaredKind, 'file');
+    blobKey = `assets/${spaceId}/${id}.${format.ext}`;
     await deps.blobs.putFile(blobKey, file);
   } finally {
     await deps.scratch.remove(dir);

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { OratorError } from '../domain/errors.js';
 import { STOCK_PHOTOS } from '../render/avatars/photo/stock-photos.js';
 import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup } from './photo-lookup.js';
+import type { UploadInspector } from './asset-ports.js';
+import { checkUploadedImage } from './check-uploaded-media.js';
+import { detectFormat } from './detect-asset-format.js';
 import type { BlobStore, Clock, ScratchSpace } from './ports.js';
 import type { TalkingPhotoRecord, TalkingPhotoStore } from './talking-photo-ports.js';
 
@@ -14,6 +17,8 @@ export interface TalkingPhotoDeps {
   blobs: BlobStore;
   clock: Clock;
   scratch: ScratchSpace;
+  /** Measures and decodes the image before the face is looked for. */
+  inspector: UploadInspector;
   /** Throws OratorError('invalid_parameter') when the image has no detectable face. */
   checkFace(imagePath: string): Promise<void>;
 }
@@ -26,23 +31,19 @@ export interface TalkingPhotoView {
 
 /** HeyGen accepts JPEG and PNG; WebP costs nothing extra here. */
 const FORMATS: Record<string, { ext: string; contentType: string }> = {
-  jpeg: { ext: 'jpg', contentType: 'image/jpeg' },
-  png: { ext: 'png', contentType: 'image/png' },
-  webp: { ext: 'webp', contentType: 'image/webp' },
+  'image/jpeg': { ext: 'jpg', contentType: 'image/jpeg' },
+  'image/png': { ext: 'png', contentType: 'image/png' },
+  'image/webp': { ext: 'webp', contentType: 'image/webp' },
 };
 const URL_TTL_SEC = 7 * 24 * 3600;
 
 export async function uploadTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }> {
   if (body.length === 0) throw new OratorError('missing_params', 'The request body must be the image file (JPEG or PNG)', { param: 'body' });
-  const { default: sharp } = await import('sharp');
-  let meta;
-  try {
-    meta = await sharp(body).metadata();
-  } catch (error) {
-    throw new OratorError('invalid_parameter', 'The request body is not a readable image (JPEG or PNG)', { param: 'body', cause: error });
-  }
-  const format = FORMATS[meta.format ?? ''];
-  if (!format) throw new OratorError('invalid_parameter', `Unsupported image format ${meta.format ?? 'unknown'}: use JPEG or PNG`, { param: 'body' });
+  const detected = detectFormat(body);
+  const format = detected ? FORMATS[detected.mimeType] : undefined;
+  if (!detected || !format) throw new OratorError('invalid_parameter', `The request body is not a readable image (JPEG or PNG)${detected ? `: it is ${detected.mimeType}` : ''}`, { param: 'body' });
+  // Decoded and measured as asset images are, so a damaged or oversized photo fails here, not mid-render.
+  const size = await checkUploadedImage(deps.inspector, body, detected, 'body');
   const id = randomBytes(16).toString('hex');
   const dir = await deps.scratch.create(`talking-photo-${id}`);
   try {
@@ -51,7 +52,7 @@ export async function uploadTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
     await deps.checkFace(file);
     const blobKey = `talking_photos/${spaceId}/${id}.${format.ext}`;
     await deps.blobs.putFile(blobKey, file);
-    await deps.store.insert({ id, spaceId, blobKey, contentType: format.contentType, width: meta.width ?? 0, height: meta.height ?? 0, createdAt: deps.clock.now() });
+    await deps.store.insert({ id, spaceId, blobKey, contentType: format.contentType, width: size.width, height: size.height, createdAt: deps.clock.now() });
     return { talking_photo_id: id, talking_photo_url: await deps.blobs.signedUrl(blobKey, URL_TTL_SEC) };
   } finally {
     await deps.scratch.remove(dir);
@@ -135,7 +136,8 @@ export function talkingPhotoLookup(store: TalkingPhotoStore): PhotoLookup {
       const stock = STOCK_PHOTOS.find((p) => p.talking_photo_id === id);
       if (stock) return { image: { path: stock.path }, defaultVoiceId: stock.default_voice_id };
       const photo = await store.find(spaceId, id);
-      return photo ? { image: { blobKey: photo.blobKey }, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID } : undefined;
+      // Labelled with the id the client sent: a failed render names it, not the render's copy.
+      return photo ? { image: { blobKey: photo.blobKey, label: `talking photo ${id}` }, defaultVoiceId: DEFAULT_PHOTO_VOICE_ID } : undefined;
     },
   };
 }

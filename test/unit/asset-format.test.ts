@@ -1,7 +1,9 @@
 // Asset formats come from magic numbers; containers that hold audio or video follow the uploader's word for audio.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFormat, kindOfContentType } from '../../src/services/assets.js';
+import { ACCEPTED_MEDIA_TYPES, audioOnlyFormat, contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf } from '../../src/services/detect-asset-format.js';
+import { buildUploadProbeArgs, parseUploadProbe } from '../../src/render/media/inspect-upload.js';
+import { redactPaths } from '../../src/render/redact-paths.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const ftyp = (brand: string) => bytes([0, 0, 0, 0x20], 'ftyp', brand, [0, 0, 0, 0], 'isomiso2');
@@ -47,4 +49,45 @@ test('content type kinds', () => {
   assert.equal(kindOfContentType('Audio/X-WAV; rate=8000'), 'audio');
   assert.equal(kindOfContentType('application/octet-stream'), undefined);
   assert.equal(kindOfContentType(undefined), undefined);
+});
+
+test('a Content-Type contradicts the bytes when it names another format; aliases, the ISO and EBML families and no-claim labels do not', () => {
+  const jpeg = detectFormat(bytes([0xff, 0xd8, 0xff, 0xe0]))!;
+  const wav = detectFormat(bytes('RIFF', [1, 2, 3, 4], 'WAVEfmt '))!;
+  const mp4 = detectFormat(ftyp('isom'))!;
+  assert.equal(contradictsFormat('image/png', jpeg), true, 'PNG label on JPEG bytes');
+  assert.equal(contradictsFormat('audio/mpeg', wav), true, 'MP3 label on WAV bytes');
+  assert.equal(contradictsFormat('image/png', wav), true, 'another kind altogether');
+  assert.equal(contradictsFormat('video/webm', mp4), true);
+  assert.equal(contradictsFormat('Image/JPG; q=1', jpeg), false);
+  assert.equal(contradictsFormat('audio/x-wav', wav), false);
+  assert.equal(contradictsFormat('video/quicktime', mp4), false, 'MP4 and MOV are one container');
+  for (const none of [undefined, '', 'application/octet-stream', 'text/plain']) assert.equal(contradictsFormat(none, jpeg), false, String(none));
+  assert.equal(mediaTypeOf(' Video/QuickTime ; codecs=x'), 'video/quicktime');
+  assert.equal(mediaTypeOf('  '), undefined);
+  assert.ok(ACCEPTED_MEDIA_TYPES.has('video/quicktime') && ACCEPTED_MEDIA_TYPES.has('audio/x-wav') && !ACCEPTED_MEDIA_TYPES.has('text/plain'));
+});
+
+test('containers found to hold sound only become audio; other formats have no audio-only twin', () => {
+  assert.deepEqual(audioOnlyFormat(detectFormat(ftyp('isom'))!), { fileType: 'audio', mimeType: 'audio/mp4', ext: 'm4a' });
+  assert.equal(audioOnlyFormat(detectFormat(bytes([0x1a, 0x45, 0xdf, 0xa3], 'webm'))!)?.mimeType, 'audio/webm');
+  assert.equal(audioOnlyFormat(detectFormat(bytes([0xff, 0xd8, 0xff, 0xe0]))!), undefined);
+});
+
+test('upload probe: argv demuxes every packet; a short packet count or a partial-file complaint is truncation', () => {
+  assert.deepEqual(buildUploadProbeArgs('/x/upload.mp4'), ['-v', 'error', '-count_packets', '-print_format', 'json', '-show_format', '-show_streams', '/x/upload.mp4']);
+  const json = (streams: object[], duration = '2.000000') => JSON.stringify({ streams, format: { duration } });
+  const video = { codec_type: 'video', width: 64, height: 48, nb_frames: '20', nb_read_packets: '20' };
+  assert.deepEqual(parseUploadProbe(json([video, { codec_type: 'audio' }]), ''), { durationSec: 2, video: { width: 64, height: 48 }, hasAudio: true, truncated: false });
+  assert.equal(parseUploadProbe(json([{ ...video, nb_read_packets: '1' }]), '')!.truncated, true);
+  assert.equal(parseUploadProbe(json([{ codec_type: 'video', width: 64, height: 48, nb_read_packets: '12' }]), '[matroska,webm @ 0x1] File ended prematurely')!.truncated, true);
+  assert.equal(parseUploadProbe(json([{ codec_type: 'audio' }], 'N/A'), '')!.durationSec, 0);
+  assert.equal(parseUploadProbe('{}', ''), undefined, 'no streams');
+  assert.equal(parseUploadProbe('not json', ''), undefined);
+});
+
+test('tool output keeps file names but loses the directories; URLs and ratios are left alone', () => {
+  assert.equal(redactPaths('/srv/orator/data/tmp/render-1/stored-0.png: Invalid data'), 'stored-0.png: Invalid data');
+  assert.equal(redactPaths("Error opening '/tmp/x/work/audio0.wav'"), "Error opening 'audio0.wav'");
+  assert.equal(redactPaths('failed https://cdn.example.com/a/b.mp4 at 16/9'), 'failed https://cdn.example.com/a/b.mp4 at 16/9');
 });

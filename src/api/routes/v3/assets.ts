@@ -2,9 +2,9 @@
 // GET and DELETE /v3/assets/{asset_id}. Direct uploads, batches and search are not built.
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
-import { OratorError } from '../../../domain/errors.js';
+import { isOratorError, OratorError } from '../../../domain/errors.js';
 import type { AssetView } from '../../../services/assets.js';
 import { spaceOf } from '../../plugins/auth.js';
 import { AssetIdParams, AssetV3ListQuery, AssetV3ListResponse, AssetV3Response, DeleteAssetV3Response, UploadAssetV3Response } from '../../schemas/assets.js';
@@ -14,6 +14,23 @@ import type { TypeBoxProvider } from '../../type-provider.js';
 /** HeyGen's documented cap for POST /v3/assets. */
 export const V3_ASSET_FILE_LIMIT = 32 * 1024 * 1024;
 const FILE_REQUIRED = 'File is required. Upload a file using multipart/form-data.';
+const MALFORMED = 'The multipart/form-data body is malformed';
+
+/** A short, path-free reason from busboy's or the stream's error, for the client. */
+function malformedReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/boundary not found/i.test(message)) return 'the Content-Type has no boundary';
+  if (/unexpected end|premature|closed before/i.test(message)) return 'it ends before its closing boundary';
+  return 'no part matched its boundary';
+}
+
+/** Service errors name v1's fields (the body, its Content-Type); here both are the `file` part. */
+function asFileField(error: unknown): unknown {
+  if (isOratorError(error) && (error.param === 'body' || error.param === 'Content-Type')) {
+    return new OratorError(error.kind, error.message, { param: 'file', cause: error });
+  }
+  return error;
+}
 
 interface ReceivedFile {
   bytes: Buffer;
@@ -51,10 +68,14 @@ async function receiveFile(request: FastifyRequest): Promise<void> {
       file = { bytes: await part.toBuffer(), mimetype: part.mimetype, filename: part.filename };
     }
   } catch (error) {
+    if (isOratorError(error)) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new OratorError('payload_too_large', 'The file is larger than 32 MB', { param: 'file' });
     if (code === 'FST_FILES_LIMIT') throw new OratorError('invalid_parameter', 'Upload one file per request', { param: 'file' });
-    throw error;
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new OratorError('payload_too_large', 'Too many form fields: send the file alone', { param: 'file' });
+    // Everything else busboy or the stream raises (no boundary, a boundary the body never uses, a part
+    // cut off before its end) is the client's malformed body, not a server fault.
+    throw new OratorError('invalid_parameter', `${MALFORMED} (${malformedReason(error)})`, { param: 'file', cause: error });
   }
   if (!file) throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
   received.set(request, file);
@@ -65,6 +86,13 @@ export function registerV3AssetRoutes(base: FastifyInstance, deps: AppDeps): voi
   // Multipart parsing in this scope only; no other route takes form data.
   void base.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: V3_ASSET_FILE_LIMIT, files: 1, fields: 10, parts: 20 } });
+    // A Content-Type Fastify cannot parse at all is no multipart body either: HeyGen's "file is required".
+    scope.setErrorHandler((error: FastifyError, request) => {
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' && request.method === 'POST' && request.routeOptions.url === '/v3/assets') {
+        throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
+      }
+      throw error;
+    });
     const app = scope.withTypeProvider<TypeBoxProvider>();
 
     app.post(
@@ -76,7 +104,9 @@ export function registerV3AssetRoutes(base: FastifyInstance, deps: AppDeps): voi
       async (request) => {
         const file = received.get(request);
         if (!file) throw new OratorError('missing_params', FILE_REQUIRED, { param: 'file' });
-        const a = await deps.assets.upload(spaceOf(request), file.bytes, file.mimetype, file.filename);
+        const a = await deps.assets.upload(spaceOf(request), file.bytes, file.mimetype, file.filename).catch((error: unknown) => {
+          throw asFileField(error);
+        });
         return { data: { asset_id: a.id, url: a.url, mime_type: a.mimeType, size_bytes: a.sizeBytes } };
       },
     );
