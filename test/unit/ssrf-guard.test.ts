@@ -117,6 +117,9 @@ test('connect-time lookup: a name that resolves to loopback is refused; the firs
     assert.ok(r.err instanceof BlockedAddressError, `localhost (all: ${all})`);
     assert.match(r.err.message, /not public/);
   }
+  // 'localhost.' resolves to loopback on some resolvers and not at all on others: never to an answer we would use.
+  const dotted = await lookup('localhost.', false);
+  assert.ok(dotted.err instanceof BlockedAddressError || dotted.err?.code === 'ENOTFOUND', String(dotted.err));
   // A resolver answering a private address for a public-looking name (DNS rebinding), and one mixing public and private answers.
   const real = dns.lookup;
   const answers: Record<string, dns.LookupAddress[]> = {
