@@ -31,6 +31,7 @@ import { buildCropCommands, type CropStep } from './crop-commands.js';
 import { alignMotionToChanges, frameRuns, type WindowPosition } from './frame-runs.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
 import { engineSource } from '../media/engine-source.js';
+import { redactPaths } from '../redact-paths.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
 
 interface PreparedScene {
@@ -194,7 +195,7 @@ async function runStep<T>(stage: string, step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     if (error instanceof ToolError) {
-      throw new OratorError('render_failed', `Video rendering failed while ${stage}`, { detail: error.stderrTail, cause: error });
+      throw new OratorError('render_failed', `Video rendering failed while ${stage}`, { detail: redactPaths(error.stderrTail), cause: error });
     }
     throw error;
   }
@@ -237,8 +238,8 @@ async function prepareScene(scene: ScenePlan, index: number, workDir: string, fp
     await deps.decodeAudio(input, wav);
   } catch (error) {
     if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') {
-      // Name the input as the caller knows it (its URL), not as the work dir copy.
-      const message = error.message.split(basename(input)).join(describeSource(source));
+      // Name the input as the caller knows it (its URL or asset id), not as the work dir copy.
+      const message = redactPaths(error.message).split(basename(input)).join(describeSource(source));
       throw new OratorError(error.kind, message, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
     }
     throw new OratorError('invalid_audio_format', `Audio ${describeSource(source)} could not be decoded`, { param: `video_inputs[${index}].voice.audio_url`, cause: error });
@@ -260,8 +261,13 @@ function fitLength(frames: readonly Viseme[], length: number): Viseme[] {
   return out;
 }
 
+/**
+ * A media source as the client knows it: its URL, the id it sent (the label a stored copy carries), or
+ * for plans given by path (the CLI) the file's name; never the server's directories.
+ */
 function describeSource(source: MediaSource): string {
-  return 'url' in source ? source.url : source.path;
+  if ('url' in source) return source.url;
+  return source.label ?? basename(source.path);
 }
 
 /** A local path for a media source: URLs are downloaded into the work dir by the injected fetcher. */
@@ -270,7 +276,7 @@ async function localMedia(source: MediaSource, workDir: string, name: string, op
     try {
       await stat(source.path);
     } catch {
-      throw new OratorError('asset_not_found', `Media file ${source.path} not found`);
+      throw new OratorError('asset_not_found', `Media file ${describeSource(source)} not found`);
     }
     return source.path;
   }

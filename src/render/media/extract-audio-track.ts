@@ -2,6 +2,7 @@
 // avatar preview render this way).
 import { OratorError } from '../../domain/errors.js';
 import { runFfmpeg, ToolError } from '../compose/run-ffmpeg.js';
+import { redactPaths } from '../redact-paths.js';
 
 export function buildExtractAudioArgs(videoPath: string, outPath: string): string[] {
   return ['-v', 'error', '-y', '-i', videoPath, '-vn', '-c:a', 'copy', outPath];
@@ -11,7 +12,7 @@ export async function extractAudioTrack(videoPath: string, outPath: string): Pro
   try {
     await runFfmpeg(buildExtractAudioArgs(videoPath, outPath));
   } catch (err) {
-    if (err instanceof ToolError) throw new OratorError('render_failed', `ffmpeg exited with ${err.exitCode}`, { detail: err.stderrTail, cause: err });
+    if (err instanceof ToolError) throw new OratorError('render_failed', `ffmpeg exited with ${err.exitCode}`, { detail: redactPaths(err.stderrTail), cause: err });
     throw err;
   }
 }

@@ -4,6 +4,7 @@
 // empty_audio_stream.
 import { basename } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
+import { redactPaths } from '../redact-paths.js';
 import { runProgram } from '../speech/run-program.js';
 import { buildResampleArgs } from '../speech/resample-wav.js';
 import { readWav } from '../speech/wav-file.js';
@@ -34,12 +35,18 @@ export interface DecodedAudio {
   sampleRate: number;
 }
 
+/** ffmpeg's last complaint without the file it names (the message names it) or any directories. */
+function lastLine(stderr: string, inputPath: string): string {
+  const line = stderr.trim().split('\n').pop() || 'unknown error';
+  return redactPaths(line.startsWith(`${inputPath}: `) ? line.slice(inputPath.length + 2) : line);
+}
+
 /** Decodes `inputPath` to a mono WAV at `sampleRate` (16 kHz by default); throws OratorError. */
 export async function decodeAudio(inputPath: string, outWavPath: string, sampleRate: number = RECOGNITION_SAMPLE_RATE): Promise<DecodedAudio> {
   const name = basename(inputPath);
   const probe = await runProgram('ffprobe', buildProbeArgs(inputPath));
   if (probe.code !== 0) {
-    throw new OratorError('video_file_corrupted', `Audio file ${name} could not be read: ${probe.stderr.trim().split('\n').pop() ?? 'unknown error'}`, { param: 'audio_url' });
+    throw new OratorError('video_file_corrupted', `Audio file ${name} could not be read: ${lastLine(probe.stderr, inputPath)}`, { param: 'audio_url' });
   }
   let info: ProbeResult;
   try {
@@ -56,7 +63,7 @@ export async function decodeAudio(inputPath: string, outWavPath: string, sampleR
   }
   const decode = await runProgram('ffmpeg', buildDecodeArgs(inputPath, outWavPath, sampleRate));
   if (decode.code !== 0) {
-    throw new OratorError('video_file_corrupted', `Audio file ${name} could not be decoded: ${decode.stderr.trim().split('\n').pop() ?? 'unknown error'}`, { param: 'audio_url' });
+    throw new OratorError('video_file_corrupted', `Audio file ${name} could not be decoded: ${lastLine(decode.stderr, inputPath)}`, { param: 'audio_url' });
   }
   let samples: number;
   try {
