@@ -49,7 +49,10 @@ async function load(origin: string, request: LoadRequest) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-bench-'));
 // The per-key limit would answer most of this load with cheap 429s; measure the real routes instead.
 const config = loadConfig({ ORATOR_DATA_DIR: dataDir, PORT: '0', ORATOR_RATE_LIMIT_PER_MINUTE: '100000000' });
-const platform = await composePlatform(config, { migrate: true, logger: pino({ level: 'silent' }) });
+// Request lines are logged as in production (one line per request at info), into /dev/null through
+// pino's default asynchronous destination, so their cost is in the figures; BENCH_LOG_LEVEL=silent drops it.
+const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
+const platform = await composePlatform(config, { migrate: true, logger });
 const { key } = await createApiKey(platform.keys, { name: 'bench' });
 const avatar = platform.engine.listAvatars()[0];
 if (!avatar) throw new Error('no stock avatars');

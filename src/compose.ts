@@ -65,6 +65,8 @@ import { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
 import { createRateLimiter } from './ratelimit/create-rate-limiter.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from './observability/prometheus-metrics.js';
+import { readQueueStats } from './jobs/read-queue-stats.js';
 
 export const RENDER_MAX_ATTEMPTS = 3;
 
@@ -95,7 +97,6 @@ export interface PlatformOptions {
   pollMs?: number;
   watchdogMs?: number;
   retryDelayMs?: (attempt: number) => number;
-  httpLogger?: boolean;
   /** Webhook delivery knobs (tests shorten the retry schedule and the timeout). */
   webhooks?: { retryDelaySec?: (attemptsMade: number, retryAfterSec: number | null) => number | null; timeoutMs?: number };
 }
@@ -116,6 +117,8 @@ export interface Platform {
   webhooks: { store: WebhookStore; service: WebhookService };
   buildHttpApp(): Promise<FastifyInstance>;
   buildHealthApp(): Promise<FastifyInstance>;
+  /** This process's metrics (GET /metrics renders them). */
+  metrics: PrometheusMetrics;
   createWorkerPool(): WorkerPool;
   createWatchdog(): LeaseWatchdog;
   /** Removes scratch dirs of renders that died with their process (idle longer than a lease). */
@@ -156,6 +159,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const authenticator = new ApiKeyAuthenticator(keys);
   const previews = new MediaPreviews({ engine, blobs, scratch });
   const queryDeps = { videos, blobs, clock };
+  // Queue depth is read from the jobs table on each scrape: other processes enqueue and claim too.
+  const metrics = createPrometheusMetrics({ queueStats: () => readQueueStats(db, Date.now()) });
 
   const handlers: JobHandlerMap = {
     render_video: createRenderVideoHandler({
@@ -167,6 +172,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       clock,
       log: (msg, extra) => logger.info(extra ?? {}, msg),
       onFinished: (tx, videoId) => recordVideoFinished({ blobs, clock, publicUrl: config.publicUrl }, tx, videoId),
+      metrics,
     }),
     deliver_webhook: createDeliverWebhookHandler({
       store: webhookStore,
@@ -177,6 +183,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       disableAfterMs: config.webhookDisableAfterMs,
       retryDelaySec: options.webhooks?.retryDelaySec,
       log: (level, msg, extra) => logger[level](extra ?? {}, msg),
+      metrics,
     }),
   };
 
@@ -265,7 +272,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       { name: 'queue', check: () => queue.ping() },
       { name: 'storage', check: () => blobs.ping() },
     ],
-    logger: options.httpLogger ? { level: config.logLevel } : false,
+    loggerInstance: logger,
+    metrics: { http: metrics, exposition: metrics, token: config.metricsToken },
     webhooks: webhookService,
     talkingPhotos: {
       upload: (spaceId, body) => uploadTalkingPhoto(talkingPhotoDeps, spaceId, body),
@@ -298,6 +306,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     webhooks: { store: webhookStore, service: webhookService },
     buildHttpApp: () => buildApp(appDeps),
     buildHealthApp: () => buildHealthApp(appDeps),
+    metrics,
     createWorkerPool: () =>
       new WorkerPool({
         queue,
@@ -308,6 +317,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
         pollMs: options.pollMs,
         retryDelayMs: options.retryDelayMs,
         log,
+        metrics,
       }),
     createWatchdog: () => new LeaseWatchdog(queue, options.watchdogMs ?? Math.min(5000, Math.max(250, Math.floor(config.jobLeaseMs / 4))), (msg, extra) => logger.warn(extra ?? {}, msg)),
     sweepScratch: () => scratch.sweepStale(options.leaseMs ?? config.jobLeaseMs),

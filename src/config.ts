@@ -29,8 +29,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** A webhook endpoint failing without a success for longer than this is disabled (ORATOR_WEBHOOK_DISABLE_AFTER_HOURS). */
   webhookDisableAfterMs: number;
-  /** `worker` role only: a port for /healthz and /readyz (workers serve no API); unset = no listener. */
+  /** A second port for /healthz, /readyz and /metrics (workers serve no API); unset = no listener. */
   healthPort: number | undefined;
+  /** ORATOR_METRICS_TOKEN: /metrics wants `Authorization: Bearer <token>`; unset = /metrics only on the health port. */
+  metricsToken: string | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: intFrom(env.ORATOR_SHUTDOWN_GRACE_SEC, 30) * 1000,
     webhookDisableAfterMs: intFrom(env.ORATOR_WEBHOOK_DISABLE_AFTER_HOURS, 5 * 24) * 3_600_000,
     healthPort: env.ORATOR_HEALTH_PORT ? intFrom(env.ORATOR_HEALTH_PORT, 0) : undefined,
+    metricsToken: env.ORATOR_METRICS_TOKEN || undefined,
   };
 }

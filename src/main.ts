@@ -1,85 +1,39 @@
-// `orator [all|serve|worker|migrate|keys|render]` (or ORATOR_ROLE): starts what the role needs and
-// owns graceful shutdown (SIGTERM: stop accepting and claiming, let renders finish within a grace
-// period, then hand unfinished leases back).
-import { loadConfig } from './config.js';
-import { createApiKey, DEFAULT_SPACE, ensureBootstrapKey } from './auth/api-keys.js';
+// `orator [all|serve|worker|migrate|keys|render]` (or ORATOR_ROLE; the command tree is cli/build-cli.ts):
+// starts what the role needs and owns graceful shutdown (SIGTERM: stop accepting and claiming, let
+// renders finish within a grace period, then hand unfinished leases back).
+import { loadConfig, type Role } from './config.js';
+import { ensureBootstrapKey } from './auth/api-keys.js';
+import { runCli, type KeysCommand } from './cli/build-cli.js';
+import { runKeysCommand } from './cli/run-keys-command.js';
 import { composePlatform, type Platform } from './compose.js';
 import { migrateDatabase } from './db/migrate-database.js';
 import type { FastifyInstance } from 'fastify';
 import type { WorkerPool } from './jobs/worker-pool.js';
 import type { LeaseWatchdog } from './jobs/lease-watchdog.js';
 
-const ROLE_WORDS = ['all', 'serve', 'worker', 'migrate', 'keys', 'render'] as const;
-type RoleWord = (typeof ROLE_WORDS)[number];
-
-function usage(): string {
-  return [
-    'usage: orator [all|serve|worker|migrate|keys|render] [args]',
-    '  all (default)   API + workers on the embedded SQLite/local-disk default',
-    '  serve           API only',
-    '  worker          render workers only',
-    '  migrate         apply database migrations and exit',
-    '  keys create [--name NAME] | keys list | keys revoke <id|prefix>',
-    '  render <plan.json> <out-dir>   render one plan without the server',
-  ].join('\n');
-}
-
-function parseRole(argv: string[]): { role: RoleWord; rest: string[] } {
-  const [first, ...rest] = argv;
-  if (first && (ROLE_WORDS as readonly string[]).includes(first)) return { role: first as RoleWord, rest };
-  if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(`${usage()}\n`);
-    process.exit(0);
-  }
-  if (first) throw new Error(`unknown role "${first}"\n${usage()}`);
-  const env = process.env.ORATOR_ROLE ?? 'all';
-  if (!(ROLE_WORDS as readonly string[]).includes(env)) throw new Error(`unknown ORATOR_ROLE "${env}"\n${usage()}`);
-  return { role: env as RoleWord, rest: [] };
-}
-
-async function runKeys(platform: Platform, args: string[]): Promise<number> {
-  const [cmd, ...rest] = args;
-  switch (cmd) {
-    case 'create': {
-      const nameAt = rest.indexOf('--name');
-      const name = nameAt >= 0 ? (rest[nameAt + 1] ?? null) : null;
-      const space = rest.includes('--new-space') ? undefined : DEFAULT_SPACE;
-      const { key, info } = await createApiKey(platform.keys, { space, name });
-      process.stdout.write(`${key}\n`);
-      process.stderr.write(`created key ${info.id} (${info.prefix}) in space ${info.spaceId}; it is shown only once\n`);
-      return 0;
-    }
-    case 'list': {
-      for (const k of await platform.keys.list()) {
-        process.stdout.write(`${k.id}\t${k.prefix}\t${k.spaceId}\t${k.name ?? ''}\t${k.revokedAt ? 'revoked' : 'active'}\n`);
-      }
-      return 0;
-    }
-    case 'revoke': {
-      const target = rest[0];
-      if (!target) throw new Error('usage: orator keys revoke <id|prefix>');
-      const ok = await platform.keys.revoke(target, Date.now());
-      process.stderr.write(ok ? `revoked ${target}\n` : `no active key matches ${target}\n`);
-      return ok ? 0 : 1;
-    }
-    default:
-      process.stderr.write(`${usage()}\n`);
-      return 2;
-  }
-}
-
-async function main(): Promise<number> {
-  const { role, rest } = parseRole(process.argv.slice(2));
-  if (role === 'render') {
-    const { runRenderCommand } = await import('./render/render-cli.js');
-    const code: unknown = await runRenderCommand(rest);
-    return typeof code === "number" ? code : 0;
-  }
-  const config = loadConfig();
+async function composeForCommand(): Promise<Platform> {
   // Every role migrates at start: on Postgres under an advisory lock (db/migrate-database.ts), so a
   // `serve` and several `worker`s starting together apply each migration once and none runs on an old schema.
-  const platform = await composePlatform(config, { migrate: true, httpLogger: false });
-  const { logger } = platform;
+  return composePlatform(loadConfig(), { migrate: true });
+}
+
+async function runKeys(command: KeysCommand): Promise<number> {
+  const platform = await composeForCommand();
+  try {
+    return await runKeysCommand(platform.keys, command);
+  } finally {
+    await platform.close();
+  }
+}
+
+async function runRender(args: string[]): Promise<number> {
+  const { runRenderCommand } = await import('./render/render-cli.js');
+  return runRenderCommand(args);
+}
+
+async function runRole(role: Role): Promise<number> {
+  const platform = await composeForCommand();
+  const { config, logger } = platform;
 
   if (role === 'migrate') {
     const applied = await migrateDatabase(platform.database);
@@ -87,13 +41,9 @@ async function main(): Promise<number> {
     await platform.close();
     return 0;
   }
-  if (role === 'keys') {
-    const code = await runKeys(platform, rest);
-    await platform.close();
-    return code;
-  }
 
   let app: FastifyInstance | undefined;
+  let healthApp: FastifyInstance | undefined;
   let pool: WorkerPool | undefined;
   let watchdog: LeaseWatchdog | undefined;
   let scratchSweep: NodeJS.Timeout | undefined;
@@ -123,12 +73,13 @@ async function main(): Promise<number> {
     scratchSweep = setInterval(sweepScratch, Math.max(10_000, config.jobLeaseMs)).unref();
     watchdog.start();
     pool.start();
-    if (role === 'worker' && config.healthPort !== undefined) {
-      app = await platform.buildHealthApp();
-      await app.listen({ port: config.healthPort, host: config.host });
-      logger.info({ port: config.healthPort }, 'worker health endpoints listening');
-    }
     logger.info({ concurrency: config.renderConcurrency, owner: pool.owner }, 'workers started');
+  }
+  if (config.healthPort !== undefined) {
+    // Health and metrics on a port kept off the public network (the worker role's only listener).
+    healthApp = await platform.buildHealthApp();
+    await healthApp.listen({ port: config.healthPort, host: config.host });
+    logger.info({ port: config.healthPort }, 'health and metrics endpoints listening');
   }
 
   await new Promise<void>((resolve) => {
@@ -143,6 +94,7 @@ async function main(): Promise<number> {
         watchdog?.stop();
         clearInterval(scratchSweep);
         await pool?.stop(config.shutdownGraceMs);
+        await healthApp?.close();
         await platform.close();
       } catch (err) {
         logger.error({ err }, 'error during shutdown');
@@ -156,7 +108,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+runCli(process.argv.slice(2), { runRole, keys: runKeys, render: runRender }).then(
   (code) => {
     process.exitCode = code;
   },

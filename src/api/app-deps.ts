@@ -9,7 +9,8 @@ import type { AvatarPreviewKind } from '../services/media-previews.js';
 import type { VideoListView, VideoStatusView } from '../services/video-queries.js';
 import type { BlobUrlCheck } from '../storage/blob-url-signer.js';
 import type { V3AppDeps } from './v3-app-deps.js';
-import type { RouteOptions } from 'fastify';
+import type { FastifyBaseLogger, RouteOptions } from 'fastify';
+import type { MetricsDeps } from './plugins/metrics.js';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 import type { TalkingPhotoView } from '../services/talking-photos.js';
@@ -58,6 +59,10 @@ export interface AppDeps {
   webhooks: WebhookService;
   bodyLimit?: number;
   logger?: boolean | object;
+  /** The platform's pino logger: request lines and 5xx stacks go where every other log goes. */
+  loggerInstance?: FastifyBaseLogger;
+  /** Request metrics and GET /metrics (plugins/metrics.ts); absent = neither. */
+  metrics?: MetricsDeps;
   /** v1 talking photos: upload (raw image body) and list. */
   talkingPhotos: {
     upload(spaceId: string, body: Buffer): Promise<{ talking_photo_id: string; talking_photo_url: string }>;

@@ -11,6 +11,8 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerBodyParsing } from './plugins/body-parsing.js';
 import { createClientErrorHandler, createFrameworkErrorHandler, EnvelopeLookup } from './plugins/raw-http-errors.js';
 import { buildRequestValidator } from './build-request-validator.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { RequestLogController } from './plugins/request-logging.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
@@ -45,7 +47,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Errors raised before routing (Node's parser, the router) still answer in the route's envelope.
   const envelopes = new EnvelopeLookup();
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? false }),
+    // One line per request instead of Fastify's two (plugins/request-logging.ts).
+    logController: new RequestLogController(),
     bodyLimit: deps.bodyLimit ?? 2 * 1024 * 1024,
     rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
     requestIdHeader: 'x-request-id',
@@ -85,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, deps.authenticate);
   registerRateLimit(app, deps.rateLimiter);
   if (deps.idempotency) registerIdempotency(app, deps.idempotency);
+  // After the error handler (its 401 is rendered there), before the routes it observes.
+  if (deps.metrics) registerMetrics(app, deps.metrics, { healthPort: false });
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, deps);

@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { isOratorError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
+import { NO_JOB_METRICS, type JobMetrics, type JobRunOutcome } from '../domain/metrics.js';
 import { LeaseLostError, type JobContext, type JobHandler, type JobHandlerMap } from './job-handlers.js';
 import type { JobQueue } from './job-queue.js';
 
@@ -19,6 +20,8 @@ export interface WorkerPoolOptions {
   owner?: string;
   retryDelayMs?: (attempt: number) => number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => void;
+  /** Each run's duration by kind and outcome. */
+  metrics?: JobMetrics;
 }
 
 interface InFlight {
@@ -116,6 +119,8 @@ export class WorkerPool {
 
   private async execute(job: JobRecord, abort: AbortController): Promise<void> {
     const { queue } = this.opts;
+    const started = performance.now();
+    const finished = (outcome: JobRunOutcome): void => (this.opts.metrics ?? NO_JOB_METRICS).jobFinished(job.kind, outcome, (performance.now() - started) / 1000);
     const handler = this.opts.handlers[job.kind] as JobHandler<JobKind>;
     const ctx: JobContext = { jobId: job.id, owner: this.owner, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: abort.signal };
     const renewTimer = setInterval(async () => {
@@ -129,13 +134,16 @@ export class WorkerPool {
         const err = new Error(`gave up after ${job.maxAttempts} attempts whose workers stopped responding`);
         await handler.giveUp?.(job.payload, err, ctx);
         await queue.fail(job.id, this.owner, err.message, Date.now());
+        finished('failed');
         return;
       }
       await handler.run(job.payload, ctx);
       await queue.complete(job.id, this.owner);
+      finished('completed');
     } catch (err) {
       if (err instanceof LeaseLostError || abort.signal.reason instanceof LeaseLostError) {
         this.log('warn', 'job lease lost; leaving it to its new owner', { jobId: job.id });
+        finished('lease_lost');
         return;
       }
       if (this.stopping && abort.signal.aborted) return; // released by stop()
@@ -145,9 +153,11 @@ export class WorkerPool {
         const delay = this.retryDelayMs(job.attempts);
         this.log('warn', 'job failed, will retry', { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, err: message });
         await queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now());
+        finished('retried');
         return;
       }
       this.log('warn', 'job failed for good', { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message });
+      finished('failed');
       try {
         await handler.giveUp?.(job.payload, err, ctx);
       } finally {

@@ -2,6 +2,7 @@
 // attempt log, the endpoint's health and the job for the next attempt commit in one transaction that
 // first checks our lease, so a restart between attempts loses nothing and an attempt is recorded once.
 import { liveSecrets, webhookBody, type DeliveryStatus, type WebhookEndpointRecord } from '../domain/webhook.js';
+import type { JobMetrics } from '../domain/metrics.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
 import { signWebhook } from '../webhooks/sign-webhook.js';
 import { nextRetryDelaySec, parseRetryAfter } from '../webhooks/retry-schedule.js';
@@ -23,6 +24,8 @@ export interface DeliverWebhookDeps {
   /** Seconds before attempt `attemptsMade + 1`, or null when exhausted (tests shorten it). */
   retryDelaySec?: (attemptsMade: number, retryAfterSec: number | null) => number | null;
   log?: (level: 'info' | 'warn', msg: string, extra?: object) => void;
+  /** Each attempt's outcome and duration. */
+  metrics?: JobMetrics;
 }
 
 function describe(result: SendResult): { code: number | null; error: string | null } {
@@ -62,6 +65,7 @@ export function createDeliverWebhookHandler(deps: DeliverWebhookDeps): JobHandle
       const result = await deps.sender.send({ url, body, headers, timeoutMs });
       const now = deps.clock.now();
       const { code, error } = describe(result);
+      deps.metrics?.webhookAttempt(result.kind === 'error' ? 'transport_error' : error === null ? 'success' : 'http_error', result.durationMs / 1000);
       const attemptNo = d.attempts + 1;
 
       const disabledReason = await deps.uow.transaction(async (tx): Promise<string | null> => {

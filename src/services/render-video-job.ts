@@ -3,6 +3,7 @@
 // worker that lost its lease (watchdog re-queued the job) cannot complete the video a second time.
 import path from 'node:path';
 import { ERROR_TABLE, isOratorError } from '../domain/errors.js';
+import type { JobMetrics } from '../domain/metrics.js';
 import type { VideoBlobKeys, VideoError } from '../domain/video.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
 import type { RenderResult } from '../render/plan.js';
@@ -18,6 +19,8 @@ export interface RenderVideoJobDeps {
   scratch: ScratchSpace;
   clock: Clock;
   log?: (msg: string, extra?: object) => void;
+  /** Render duration and real-time factor of each render that produced a video. */
+  metrics?: JobMetrics;
   /** Runs inside the transaction that completes or fails the video (the webhook outbox writes there). */
   onFinished?: (tx: TransactionScope, videoId: string) => Promise<void>;
 }
@@ -63,6 +66,7 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
         let lastPercent = -1;
         let lastWrite = 0;
         const plan = await resolveStoredMedia(video.plan, deps.blobs, path.join(workDir, 'media'));
+        const renderStarted = performance.now();
         const result = await deps.engine.render(plan, path.join(workDir, 'out'), {
           workDir: path.join(workDir, 'work'),
           signal: ctx.signal,
@@ -78,6 +82,7 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
           },
         });
         if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+        deps.metrics?.renderFinished((performance.now() - renderStarted) / 1000, result.durationSec);
         const prefix = videoBlobPrefix(video);
         const { keys, files } = blobKeys(prefix, result);
         // Deterministic keys: a re-run after a crash overwrites the same blobs instead of leaking new ones.

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import { errorEnvelope } from '../envelope.js';
 import { envelopeVersionOf } from './envelope-override.js';
+import { noteServerError } from './request-logging.js';
 
 interface AjvError {
   keyword: string;
@@ -91,7 +92,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: Ora
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const err = toOratorError(error, request);
-    if (err.kind === 'internal_error') request.log.error({ err: error }, 'unhandled error');
+    // Logged with the request's line (plugins/request-logging.ts): one line per request, stack included.
+    if (err.spec.httpStatus >= 500) noteServerError(request, error);
     return sendError(request, reply, err);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new OratorError('not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`)));

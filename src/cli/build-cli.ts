@@ -1,0 +1,104 @@
+// The `orator` command tree (commander): the roles, the key tools and `render`, each with --help and a
+// description. Parsing only: what a command does is handed in (main.ts), so tests can drive the tree.
+// Bad usage (an unknown command or option, a missing argument) exits 2; help exits 0.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ROLES, type Role } from '../config.js';
+
+export type KeysCommand = { kind: 'create'; name: string | undefined; newSpace: boolean } | { kind: 'list' } | { kind: 'revoke'; target: string };
+
+export interface CliActions {
+  /** Runs a role until it stops; resolves to the exit code. */
+  runRole(role: Role): Promise<number>;
+  keys(command: KeysCommand): Promise<number>;
+  /** The `render` tool keeps its own argument handling (render/render-cli.ts). */
+  render(args: string[]): Promise<number>;
+}
+
+export const USAGE_EXIT_CODE = 2;
+
+const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  all: 'API, render and delivery workers and schedulers in one process (the default)',
+  serve: 'the API only (scale-out: run workers separately)',
+  worker: 'render and webhook delivery workers only (health and metrics on ORATOR_HEALTH_PORT)',
+  migrate: 'apply database migrations and exit',
+};
+
+function packageVersion(): string {
+  try {
+    // src/cli/ and dist/cli/ are both two levels below the package root.
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildCli(actions: CliActions, done: (code: number) => void): Command {
+  const program = new Command('orator')
+    .description('Self-hosted avatar videos behind the HeyGen API. Without a command, runs ORATOR_ROLE (default: all).')
+    .version(packageVersion(), '-v, --version')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .addHelpText('after', '\nSettings are environment variables (PORT, ORATOR_DATA_DIR, ORATOR_DATABASE_URL, …): see the README.');
+
+  for (const role of ROLES) {
+    program
+      .command(role)
+      .description(ROLE_DESCRIPTIONS[role])
+      .action(async () => done(await actions.runRole(role)));
+  }
+
+  const keys = program.command('keys').description('create, list and revoke API keys (in the configured database)');
+  keys
+    .command('create')
+    .description('create an API key and print it once on stdout (only its hash is stored)')
+    .option('--name <name>', 'a label shown by `keys list`')
+    .option('--new-space', 'put the key in a new space of its own instead of the default space')
+    .action(async (o: { name?: string; newSpace?: boolean }) => done(await actions.keys({ kind: 'create', name: o.name, newSpace: o.newSpace === true })));
+  keys
+    .command('list')
+    .description('list keys: id, prefix, space, name, state (tab-separated)')
+    .action(async () => done(await actions.keys({ kind: 'list' })));
+  keys
+    .command('revoke')
+    .description('revoke a key by its id or display prefix')
+    .argument('<id-or-prefix>', 'the key id or the prefix `keys list` shows')
+    .action(async (target: string) => done(await actions.keys({ kind: 'revoke', target })));
+
+  program
+    .command('render')
+    .description('render one plan file without the server; the result is printed as JSON on stdout')
+    .argument('<plan.json>', 'a render plan (see src/render/plan.ts)')
+    .argument('<out-dir>', 'where the video, thumbnail, GIF and captions go')
+    .option('--cache-dir <dir>', 'cache for speech and stills (default: $ORATOR_DATA_DIR/cache)')
+    .option('--quiet', 'no progress lines on stderr')
+    .action(async (plan: string, outDir: string, o: { cacheDir?: string; quiet?: boolean }) =>
+      done(await actions.render([plan, outDir, ...(o.cacheDir ? ['--cache-dir', o.cacheDir] : []), ...(o.quiet ? ['--quiet'] : [])])),
+    );
+
+  return program;
+}
+
+/** Parses `argv` (without node and the script) and runs the command; resolves to the exit code. */
+export async function runCli(argv: string[], actions: CliActions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let code = 0;
+  const program = buildCli(actions, (c) => (code = c));
+  let args = argv;
+  if (args.length === 0) {
+    // No word: the role comes from the environment (containers set ORATOR_ROLE instead of a command).
+    const role = env.ORATOR_ROLE || 'all';
+    if (!(ROLES as readonly string[]).includes(role)) {
+      process.stderr.write(`error: ORATOR_ROLE must be one of ${ROLES.join(', ')}; got "${role}"\n`);
+      return USAGE_EXIT_CODE;
+    }
+    args = [role];
+  }
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (err) {
+    // Commander has printed the help or the error already; only the exit code is left to decide.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+    throw err;
+  }
+  return code;
+}
