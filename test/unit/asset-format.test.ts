@@ -1,4 +1,6 @@
-// Asset formats come from magic numbers; containers that hold audio or video follow the uploader's word for audio.
+// Asset formats come from magic numbers (a Content-Type naming another format contradicts them), and
+// containers that hold audio or video follow the uploader's word for audio; the upload probe parser and
+// path redaction are pure functions tested here too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCEPTED_MEDIA_TYPES, audioOnlyFormat, contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf } from '../../src/services/detect-asset-format.js';
