@@ -100,6 +100,8 @@ describe('1. an empty body is no body, whatever its Content-Type', () => {
       ['application/octet-stream', ''],
       ['multipart/form-data; boundary=x', ''],
       ['application/json; charset=utf-8', '  \r\n '],
+      [';;;', ''], // not a media type at all
+      ['', ''],
     ] as const) {
       const id = await createVideo();
       const r = await call({ method: 'DELETE', url: `/v1/video.delete?video_id=${id}`, headers: { 'content-type': type }, payload });

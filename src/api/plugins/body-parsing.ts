@@ -33,6 +33,14 @@ function mediaTypeOf(request: FastifyRequest): string {
   return request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** RFC 9110 `type/subtype` with optional parameters; Fastify answers 415 before any parser otherwise. */
+const MEDIA_TYPE = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(;.*)?$/;
+
+function hasNoBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
+}
+
 /** The route's schema then reports each missing field by name instead of "body must be object". */
 const emptyBodyAsObject: preValidationHookHandler = (request, _reply, done) => {
   if (request.body === undefined) request.body = {};
@@ -71,6 +79,13 @@ export function registerBodyParsing(app: FastifyInstance): void {
     const type = mediaTypeOf(request);
     const sent = type ? `Content-Type ${type} is not supported` : 'The request has a body but no Content-Type';
     done(new OratorError('invalid_parameter', `${sent}: send the body as JSON with Content-Type: application/json`, { param: 'Content-Type' }), undefined);
+  });
+
+  // An empty body under a Content-Type that is not even a media type (`;;;`, ``) is still no body.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    if (type !== undefined && !MEDIA_TYPE.test(type) && hasNoBody(request)) delete request.headers['content-type'];
+    done();
   });
 
   app.addHook('onRoute', (route) => {
