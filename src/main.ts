@@ -48,6 +48,13 @@ async function runRole(role: Role): Promise<number> {
   let watchdog: LeaseWatchdog | undefined;
   let scratchSweep: NodeJS.Timeout | undefined;
 
+  if (config.healthPort !== undefined) {
+    // Health and metrics on a port kept off the public network (the worker role's only listener),
+    // first, so it answers by the time the role logs that it is listening or started.
+    healthApp = await platform.buildHealthApp();
+    await healthApp.listen({ port: config.healthPort, host: config.host });
+    logger.info({ port: config.healthPort }, 'health and metrics endpoints listening');
+  }
   if (role === 'all' || role === 'serve') {
     const outcome = await ensureBootstrapKey(platform.keys, config.apiKey);
     if (outcome.kind === 'generated') {
@@ -74,12 +81,6 @@ async function runRole(role: Role): Promise<number> {
     watchdog.start();
     pool.start();
     logger.info({ concurrency: config.renderConcurrency, owner: pool.owner }, 'workers started');
-  }
-  if (config.healthPort !== undefined) {
-    // Health and metrics on a port kept off the public network (the worker role's only listener).
-    healthApp = await platform.buildHealthApp();
-    await healthApp.listen({ port: config.healthPort, host: config.host });
-    logger.info({ port: config.healthPort }, 'health and metrics endpoints listening');
   }
 
   await new Promise<void>((resolve) => {

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from './support/webhook-test-kit.js';
 import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { freePort } from '../e2e/support/orator-process.js';
+import { startRole } from '../e2e/support/orator-role-process.js';
 
 const TOKEN = 'metrics-token-for-tests';
 
@@ -161,4 +163,24 @@ describe('metrics without a token', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+test('a spawned worker serves its metrics on ORATOR_HEALTH_PORT (the token asked there when set)', async () => {
+  const dataDir = tempDataDir();
+  const healthPort = await freePort();
+  const worker = await startRole('worker', { PORT: '0', ORATOR_DATA_DIR: dataDir, ORATOR_HEALTH_PORT: String(healthPort), ORATOR_METRICS_TOKEN: TOKEN }, /workers started/);
+  try {
+    const url = `http://127.0.0.1:${healthPort}/metrics`;
+    assert.equal((await fetch(url)).status, 401);
+    const r = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(r.status, 200);
+    const text = await r.text();
+    assert.equal(sample(text, 'orator_queue_depth', { kind: 'render_video' }), 0);
+    assert.match(text, /# TYPE orator_render_realtime_factor histogram/);
+    assert.match(text, /# TYPE orator_webhook_attempts_total counter/);
+  } finally {
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
