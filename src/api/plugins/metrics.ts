@@ -1,7 +1,8 @@
 // HTTP metrics: every response is observed by route pattern, method and status; GET /metrics serves
 // the Prometheus text. With ORATOR_METRICS_TOKEN set, /metrics wants `Authorization: Bearer <token>`
 // wherever it is served; without one it is served only on the health port (ORATOR_HEALTH_PORT), which
-// the operator keeps off the public network, and the API port answers 404 as for any unknown route.
+// the operator keeps off the public network, and the API port refuses it as any unknown path (401
+// without an API key, 404 with one).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OratorError } from '../../domain/errors.js';
