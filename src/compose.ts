@@ -129,7 +129,7 @@ export interface Platform {
 export async function composePlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? pino({ level: config.logLevel });
 
-  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
   if (options.migrate) await migrateDatabase(database);
   const { db } = database;
 

@@ -12,11 +12,14 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<string[]>
   if (handle.dialect !== 'postgres') return migrateToLatest(handle.db);
   // A session lock lives on one connection: hold it on a dedicated one while the migrator uses the pool.
   return handle.db.connection().execute(async (conn) => {
+    // Waiting for another process's migrations may outlast the pool's statement_timeout; only this wait.
+    await sql`set statement_timeout = 0`.execute(conn);
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
       return await migrateToLatest(handle.db, 'postgres');
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
     }
   });
 }

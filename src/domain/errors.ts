@@ -35,6 +35,7 @@ export type ErrorKind =
   | 'idempotency_mismatch'
   | 'rate_limit_exceeded'
   | 'render_failed'
+  | 'service_unavailable'
   | 'internal_error';
 
 export interface ErrorSpec {
@@ -83,6 +84,8 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   idempotency_mismatch: { legacyCode: 42200, legacyName: 'IDEMPOTENCY_KEY_REUSED', v3Code: 'idempotency_key_reused', httpStatus: 422, message: 'This Idempotency-Key was used with a different request body' },
   rate_limit_exceeded: { legacyCode: 42900, legacyName: 'RATE_LIMIT_EXCEEDED', v3Code: 'rate_limit_exceeded', httpStatus: 429, message: 'Too many requests. Retry after the duration specified in the Retry-After header.' },
   render_failed: { legacyCode: 500000, legacyName: 'RENDER_FAILED', v3Code: 'internal_error', httpStatus: 500, message: 'Video rendering failed' },
+  // A dependency (database, storage) is unreachable for a while: the request may be retried as is.
+  service_unavailable: { legacyCode: 500000, legacyName: 'SERVICE_UNAVAILABLE', v3Code: 'service_unavailable', httpStatus: 503, message: 'The service is temporarily unavailable; retry after 5 seconds' },
   internal_error: { legacyCode: 500000, legacyName: 'INTERNAL_SERVER_ERROR', v3Code: 'internal_error', httpStatus: 500, message: 'Internal server error' },
 };
 
@@ -93,14 +96,17 @@ export class OratorError extends Error {
   readonly detail: string | undefined;
   /** Transient failures (network, a busy machine) are retried by the job runner; the rest fail at once. */
   readonly transient: boolean;
+  /** Seconds a client should wait before retrying (sent as Retry-After). */
+  readonly retryAfterSec: number | undefined;
 
-  constructor(kind: ErrorKind, message?: string, options: { param?: string; detail?: string; transient?: boolean; cause?: unknown } = {}) {
+  constructor(kind: ErrorKind, message?: string, options: { param?: string; detail?: string; transient?: boolean; retryAfterSec?: number; cause?: unknown } = {}) {
     super(message ?? ERROR_TABLE[kind].message, { cause: options.cause });
     this.name = 'OratorError';
     this.kind = kind;
     this.param = options.param;
     this.detail = options.detail;
     this.transient = options.transient ?? false;
+    this.retryAfterSec = options.retryAfterSec;
   }
 
   get spec(): ErrorSpec {

@@ -4,17 +4,41 @@
 // message for a row that is no longer queued is dropped. Every sweep (lease watchdog) re-dispatches
 // due rows, so a crash between commit and dispatch, a lost message or a message whose claim lost a
 // space-cap race costs a few seconds, never a job.
+//
+// While Redis is unreachable nothing waits on it: workers claim straight from the jobs table (the SQL
+// queue's claim, which this class inherits), dispatches are skipped and logged once, and when Redis
+// answers again every due row is dispatched at once. Redis is a wake-up, never the record.
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { redisOptionsFromUrl } from './redis-url.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobsTable, SqlDialectName } from '../db/database.js';
 import { JOB_KINDS, type JobKind, type JobRecord, type NewJob } from '../domain/job-kind.js';
-import type { ClaimRequest } from './job-queue.js';
+import type { ClaimRequest, RetryOptions } from './job-queue.js';
 import { jobFromRow, SqlJobQueue } from './sql-job-queue.js';
 
 interface Pointer {
   jobId: string;
+}
+
+/** A Redis call that has not answered in this long is treated as an outage for this call. */
+const REDIS_CALL_TIMEOUT_MS = 2000;
+
+class RedisUnavailableError extends Error {
+  constructor(what: string) {
+    super(`Redis unavailable: ${what}`);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+/** Rejects after `ms` (the call itself goes on; its late result is ignored). */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisUnavailableError(`${what} timed out after ${ms} ms`)), ms);
+  });
+  p.catch(() => {}); // a late rejection after the timeout won
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 interface DueRow {
@@ -44,6 +68,12 @@ export class BullmqJobQueue extends SqlJobQueue {
   private dispatchAgain = false;
   private tokenSeq = 0;
   private closed = false;
+  /** Until the first 'ready', and from a connection error until the next one. */
+  private redisDown = true;
+  /** An outage was logged: its end is logged too, once. */
+  private outageReported = false;
+  /** Kinds with a getNextJob call still unanswered: no second one piles up behind it. */
+  private readonly fetching = new Set<string>();
 
   constructor(
     db: Kysely<Database>,
@@ -54,18 +84,48 @@ export class BullmqJobQueue extends SqlJobQueue {
     super(db, dialect);
     // BullMQ's blocking commands need maxRetriesPerRequest: null.
     this.connection = redisOptionsFromUrl(redisUrl);
-    this.redis = new Redis(this.connection);
-    this.redis.on('error', () => {}); // reported by ping() and failing calls; avoid unhandled 'error'
     this.prefix = options.prefix ?? 'orator';
     this.sweepLimit = options.sweepLimit ?? 1000;
     this.log = options.log ?? (() => {});
+    // The watch connection: ping() for readiness (answers or fails within a second, never queues
+    // forever) and the up/down state every other call checks first.
+    this.redis = new Redis({ ...this.connection, maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 });
+    this.redis.on('error', (err) => this.markDown(err));
+    this.redis.on('close', () => this.markDown(new Error('connection closed')));
+    this.redis.on('ready', () => this.markUp());
+  }
+
+  private markDown(err: Error): void {
+    if (this.closed) return;
+    this.redisDown = true;
+    if (this.outageReported) return;
+    this.outageReported = true;
+    this.log('Redis unreachable: workers claim from the database, dispatches wait until it is back', { err: err.message });
+  }
+
+  private markUp(): void {
+    this.redisDown = false;
+    if (this.outageReported) this.log('Redis reachable again: re-dispatching due jobs');
+    this.outageReported = false;
+    // Rows committed or retried while Redis was down (or still connecting) have no message yet.
+    this.dispatchDue().catch(this.dispatchFailed('re-dispatch after reconnect failed; the next sweep retries'));
+  }
+
+  /** True when the watch connection is up: only then are BullMQ calls worth waiting for. */
+  get redisAvailable(): boolean {
+    return this.redis.status === 'ready' && !this.redisDown;
+  }
+
+  /** BullMQ objects retry their own connections; while Redis is known to be down their errors repeat the one outage. */
+  private logBullmq(what: string, extra: object): void {
+    if (!this.redisDown && !this.closed) this.log(what, extra);
   }
 
   private queueFor(kind: string): Queue<Pointer> {
     let q = this.queues.get(kind);
     if (!q) {
       q = new Queue<Pointer>(`jobs-${kind}`, { connection: this.connection, prefix: this.prefix });
-      q.on('error', (err) => this.log('BullMQ queue error', { kind, err: String(err) }));
+      q.on('error', (err) => this.logBullmq('BullMQ queue error', { kind, err: String(err) }));
       this.queues.set(kind, q);
     }
     return q;
@@ -76,7 +136,7 @@ export class BullmqJobQueue extends SqlJobQueue {
     if (!w) {
       // No processor: we fetch by hand inside claim(), so the pool's concurrency and leases stay ours.
       w = new Worker<Pointer>(`jobs-${kind}`, null, { connection: this.connection, prefix: this.prefix, autorun: false });
-      w.on('error', (err) => this.log('BullMQ worker error', { kind, err: String(err) }));
+      w.on('error', (err) => this.logBullmq('BullMQ worker error', { kind, err: String(err) }));
       // A consumer killed between fetching and acking leaves the message active; the stalled
       // check puts it back (or drops it, after which our sweep re-dispatches from the row).
       void w.startStalledCheckTimer().catch((err) => this.log('BullMQ stalled check failed to start', { err: String(err) }));
@@ -87,19 +147,32 @@ export class BullmqJobQueue extends SqlJobQueue {
 
   /** Adds pointers for rows; jobId = row id, so a row already waiting or delayed is not added twice. */
   private async dispatch(rows: DueRow[], now = Date.now()): Promise<void> {
+    // Not queued behind a reconnect: the row is committed, and the sweep or the reconnect dispatches it.
+    if (!this.redisAvailable) throw new RedisUnavailableError('dispatch skipped');
     const byKind = new Map<string, DueRow[]>();
     for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
     await Promise.all(
       [...byKind].map(([kind, list]) =>
-        this.queueFor(kind).addBulk(
-          list.map((r) => ({
-            name: kind,
-            data: { jobId: r.id },
-            opts: { jobId: r.id, delay: Math.max(0, Number(r.run_at) - now), removeOnComplete: true, removeOnFail: true },
-          })),
+        withTimeout(
+          this.queueFor(kind).addBulk(
+            list.map((r) => ({
+              name: kind,
+              data: { jobId: r.id },
+              opts: { jobId: r.id, delay: Math.max(0, Number(r.run_at) - now), removeOnComplete: true, removeOnFail: true },
+            })),
+          ),
+          REDIS_CALL_TIMEOUT_MS * 2,
+          'addBulk',
         ),
       ),
     );
+  }
+
+  /** Logs a failed dispatch unless it is the known outage (already reported once). */
+  private dispatchFailed(what: string): (err: unknown) => void {
+    return (err) => {
+      if (!(err instanceof RedisUnavailableError && this.redisDown)) this.log(what, { err: String(err) });
+    };
   }
 
   /** Re-dispatches every due queued row. Concurrent calls coalesce into one more pass. */
@@ -133,29 +206,56 @@ export class BullmqJobQueue extends SqlJobQueue {
   override notifyEnqueued(): void {
     super.notifyEnqueued();
     // Called after a commit that inserted jobs: the rows are visible now, so point at them.
-    this.dispatchDue().catch((err) => this.log('dispatch after commit failed; the next sweep retries', { err: String(err) }));
+    this.dispatchDue().catch(this.dispatchFailed('dispatch after commit failed; the next sweep retries'));
   }
 
   override async enqueue<K extends JobKind>(job: NewJob<K>): Promise<string> {
     const id = await super.enqueue(job);
-    await this.dispatch([{ id, kind: job.kind, run_at: job.runAt ?? Date.now() }]);
+    // The row is committed: a failed dispatch delays the job until the next sweep, it does not lose it.
+    await this.dispatch([{ id, kind: job.kind, run_at: job.runAt ?? Date.now() }]).catch(this.dispatchFailed('dispatch after enqueue failed; the next sweep retries'));
     return id;
   }
 
   override async claim(req: ClaimRequest): Promise<JobRecord | undefined> {
+    // Redis down: the jobs table is the queue (same compare-and-set, SKIP LOCKED on Postgres).
+    if (!this.redisAvailable) return super.claim(req);
     for (const kind of req.kinds) {
+      if (this.fetching.has(kind)) return super.claim(req);
       const worker = this.workerFor(kind);
       for (;;) {
         const token = `${req.owner}:${++this.tokenSeq}`;
-        const message: Job<Pointer> | undefined = await worker.getNextJob(token, { block: false });
+        let message: Job<Pointer> | undefined;
+        this.fetching.add(kind);
+        const fetched = worker.getNextJob(token, { block: false }).finally(() => this.fetching.delete(kind));
+        try {
+          message = await withTimeout(fetched, REDIS_CALL_TIMEOUT_MS, 'getNextJob');
+        } catch (err) {
+          // A message fetched after we stopped waiting stays active until BullMQ's stalled check returns
+          // it; the row is still queued, so the claim below (or the next sweep) covers it.
+          this.logBullmq('BullMQ fetch failed; claiming from the database', { kind, err: String(err) });
+          return super.claim(req);
+        }
         if (!message) break;
         // Ack first: the row's lease, not the message, guards the work from here on.
         await message.moveToCompleted(null, token, false).catch((err) => this.log('BullMQ ack failed', { err: String(err) }));
         const claimed = await this.claimRow(message.data.jobId, kind, req);
         if (claimed) return claimed;
+        await this.redispatchIfEarly(message.data.jobId, req.now);
       }
     }
     return undefined;
+  }
+
+  /**
+   * A pointer that arrived before its row was due (dispatched while it was still queued for an earlier
+   * run, then retried with a backoff: BullMQ kept the older message under the same jobId) is put back
+   * with the row's delay rather than dropped, so the retry does not wait for a sweep.
+   */
+  private async redispatchIfEarly(jobId: string, now: number): Promise<void> {
+    const row = await this.db.selectFrom('jobs').select(['id', 'kind', 'run_at', 'status']).where('id', '=', jobId).executeTakeFirst();
+    if (row?.status === 'queued' && Number(row.run_at) > now) {
+      await this.dispatch([{ id: row.id, kind: row.kind, run_at: Number(row.run_at) }]).catch(this.dispatchFailed('re-dispatch of an early pointer failed; the sweep retries'));
+    }
   }
 
   /** The SQL queue's claim, narrowed to one row: CAS queued → running when due and under the space cap. */
@@ -172,19 +272,19 @@ export class BullmqJobQueue extends SqlJobQueue {
     return row ? jobFromRow(row) : undefined;
   }
 
-  override async retry(jobId: string, owner: string, runAt: number, error: string, now: number): Promise<boolean> {
-    const ok = await super.retry(jobId, owner, runAt, error, now);
+  override async retry(jobId: string, owner: string, runAt: number, error: string, now: number, options?: RetryOptions): Promise<boolean> {
+    const ok = await super.retry(jobId, owner, runAt, error, now, options);
     if (ok) {
       const job = await this.get(jobId);
-      if (job) await this.dispatch([{ id: job.id, kind: job.kind, run_at: runAt }]).catch((err) => this.log('retry dispatch failed; the sweep retries', { err: String(err) }));
+      if (job) await this.dispatch([{ id: job.id, kind: job.kind, run_at: runAt }]).catch(this.dispatchFailed('retry dispatch failed; the sweep retries'));
     }
     return ok;
   }
 
-  /** The watchdog's sweep: expired leases back to queued, then every due row re-dispatched. */
+  /** The watchdog's sweep: expired leases back to queued, then every due row re-dispatched (when Redis is up). */
   override async requeueExpired(now: number): Promise<number> {
     const n = await super.requeueExpired(now);
-    await this.dispatchDue();
+    if (this.redisAvailable) await this.dispatchDue().catch(this.dispatchFailed('sweep dispatch failed; the next sweep retries'));
     return n;
   }
 
@@ -201,7 +301,7 @@ export class BullmqJobQueue extends SqlJobQueue {
       if (this.queueEvents.has(kind)) continue;
       const events = new QueueEvents(`jobs-${kind}`, { connection: this.connection, prefix: this.prefix });
       events.on('waiting', () => super.notifyEnqueued());
-      events.on('error', (err) => this.log('BullMQ events error', { err: String(err) }));
+      events.on('error', (err) => this.logBullmq('BullMQ events error', { err: String(err) }));
       this.queueEvents.set(kind, events);
     }
     return off;

@@ -12,11 +12,16 @@ export interface ClaimRequest {
   now: number;
 }
 
+export interface RetryOptions {
+  /** False: the failed run does not count toward maxAttempts (default true). */
+  countAttempt?: boolean;
+}
+
 export interface JobQueue extends JobWriter {
   claim(request: ClaimRequest): Promise<JobRecord | undefined>;
   renew(jobId: string, owner: string, leaseExpiresAt: number, now: number): Promise<boolean>;
-  /** Back to queued at `runAt` (transient failure). */
-  retry(jobId: string, owner: string, runAt: number, error: string, now: number): Promise<boolean>;
+  /** Back to queued at `runAt` (transient failure). `countAttempt: false` refunds it (a dependency outage). */
+  retry(jobId: string, owner: string, runAt: number, error: string, now: number, options?: RetryOptions): Promise<boolean>;
   /** Terminal failure. */
   fail(jobId: string, owner: string, error: string, now: number): Promise<boolean>;
   /** Watchdog: running jobs whose lease expired go back to queued. Returns how many. */

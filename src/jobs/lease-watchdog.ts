@@ -3,6 +3,8 @@ import type { JobQueue } from './job-queue.js';
 
 export class LeaseWatchdog {
   private timer: NodeJS.Timeout | undefined;
+  /** Sweeps are failing (the database is down): logged once per outage. */
+  private failing = false;
 
   constructor(
     private readonly queue: JobQueue,
@@ -19,10 +21,13 @@ export class LeaseWatchdog {
   async sweep(now = Date.now()): Promise<number> {
     try {
       const n = await this.queue.requeueExpired(now);
+      if (this.failing) this.log('lease watchdog sweeping again');
+      this.failing = false;
       if (n > 0) this.log('lease watchdog re-queued expired jobs', { count: n });
       return n;
     } catch (err) {
-      this.log('lease watchdog sweep failed', { err: String(err) });
+      if (!this.failing) this.log('lease watchdog sweep failed; retrying every interval', { err: String(err) });
+      this.failing = true;
       return 0;
     }
   }

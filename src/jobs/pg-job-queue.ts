@@ -1,6 +1,7 @@
 // The SQL job queue on Postgres: the claim statement is shared (with FOR UPDATE SKIP LOCKED, see
 // sql-job-queue.ts); enqueues also NOTIFY so idle workers in other processes wake at once. LISTEN runs
-// on its own connection and reconnects; the pool's polling stays as the fallback for lost notifications.
+// on its own connection and reconnects (backing off while the server is down) and LISTENs again; the
+// pool's polling stays as the fallback for notifications lost meanwhile.
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -8,12 +9,21 @@ import { SqlJobQueue } from './sql-job-queue.js';
 
 export const JOBS_CHANNEL = 'orator_jobs';
 
+/** Reconnect pauses for the LISTEN connection: 0.5 s doubling to 5 s while the server stays down. */
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 5000;
+
 export class PgJobQueue extends SqlJobQueue {
   private listener: pg.Client | undefined;
   private listening = false;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private listenerCount = 0;
+  private reconnectDelayMs = RECONNECT_MIN_MS;
+  /** The connection was lost and that was logged: say so once when it is back. */
+  private lost = false;
+  /** LISTEN (re)established this many times (tests). */
+  listenCount = 0;
 
   constructor(
     db: Kysely<Database>,
@@ -43,7 +53,7 @@ export class PgJobQueue extends SqlJobQueue {
   private async listen(): Promise<void> {
     if (this.closed || this.listening) return;
     this.listening = true;
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5000, keepAlive: true });
     this.listener = client;
     const retry = (err?: unknown) => {
       if (this.listener !== client) return;
@@ -51,9 +61,11 @@ export class PgJobQueue extends SqlJobQueue {
       this.listening = false;
       client.end().catch(() => {});
       if (this.closed) return;
-      if (err) this.log('LISTEN connection lost; reconnecting', { err: String(err) });
-      this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
+      if (err && !this.lost) this.log('LISTEN connection lost; reconnecting', { err: String(err) });
+      this.lost = true;
+      this.reconnectTimer = setTimeout(() => void this.listen(), this.reconnectDelayMs);
       this.reconnectTimer.unref();
+      this.reconnectDelayMs = Math.min(RECONNECT_MAX_MS, this.reconnectDelayMs * 2);
     };
     client.on('error', retry);
     client.on('end', () => retry(new Error('connection ended')));
@@ -63,6 +75,11 @@ export class PgJobQueue extends SqlJobQueue {
     try {
       await client.connect();
       await client.query(`LISTEN ${JOBS_CHANNEL}`);
+      if (this.listener !== client) return; // lost again meanwhile; retry() has the next try in hand
+      this.listenCount += 1;
+      this.reconnectDelayMs = RECONNECT_MIN_MS;
+      if (this.lost) this.log('LISTEN connection re-established');
+      this.lost = false;
       // Anything enqueued while we were (re)connecting.
       super.notifyEnqueued();
     } catch (err) {

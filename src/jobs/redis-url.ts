@@ -13,5 +13,7 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     tls: u.protocol === 'rediss:' ? {} : undefined,
     // BullMQ's blocking commands need this.
     maxRetriesPerRequest: null,
+    // Reconnect within two seconds of Redis coming back (BullMQ's own default backs off to 20 s).
+    retryStrategy: (times: number) => Math.min(2000, 100 * times),
   };
 }

@@ -5,7 +5,7 @@ import type { Database, JobsTable, SqlDialectName } from '../db/database.js';
 import { newId } from '../domain/ids.js';
 import type { JobKind, JobRecord, JobStatus, NewJob } from '../domain/job-kind.js';
 import type { JobWriter } from '../services/ports.js';
-import type { ClaimRequest, JobQueue } from './job-queue.js';
+import type { ClaimRequest, JobQueue, RetryOptions } from './job-queue.js';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
@@ -123,10 +123,19 @@ export class SqlJobQueue extends SqlJobWriter implements JobQueue {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async retry(jobId: string, owner: string, runAt: number, error: string, now: number): Promise<boolean> {
+  async retry(jobId: string, owner: string, runAt: number, error: string, now: number, options: RetryOptions = {}): Promise<boolean> {
+    const refund = options.countAttempt === false;
     const r = await this.db
       .updateTable('jobs')
-      .set({ status: 'queued', run_at: runAt, lease_owner: null, lease_expires_at: null, last_error: error, updated_at: now })
+      .set((eb) => ({
+        status: 'queued',
+        run_at: runAt,
+        lease_owner: null,
+        lease_expires_at: null,
+        last_error: error,
+        updated_at: now,
+        ...(refund ? { attempts: eb('attempts', '-', 1) } : {}),
+      }))
       .where('id', '=', jobId)
       .where('status', '=', 'running')
       .where('lease_owner', '=', owner)

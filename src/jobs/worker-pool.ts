@@ -1,7 +1,10 @@
 // Claims jobs and runs their handlers, up to `concurrency` at a time, renewing leases while they run.
-// Permanent OratorErrors fail the job at once; anything else is retried with exponential backoff.
+// Permanent OratorErrors fail the job at once; anything else is retried with exponential backoff. A
+// dependency outage (database or storage unreachable) is retried without spending an attempt, and the
+// pool itself survives one: a failed claim or a failed bookkeeping write is logged, never thrown.
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
+import { isConnectionFailure } from '../domain/dependency-outage.js';
 import { isOratorError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
@@ -19,6 +22,8 @@ export interface WorkerPoolOptions {
   kinds?: readonly JobKind[];
   owner?: string;
   retryDelayMs?: (attempt: number) => number;
+  /** Outage retries spend no attempt until a job is this old (1 h); after that they count as usual. */
+  outageGraceMs?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => void;
   /** Each run's duration by kind and outcome. */
   metrics?: JobMetrics;
@@ -43,6 +48,7 @@ export class WorkerPool {
   private readonly pollMs: number;
   private readonly kinds: readonly JobKind[];
   private readonly retryDelayMs: (attempt: number) => number;
+  private readonly outageGraceMs: number;
   private readonly log: NonNullable<WorkerPoolOptions['log']>;
   private running = false;
   private stopping = false;
@@ -50,6 +56,8 @@ export class WorkerPool {
   private fillAgain = false;
   private pollTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** Claims are failing (the database or the queue is down): logged once per outage, not once a poll. */
+  private claimFailing = false;
 
   constructor(private readonly opts: WorkerPoolOptions) {
     this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${newId('w').slice(2, 10)}`;
@@ -57,6 +65,7 @@ export class WorkerPool {
     this.pollMs = opts.pollMs ?? 1000;
     this.kinds = opts.kinds ?? JOB_KINDS;
     this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
+    this.outageGraceMs = opts.outageGraceMs ?? 3_600_000;
     this.log = opts.log ?? (() => {});
     this.events.setMaxListeners(0);
   }
@@ -95,12 +104,16 @@ export class WorkerPool {
             spaceCap: this.opts.spaceCap,
             now: Date.now(),
           });
+          if (this.claimFailing) this.log('info', 'claiming jobs works again');
+          this.claimFailing = false;
           if (!job) break;
           this.launch(job);
         }
       } while (this.fillAgain && !this.stopping);
     } catch (err) {
-      this.log('error', 'claiming jobs failed', { err: String(err) });
+      // The poll timer tries again; the queue's rows are the truth, so nothing is lost meanwhile.
+      if (!this.claimFailing) this.log('error', 'claiming jobs failed; retrying every poll', { err: String(err) });
+      this.claimFailing = true;
     } finally {
       this.filling = false;
     }
@@ -109,7 +122,9 @@ export class WorkerPool {
   private launch(job: JobRecord): void {
     const abort = new AbortController();
     const entry: InFlight = { job, abort, done: Promise.resolve() };
-    entry.done = this.execute(job, abort).finally(() => {
+    // A failure the runner could not record (the database is down too) must not crash the process:
+    // the lease runs out and the watchdog re-queues the job.
+    entry.done = this.execute(job, abort).catch((err: unknown) => this.log('warn', 'could not record the job outcome; it runs again once its lease expires', { jobId: job.id, err: String(err) })).finally(() => {
       this.inFlight.delete(job.id);
       this.events.emit('settled');
       void this.fill();
@@ -148,11 +163,13 @@ export class WorkerPool {
       }
       if (this.stopping && abort.signal.aborted) return; // released by stop()
       const message = err instanceof Error ? err.message : String(err);
-      const transient = !isOratorError(err) || err.transient;
-      if (transient && job.attempts < job.maxAttempts) {
+      // Storage or the database was down, not the job's fault: retry without spending an attempt.
+      const outage = isConnectionFailure(err) && Date.now() - job.createdAt < this.outageGraceMs;
+      const transient = outage || !isOratorError(err) || err.transient;
+      if (transient && (outage || job.attempts < job.maxAttempts)) {
         const delay = this.retryDelayMs(job.attempts);
-        this.log('warn', 'job failed, will retry', { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, err: message });
-        await queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now());
+        this.log('warn', 'job failed, will retry', { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, outage, err: message });
+        await this.record(() => queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now(), { countAttempt: !outage }));
         finished('retried');
         return;
       }
@@ -161,10 +178,27 @@ export class WorkerPool {
       try {
         await handler.giveUp?.(job.payload, err, ctx);
       } finally {
-        await queue.fail(job.id, this.owner, message, Date.now());
+        await this.record(() => queue.fail(job.id, this.owner, message, Date.now()));
       }
     } finally {
       clearInterval(renewTimer);
+    }
+  }
+
+  /**
+   * A job's outcome written through a short database outage: retried while the database is unreachable,
+   * up to one lease, so the job goes back to the queue as soon as the database answers instead of waiting
+   * for its lease to expire. Throws what it could not write.
+   */
+  private async record<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.leaseMs;
+    for (let delay = 250; ; delay = Math.min(2000, delay * 2)) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!isConnectionFailure(err) || this.stopping || Date.now() + delay > deadline) throw err;
+        await new Promise((r) => setTimeout(r, delay));
+      }
     }
   }
 

@@ -23,6 +23,7 @@ import type { BlobStat, BlobStore } from '../services/ports.js';
 import { SEVEN_DAYS_SEC } from './blob-url-signer.js';
 import { contentTypeFor } from './content-type.js';
 import { assertBlobKey } from './local-blob-store.js';
+import { DEFAULT_S3_RETRY, withS3Retry, type S3RetryPolicy } from './s3-retry.js';
 import type { S3StorageSettings } from './s3-storage-url.js';
 
 const MB = 1024 * 1024;
@@ -32,6 +33,8 @@ export interface S3BlobStoreOptions {
   multipartThreshold?: number;
   /** Part size; S3 wants at least 5 MB for every part but the last (16 MB). */
   partSize?: number;
+  /** How long a call keeps retrying through 5xx answers and dropped connections (s3-retry.ts). */
+  retry?: S3RetryPolicy;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -60,12 +63,23 @@ async function* chunksOf(stream: AsyncIterable<Buffer | string>, size: number): 
   if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
+/** The SDK warns on every failed streamed upload that it cannot retry it; withS3Retry does, so that line is noise. */
+const S3_SDK_LOGGER = {
+  debug: () => {},
+  info: () => {},
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).includes('non-retryable streaming request')) console.warn(...args);
+  },
+  error: (...args: unknown[]) => console.error(...args),
+};
+
 export class S3BlobStore implements BlobStore {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly prefix: string;
   private readonly multipartThreshold: number;
   private readonly partSize: number;
+  private readonly retry: S3RetryPolicy;
 
   constructor(settings: S3StorageSettings, options: S3BlobStoreOptions = {}) {
     this.client = new S3Client({
@@ -77,11 +91,21 @@ export class S3BlobStore implements BlobStore {
       // (s3rver, older MinIO, Ceph) may store verbatim; plain Content-Length uploads work everywhere.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // One try per send: withS3Retry retries with a fresh command (and a fresh file stream) each time,
+      // which the SDK's own retry cannot do for a streamed body. A stalled server fails, not hangs.
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 5000, requestTimeout: 60_000 },
+      logger: S3_SDK_LOGGER,
     });
+    this.retry = options.retry ?? DEFAULT_S3_RETRY;
     this.bucket = settings.bucket;
     this.prefix = settings.prefix;
     this.multipartThreshold = options.multipartThreshold ?? 16 * MB;
     this.partSize = Math.max(options.partSize ?? 16 * MB, 1);
+  }
+
+  private call<T>(op: () => Promise<T>): Promise<T> {
+    return withS3Retry(op, this.retry);
   }
 
   private objectKey(key: string): string {
@@ -95,14 +119,16 @@ export class S3BlobStore implements BlobStore {
       await this.multipartUpload(key, chunksOf(fs.createReadStream(filePath, { highWaterMark: MB }), this.partSize));
       return;
     }
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: this.objectKey(key),
-        Body: fs.createReadStream(filePath),
-        ContentLength: size,
-        ContentType: contentTypeFor(key),
-      }),
+    await this.call(() =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          Body: fs.createReadStream(filePath),
+          ContentLength: size,
+          ContentType: contentTypeFor(key),
+        }),
+      ),
     );
   }
 
@@ -113,8 +139,10 @@ export class S3BlobStore implements BlobStore {
     const head = first.done ? Buffer.alloc(0) : first.value;
     if (head.length <= this.multipartThreshold) {
       await parts.return(undefined);
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: head, ContentLength: head.length, ContentType: contentTypeFor(key) }),
+      await this.call(() =>
+        this.client.send(
+          new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: head, ContentLength: head.length, ContentType: contentTypeFor(key) }),
+        ),
       );
       return;
     }
@@ -129,7 +157,7 @@ export class S3BlobStore implements BlobStore {
   /** CreateMultipartUpload → UploadPart × n → CompleteMultipartUpload; aborted on any error so no parts linger. */
   private async multipartUpload(key: string, parts: AsyncIterable<Buffer>): Promise<void> {
     const Key = this.objectKey(key);
-    const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType: contentTypeFor(key) }));
+    const created = await this.call(() => this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType: contentTypeFor(key) })));
     const UploadId = created.UploadId;
     if (!UploadId) throw new Error(`S3 CreateMultipartUpload returned no UploadId for ${Key}`);
     const completed: CompletedPart[] = [];
@@ -137,19 +165,19 @@ export class S3BlobStore implements BlobStore {
       let PartNumber = 0;
       for await (const body of parts) {
         PartNumber += 1;
-        const r = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber, Body: body, ContentLength: body.length }));
+        const r = await this.call(() => this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber, Body: body, ContentLength: body.length })));
         completed.push({ PartNumber, ETag: r.ETag });
       }
-      await this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: completed } }));
+      await this.call(() => this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: completed } })));
     } catch (err) {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId })).catch(() => {});
+      await this.call(() => this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))).catch(() => {});
       throw err;
     }
   }
 
   async stat(key: string): Promise<BlobStat | undefined> {
     try {
-      const r = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const r = await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })));
       return { size: Number(r.ContentLength ?? 0), contentType: r.ContentType ?? contentTypeFor(key) };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -158,8 +186,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   async getStream(key: string, range?: { start: number; end: number }): Promise<Readable> {
-    const r = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+    const r = await this.call(() =>
+      this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined })),
     );
     const body = r.Body;
     if (body instanceof Readable) return body;
@@ -182,7 +210,7 @@ export class S3BlobStore implements BlobStore {
     const Prefix = `${this.prefix}${clean}/`;
     let ContinuationToken: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix, ContinuationToken }));
+      const page = await this.call(() => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix, ContinuationToken })));
       const keys = (page.Contents ?? []).map((o) => o.Key).filter((k): k is string => !!k);
       if (keys.length > 0) await this.deleteObjects(keys);
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -193,8 +221,8 @@ export class S3BlobStore implements BlobStore {
   private async deleteObjects(keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
-      const r = await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+      const r = await this.call(() =>
+        this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })),
       );
       const failed = (r.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
       if (failed.length > 0) throw new Error(`S3 delete failed for ${failed[0]!.Key}: ${failed[0]!.Code} ${failed[0]!.Message ?? ''}`);
@@ -208,6 +236,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async ping(): Promise<void> {
+    // One try, no retry: readiness reports the state now.
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 

@@ -2,6 +2,7 @@
 // in the envelope of the path's API version.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOratorError, OratorError } from '../../domain/errors.js';
+import { isConnectionFailure, serviceUnavailable } from '../../domain/dependency-outage.js';
 import { errorEnvelope } from '../envelope.js';
 import { envelopeVersionOf } from './envelope-override.js';
 import { noteServerError } from './request-logging.js';
@@ -81,11 +82,14 @@ export function toOratorError(err: FastifyError | Error, request?: FastifyReques
   if (fe.statusCode === 413) return new OratorError('payload_too_large');
   if (fe.statusCode === 404) return new OratorError('not_found');
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return new OratorError('invalid_parameter', err.message);
+  // The database restarting or unreachable: a retryable 503, not a 500.
+  if (isConnectionFailure(err)) return serviceUnavailable(err);
   return new OratorError('internal_error', undefined, { cause: err });
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, err: OratorError): FastifyReply {
   const { status, body } = errorEnvelope(envelopeVersionOf(request), err);
+  if (err.retryAfterSec !== undefined) reply.header('retry-after', String(err.retryAfterSec));
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
