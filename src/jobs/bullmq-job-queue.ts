@@ -236,8 +236,9 @@ export class BullmqJobQueue extends SqlJobQueue {
           return super.claim(req);
         }
         if (!message) break;
-        // Ack first: the row's lease, not the message, guards the work from here on.
-        await message.moveToCompleted(null, token, false).catch((err) => this.log('BullMQ ack failed', { err: String(err) }));
+        // Ack first: the row's lease, not the message, guards the work from here on. An ack cut off by
+        // an outage must not hold up the claim: an unacked message only comes back as a stale pointer.
+        await withTimeout(message.moveToCompleted(null, token, false), REDIS_CALL_TIMEOUT_MS, 'ack').catch((err) => this.logBullmq('BullMQ ack failed', { err: String(err) }));
         const claimed = await this.claimRow(message.data.jobId, kind, req);
         if (claimed) return claimed;
         await this.redispatchIfEarly(message.data.jobId, req.now);
@@ -307,8 +308,9 @@ export class BullmqJobQueue extends SqlJobQueue {
     return off;
   }
 
+  /** Redis only: /readyz reports the database on its own line, so a database outage is not also a queue outage. */
   override async ping(): Promise<void> {
-    await Promise.all([this.redis.ping(), super.ping()]);
+    await this.redis.ping();
   }
 
   async close(): Promise<void> {

@@ -63,14 +63,18 @@ async function* chunksOf(stream: AsyncIterable<Buffer | string>, size: number): 
   if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
-/** The SDK warns on every failed streamed upload that it cannot retry it; withS3Retry does, so that line is noise. */
+/**
+ * The SDK's own logging: its warnings (socket pool at capacity …) pass, except the one it prints on every
+ * failed streamed upload (withS3Retry retries those); failed calls are not dumped with their input, the
+ * caller reports them.
+ */
 const S3_SDK_LOGGER = {
   debug: () => {},
   info: () => {},
   warn: (...args: unknown[]) => {
     if (!String(args[0]).includes('non-retryable streaming request')) console.warn(...args);
   },
-  error: (...args: unknown[]) => console.error(...args),
+  error: () => {},
 };
 
 export class S3BlobStore implements BlobStore {

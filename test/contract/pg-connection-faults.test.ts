@@ -21,7 +21,7 @@ const waitUntil = async (what: string, ok: () => boolean, timeoutMs = 15_000) =>
   }
 };
 
-describe('Postgres connections through a restart', () => {
+describe('Postgres connections through a restart', { timeout: 60_000 }, () => {
   let fx: PgSchemaFixture | string;
   let proxy: TcpFaultProxy;
   let proxied: DatabaseHandle;
