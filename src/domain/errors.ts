@@ -65,8 +65,9 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   video_not_found: { legacyCode: 40031, legacyName: 'INVALID_VIDEO_ID', v3Code: 'video_not_found', httpStatus: 404, message: 'Video not found' },
   avatar_not_found: { legacyCode: 400144, legacyName: 'AVATAR_NOT_FOUND', v3Code: 'avatar_not_found', httpStatus: 404, message: 'Avatar not found' },
   voice_not_found: { legacyCode: 400116, legacyName: 'VOICE_NOT_FOUND', v3Code: 'voice_not_found', httpStatus: 404, message: 'Voice not found' },
-  asset_not_found: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'asset_not_available', httpStatus: 404, message: 'Asset not found' },
-  webhook_not_found: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'resource_not_found', httpStatus: 404, message: 'Webhook endpoint not found' },
+  asset_not_found: { legacyCode: 400179, legacyName: 'ASSET_NOT_FOUND', v3Code: 'asset_not_available', httpStatus: 404, message: 'Asset not found' },
+  // HeyGen's published catalogue has no webhook code; Orator's own, beside ASSET_NOT_FOUND, so v1 clients can tell it apart.
+  webhook_not_found: { legacyCode: 400180, legacyName: 'WEBHOOK_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Webhook endpoint not found' },
   invalid_text_input: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid text input' },
   text_too_long: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Text input is too long' },
   invalid_dimension: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid video dimension' },
