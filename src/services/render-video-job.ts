@@ -2,7 +2,9 @@
 // Completion and the job's own `done` commit in one transaction that first checks our lease, so a
 // worker that lost its lease (watchdog re-queued the job) cannot complete the video a second time.
 import path from 'node:path';
+import { isConnectionFailure } from '../domain/dependency-outage.js';
 import { ERROR_TABLE, isOratorError } from '../domain/errors.js';
+import { redactPaths } from '../domain/redact-paths.js';
 import type { JobMetrics } from '../domain/metrics.js';
 import type { VideoBlobKeys, VideoError } from '../domain/video.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
@@ -29,7 +31,29 @@ export interface RenderVideoJobDeps {
 export function videoErrorFrom(err: unknown): VideoError {
   if (isOratorError(err)) return { code: err.spec.legacyCode, message: err.message, detail: err.detail ?? null };
   const spec = ERROR_TABLE.render_failed;
-  return { code: spec.legacyCode, message: spec.message, detail: err instanceof Error ? err.message : String(err) };
+  // An unexpected error's text (ENOENT, a tool's stderr) names server files: clients see their names only.
+  return { code: spec.legacyCode, message: spec.message, detail: redactPaths(err instanceof Error ? err.message : String(err)) };
+}
+
+/** How long a finished render waits for the database to come back before giving its work up. */
+const COMPLETION_OUTAGE_WAIT_MS = 120_000;
+
+/**
+ * Runs the completion transaction, retrying while the database is unreachable: the render is done and
+ * its blobs are stored, so waiting out a restart beats rendering the video again. The transaction
+ * re-checks the lease each time, so a retry can never complete a video another worker took over.
+ */
+async function commitWhenReachable(run: () => Promise<void>, signal: AbortSignal, log?: RenderVideoJobDeps['log']): Promise<void> {
+  const deadline = Date.now() + COMPLETION_OUTAGE_WAIT_MS;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isConnectionFailure(err) || Date.now() + delay > deadline || signal.aborted) throw err;
+      log?.('database unreachable while completing a render; retrying', { retryInMs: delay });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 function blobKeys(prefix: string, r: RenderResult): { keys: VideoBlobKeys; files: [string, string][] } {
@@ -87,19 +111,25 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
         const { keys, files } = blobKeys(prefix, result);
         // Deterministic keys: a re-run after a crash overwrites the same blobs instead of leaking new ones.
         for (const [key, file] of files) await deps.blobs.putFile(key, file);
-        await deps.videos.updateProgress(videoId, 99);
+        // Progress is cosmetic: a database blip here must not cost the finished render.
+        await deps.videos.updateProgress(videoId, 99).catch(() => {});
 
-        await deps.uow.transaction(async (tx) => {
-          if (!(await tx.jobs.complete(ctx.jobId, ctx.owner))) throw new LeaseLostError(ctx.jobId);
-          const done = await tx.videos.markCompleted(
-            videoId,
-            { blobs: keys, durationSec: result.durationSec, width: result.width, height: result.height, quality: result.quality },
-            deps.clock.now(),
-          );
-          if (done) await deps.onFinished?.(tx, videoId);
-        });
+        await commitWhenReachable(
+          () =>
+            deps.uow.transaction(async (tx) => {
+              if (!(await tx.jobs.complete(ctx.jobId, ctx.owner))) throw new LeaseLostError(ctx.jobId);
+              const done = await tx.videos.markCompleted(
+                videoId,
+                { blobs: keys, durationSec: result.durationSec, width: result.width, height: result.height, quality: result.quality },
+                deps.clock.now(),
+              );
+              if (done) await deps.onFinished?.(tx, videoId);
+            }),
+          ctx.signal,
+          deps.log,
+        );
         // Deleted while rendering: drop what we just uploaded.
-        const after = await deps.videos.findById(videoId);
+        const after = await deps.videos.findById(videoId).catch(() => undefined);
         if (after?.deletedAt !== null && after?.deletedAt !== undefined) await deps.blobs.deletePrefix(prefix);
         deps.log?.('video rendered', { videoId, durationSec: result.durationSec, attempt: ctx.attempt });
       } finally {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCEPTED_MEDIA_TYPES, audioOnlyFormat, contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf } from '../../src/services/detect-asset-format.js';
 import { buildUploadProbeArgs, parseUploadProbe } from '../../src/render/media/inspect-upload.js';
-import { redactPaths } from '../../src/render/redact-paths.js';
+import { redactPaths } from '../../src/domain/redact-paths.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const ftyp = (brand: string) => bytes([0, 0, 0, 0x20], 'ftyp', brand, [0, 0, 0, 0], 'isomiso2');

@@ -31,7 +31,7 @@ import { buildCropCommands, type CropStep } from './crop-commands.js';
 import { alignMotionToChanges, frameRuns, type WindowPosition } from './frame-runs.js';
 import { validateRenderPlanWith } from './validate-render-plan.js';
 import { engineSource } from '../media/engine-source.js';
-import { redactPaths } from '../redact-paths.js';
+import { redactPaths } from '../../domain/redact-paths.js';
 import { prepareWatermark, type WatermarkInput } from './watermark.js';
 
 interface PreparedScene {

@@ -2,7 +2,7 @@
 // avatar preview render this way).
 import { OratorError } from '../../domain/errors.js';
 import { runFfmpeg, ToolError } from '../compose/run-ffmpeg.js';
-import { redactPaths } from '../redact-paths.js';
+import { redactPaths } from '../../domain/redact-paths.js';
 
 export function buildExtractAudioArgs(videoPath: string, outPath: string): string[] {
   return ['-v', 'error', '-y', '-i', videoPath, '-vn', '-c:a', 'copy', outPath];

@@ -4,7 +4,7 @@
 // empty_audio_stream.
 import { basename } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
-import { redactPaths } from '../redact-paths.js';
+import { redactPaths } from '../../domain/redact-paths.js';
 import { runProgram } from '../speech/run-program.js';
 import { buildResampleArgs } from '../speech/resample-wav.js';
 import { readWav } from '../speech/wav-file.js';
