@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildAvatarRig } from '../src/render/avatars/avatar-catalogue.js';
 import { videoEncoderArgs } from '../src/render/compose/encoder-args.js';
 import { runFfmpeg } from '../src/render/compose/run-ffmpeg.js';
-import type { RenderPlan } from '../src/render/plan.js';
+import type { RenderPlan } from '../src/domain/render-plan.js';
 import { renderVideo } from '../src/render/render-video.js';
 
 const WIDTH = 1280;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { buildAvatarRig, listStockAvatars } from '../src/render/avatars/avatar-catalogue.js';
-import type { AvatarStyle } from '../src/render/plan.js';
+import type { AvatarStyle } from '../src/domain/render-plan.js';
 import { VISEMES, type Viseme } from '../src/render/visemes/viseme.js';
 
 function arg(name: string): string | undefined {

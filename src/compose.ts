@@ -22,7 +22,7 @@ import { WorkerPool } from './jobs/worker-pool.js';
 import { GuardedFetcher } from './net/guarded-fetcher.js';
 import { refusedUrlHost } from './net/public-address.js';
 import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catalogue.js';
-import type { MediaFetcher } from './render/plan.js';
+import type { MediaFetcher } from './domain/render-plan.js';
 import { renderVideo, validateRenderPlan } from './render/render-video.js';
 import { extractAudioTrack } from './render/media/extract-audio-track.js';
 import { uploadInspector } from './render/media/inspect-upload.js';

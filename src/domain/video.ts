@@ -1,5 +1,5 @@
 // A video as the platform tracks it: its lifecycle states and the record services read and write.
-import type { QualityFigures, RenderPlan } from '../render/plan.js';
+import type { QualityFigures, RenderPlan } from './render-plan.js';
 
 export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
 export const TERMINAL_VIDEO_STATUSES: readonly VideoStatus[] = ['completed', 'failed'];

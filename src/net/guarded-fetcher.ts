@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
 import { OratorError } from '../domain/errors.js';
-import type { MediaFetcher } from '../render/plan.js';
+import type { MediaFetcher } from '../domain/render-plan.js';
 import { assertPublicUrlHost, BlockedAddressError, createGuardedDispatcher } from './ssrf-guard.js';
 
 export interface GuardedFetcherOptions {

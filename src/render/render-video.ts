@@ -1,6 +1,6 @@
 // The render engine's entry points: validate a plan, render it. The pipeline itself lives in
 // compose/render-pipeline.ts; this file wires it to the real speech, viseme and avatar modules.
-import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from './plan.js';
+import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../domain/render-plan.js';
 import { runRenderPipeline } from './compose/render-pipeline.js';
 import { validateRenderPlanWith } from './compose/validate-render-plan.js';
 import { realRenderDeps } from './compose/real-render-deps.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
-import type { BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../render/plan.js';
+import type { BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../domain/render-plan.js';
 import type { AssetFileType, AssetRecord } from './asset-ports.js';
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
 import type { RenderEngine } from './ports.js';

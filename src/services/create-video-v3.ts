@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
-import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../render/plan.js';
+import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../domain/render-plan.js';
 import { assertHttpUrl, assetMedia, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
 import type { AssetFileType, AssetLookup } from './asset-ports.js';
 import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video.js';

@@ -1,7 +1,7 @@
 // POST /v2/video/generate: validate synchronously, then store the video and its render job in one
 // transaction. No file I/O here: the answer must be fast (the worker does the rest).
 import { newVideoId } from '../domain/ids.js';
-import type { RenderPlan } from '../render/plan.js';
+import type { RenderPlan } from '../domain/render-plan.js';
 import { buildRenderPlan, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { PhotoLookup, ResolvedPhoto } from './photo-lookup.js';

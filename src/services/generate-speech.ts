@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
-import type { WordTiming } from '../render/plan.js';
+import type { WordTiming } from '../domain/render-plan.js';
 import type { BlobStore, RenderEngine, ScratchSpace } from './ports.js';
 
 /** The speech pipeline behind a port (compose wires render/speech's synthesizeSpeech). */

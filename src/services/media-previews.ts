@@ -2,7 +2,7 @@
 // (so every process and every restart shares them). Concurrent first requests share one render.
 import path from 'node:path';
 import { OratorError } from '../domain/errors.js';
-import type { RenderPlan } from '../render/plan.js';
+import type { RenderPlan } from '../domain/render-plan.js';
 import type { BlobStore, RenderEngine, ScratchSpace } from './ports.js';
 
 export type AvatarPreviewKind = 'image' | 'video';

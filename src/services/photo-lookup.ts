@@ -1,6 +1,6 @@
 // Talking photos as the video builders see them: an id (stock or uploaded in this space) resolved to
 // the image the renderer animates. Kept as a port so the plan builders stay free of storage.
-import type { MediaSource, StoredMedia } from '../render/plan.js';
+import type { MediaSource, StoredMedia } from '../domain/render-plan.js';
 
 export interface ResolvedPhoto {
   image: MediaSource | StoredMedia;

@@ -1,6 +1,6 @@
 // The quality figures a render measured on its own output file, as clients read them (snake_case,
 // rounded): stored with the video, returned by every status/detail route once the video completed.
-import type { QualityFigures } from '../render/plan.js';
+import type { QualityFigures } from '../domain/render-plan.js';
 
 export interface QualityView {
   /** Pearson correlation between mouth opening and audio loudness, from the decoded output file. */

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { OratorError } from '../domain/errors.js';
-import type { MediaSource, RenderPlan, ScenePlan, StoredMedia } from '../render/plan.js';
+import type { MediaSource, RenderPlan, ScenePlan, StoredMedia } from '../domain/render-plan.js';
 import type { BlobStore } from './ports.js';
 
 const isStored = (media: MediaSource | StoredMedia): media is StoredMedia => 'blobKey' in media;

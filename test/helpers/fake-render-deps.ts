@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { AvatarRig } from '../../src/render/avatars/avatar-catalogue.js';
 import { readWavEnvelope } from '../../src/render/compose/loudness-visemes.js';
 import type { RenderDeps } from '../../src/render/compose/render-deps.js';
-import type { WordTiming } from '../../src/render/plan.js';
+import type { WordTiming } from '../../src/domain/render-plan.js';
 import type { PhoneTiming, Viseme, VisemeTrack } from '../../src/render/visemes/viseme.js';
 import { buildFakeAvatarRig } from './fake-avatar-rig.js';
 

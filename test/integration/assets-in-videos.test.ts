@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { encodeWav } from '../../src/render/speech/wav-file.js';
-import type { RenderPlan } from '../../src/render/plan.js';
+import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
 
 let t: TestPlatform;

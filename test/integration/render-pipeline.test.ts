@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { runRenderPipeline } from '../../src/render/compose/render-pipeline.js';
 import { restPosition } from '../../src/render/compose/avatar-placement.js';
-import type { RenderPlan, ScenePlan } from '../../src/render/plan.js';
+import type { RenderPlan, ScenePlan } from '../../src/domain/render-plan.js';
 import type { RenderOptions } from '../../src/render/render-video.js';
 import { buildFakeAvatarRig } from '../helpers/fake-avatar-rig.js';
 import { fakeRenderDeps } from '../helpers/fake-render-deps.js';

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { renderVideo, validateRenderPlan } from '../../src/render/render-video.js';
 import { runRenderCommand } from '../../src/render/render-cli.js';
-import type { RenderPlan } from '../../src/render/plan.js';
+import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
 import { ffprobeJson } from '../helpers/render-probes.js';
 

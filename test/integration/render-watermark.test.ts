@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { renderVideo } from '../../src/render/render-video.js';
-import type { RenderPlan } from '../../src/render/plan.js';
+import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
 
 const run = promisify(execFile);

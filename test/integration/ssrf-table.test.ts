@@ -16,7 +16,7 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { Dispatcher, MockAgent } from 'undici';
 import { GuardedFetcher } from '../../src/net/guarded-fetcher.js';
 import { createGuardedDispatcher } from '../../src/net/ssrf-guard.js';
-import type { RenderPlan } from '../../src/render/plan.js';
+import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { composeTestPlatform, createFakeEngine, type ComposedTestPlatform } from './support/api-test-platform.js';
 
 // ---- listeners that must stay untouched ------------------------------------------------------------

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateRenderPlanWith } from '../../src/render/compose/validate-render-plan.js';
 import { crossCorrelationPeak, pearson, rmsEnvelope } from '../../src/render/quality/signal-stats.js';
-import type { RenderPlan, ScenePlan } from '../../src/render/plan.js';
+import type { RenderPlan, ScenePlan } from '../../src/domain/render-plan.js';
 
 const lookups = { avatarExists: (id: string) => id === 'a1', voiceExists: (id: string) => id === 'v1' };
 const scene: ScenePlan = {

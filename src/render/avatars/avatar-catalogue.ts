@@ -1,6 +1,6 @@
 // The stock avatar catalogue (what the API lists) and the entry point for building a rig. Rendering
 // lives in build-avatar-rig.ts and loads its native modules only when a rig is first built.
-import type { AvatarStyle } from '../plan.js';
+import type { AvatarStyle } from '../../domain/render-plan.js';
 import type { Viseme } from '../visemes/viseme.js';
 import { STOCK_AVATARS } from './stock-avatars.js';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
-import type { AvatarStyle } from '../plan.js';
+import type { AvatarStyle } from '../../domain/render-plan.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
 import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from './rig-cache.js';
 import type { AvatarRig, PixelBox } from './avatar-catalogue.js';

@@ -2,7 +2,7 @@
 // gives a complete illustration. The figure is drawn on a fixed 1000 x 1250 design canvas; styles and
 // partial renders only change the viewBox, so any sub-rectangle renders pixel-identical to the
 // same region of the full picture.
-import type { AvatarStyle } from '../plan.js';
+import type { AvatarStyle } from '../../domain/render-plan.js';
 import type { Viseme } from '../visemes/viseme.js';
 import type { AvatarLook } from './avatar-look.js';
 import { CHIN_Y, CX, drawAgeLines, drawBrows, drawEars, drawEyes, drawFace, drawFacialHair, drawGlasses, drawNose, facePath, faceGeom } from './draw-face.js';

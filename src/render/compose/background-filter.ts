@@ -1,6 +1,6 @@
 // Filter chains that turn one scene's background into exactly `frames` frames at the output rate and
 // size. Stills are decoded once and repeated by reference (`loop`), never re-read per frame.
-import type { ImageFit, VideoPlayStyle } from '../plan.js';
+import type { ImageFit, VideoPlayStyle } from '../../domain/render-plan.js';
 
 export type BackgroundSegment =
   | { kind: 'color'; color: string; frames: number }

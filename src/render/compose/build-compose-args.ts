@@ -1,7 +1,7 @@
 // The single encode pass: backgrounds (one chain per segment, concatenated), avatars (one concat
 // list of precomputed stills per run of scenes, overlaid with idle motion), audio (scene tracks
 // padded/trimmed to whole frames, concatenated), one encoder, audio muxed in the same pass.
-import type { ImageFit, OutputFormat, VideoPlayStyle } from '../plan.js';
+import type { ImageFit, OutputFormat, VideoPlayStyle } from '../../domain/render-plan.js';
 import { backgroundChain, type BackgroundSegment } from './background-filter.js';
 import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
 import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';

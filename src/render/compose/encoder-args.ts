@@ -1,6 +1,6 @@
 // Encoder settings per output format. Speeds measured in shared/reference/ENGINES.md: x264 veryfast
 // is ~14× real time at 720p on 2 cores; VP9 only stays fast with `-deadline realtime -cpu-used 8`.
-import type { OutputFormat } from '../plan.js';
+import type { OutputFormat } from '../../domain/render-plan.js';
 
 /** The pixel format the composition works in before the encoder (alpha formats keep the alpha plane). */
 export function workingPixelFormat(format: OutputFormat): 'yuv420p' | 'yuva420p' | 'yuva444p' {

@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
-import type { BackgroundPlan, CharacterPlan, ImageFit, MediaSource, OutputFormat, RenderPlan, RenderProgress, RenderResult, ScenePlan, VideoPlayStyle, WordTiming } from '../plan.js';
+import type { BackgroundPlan, CharacterPlan, ImageFit, MediaSource, OutputFormat, RenderPlan, RenderProgress, RenderResult, ScenePlan, VideoPlayStyle, WordTiming } from '../../domain/render-plan.js';
 import type { RenderOptions } from '../render-video.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
 import { buildBurnCaptionsArgs } from '../media/build-burn-captions-args.js';
@@ -428,7 +428,7 @@ function mergeable(a: BackgroundPlan, b: BackgroundPlan): boolean {
 }
 
 /** Decodes and scales a background image once, to exactly the frame size (sharp's fit semantics). */
-async function fitImage(input: string, output: string, width: number, height: number, fit: import('../plan.js').ImageFit, name: string, param: string): Promise<void> {
+async function fitImage(input: string, output: string, width: number, height: number, fit: import('../../domain/render-plan.js').ImageFit, name: string, param: string): Promise<void> {
   try {
     let image = sharp(input, { failOn: 'error' }).rotate();
     if (fit === 'none') {

@@ -2,7 +2,7 @@
 // the same rules run against the real catalogues and against test doubles.
 import { OratorError } from '../../domain/errors.js';
 import { checkSpeechText } from '../../domain/speech-text.js';
-import type { RenderPlan } from '../plan.js';
+import type { RenderPlan } from '../../domain/render-plan.js';
 import { assertVideoDimension } from '../../domain/video-dimension.js';
 
 export interface PlanLookups {

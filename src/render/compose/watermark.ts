@@ -3,7 +3,7 @@
 // the logo stays still while the picture sways.
 import sharp from 'sharp';
 import { OratorError } from '../../domain/errors.js';
-import type { WatermarkPlan } from '../plan.js';
+import type { WatermarkPlan } from '../../domain/render-plan.js';
 
 /** A prepared watermark: an RGBA PNG already at its final size and opacity, and its top-left corner. */
 export interface WatermarkInput {

@@ -1,6 +1,6 @@
 // The captioned variant: the rendered video re-encoded once with the SRT drawn by libass (subtitles
 // filter, DejaVu Sans from fonts-dejavu-core); the audio is copied, not re-encoded.
-import type { OutputFormat } from '../plan.js';
+import type { OutputFormat } from '../../domain/render-plan.js';
 import { containerArgs, videoEncoderArgs } from '../compose/encoder-args.js';
 import { alphaDecoderArgs } from './build-preview-args.js';
 

@@ -2,7 +2,7 @@
 // picture just before the encoder, so no second process decodes the video again (and the previews
 // come from clean frames rather than from the compressed output). The GIF covers the first ≤ 5 s at
 // ≤ 480 px wide with a generated palette.
-import type { OutputFormat } from '../plan.js';
+import type { OutputFormat } from '../../domain/render-plan.js';
 
 export interface PreviewOutputs {
   thumbnailPath: string;

@@ -1,6 +1,6 @@
 // Captions from word timings: words grouped into cues short enough to read (≤ ~42 characters, ≤ 3 s,
 // broken at sentence ends and long pauses), written as SRT and WebVTT.
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 
 export interface CaptionCue {
   start: number;

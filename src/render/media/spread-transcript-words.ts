@@ -1,7 +1,7 @@
 // Word times for uploaded audio with a transcript: the recogniser gives phones, not words, so the
 // transcript's words are laid over the spoken stretches in proportion to their length. Good enough
 // for caption cues (which span several words); not a forced alignment.
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 
 export function spreadTranscriptWords(transcript: string, phones: readonly PhoneTiming[]): WordTiming[] {

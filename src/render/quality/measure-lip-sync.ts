@@ -1,7 +1,7 @@
 // Lip-sync figures measured on the output file, not on the plan: the mouth region is decoded from the
 // encoded frames (following the idle motion with the same expression the overlay used, padded by a
 // few pixels), its darkness is the opening signal, and the decoded audio's RMS per frame is compared.
-import type { OutputFormat, QualityFigures } from '../plan.js';
+import type { OutputFormat, QualityFigures } from '../../domain/render-plan.js';
 import type { PixelBox } from '../avatars/avatar-catalogue.js';
 import { idleMotionExpressions, type IdleMotion } from '../compose/idle-motion.js';
 import { runFfmpeg, type RunToolOptions } from '../compose/run-ffmpeg.js';

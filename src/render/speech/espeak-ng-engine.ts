@@ -3,7 +3,7 @@
 // Orator's address space. It writes the WAV and prints word/phoneme events with times.
 import { fileURLToPath } from 'node:url';
 import { OratorError } from '../../domain/errors.js';
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 import { phonemeToViseme } from '../visemes/phoneme-to-viseme.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 import type { SpeechEngine, SpeechRequest, SpeechResult } from './speech-engine.js';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 import { phonemeToViseme } from '../visemes/phoneme-to-viseme.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 import { alignSequences } from './align-sequences.js';

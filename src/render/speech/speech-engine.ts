@@ -1,6 +1,6 @@
 // Port for text-to-speech engines. Each engine runs as a separate process (espeak-ng, flite,
 // festival are GPL/BSD programs; we keep them out of our address space) and reports timings.
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 
 export type EngineName = 'espeak-ng' | 'flite' | 'festival';

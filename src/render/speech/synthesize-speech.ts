@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
-import type { WordTiming } from '../plan.js';
+import type { WordTiming } from '../../domain/render-plan.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 import { EspeakNgEngine } from './espeak-ng-engine.js';
 import { FestivalEngine } from './festival-engine.js';

@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../../src/config.js';
 import { composePlatform, type Platform, type PlatformOptions } from '../../../src/compose.js';
 import { createApiKey } from '../../../src/auth/api-keys.js';
 import { OratorError } from '../../../src/domain/errors.js';
-import type { RenderPlan, RenderResult } from '../../../src/render/plan.js';
+import type { RenderPlan, RenderResult } from '../../../src/domain/render-plan.js';
 import type { RenderEngine, RenderRunOptions } from '../../../src/services/ports.js';
 import type { WorkerPool } from '../../../src/jobs/worker-pool.js';
 

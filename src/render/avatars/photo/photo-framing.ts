@@ -1,6 +1,6 @@
 // Which part of the photo each style shows, and at what size: `normal` is the whole photo (sides
 // trimmed around the face when it is wider than 16:9), `closeUp` and `circle` a square around the head.
-import type { AvatarStyle } from '../../plan.js';
+import type { AvatarStyle } from '../../../domain/render-plan.js';
 import type { FaceLandmarks } from './detect-face-landmarks.js';
 
 export interface PhotoFraming {
