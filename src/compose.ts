@@ -15,7 +15,7 @@ import { SqlApiKeyRepository } from './db/sql-api-key-repository.js';
 import { SqlIdempotencyStore } from './db/sql-idempotency-store.js';
 import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
 import { SqlVideoRepository } from './db/sql-video-repository.js';
-import type { JobHandlerMap } from './jobs/job-handlers.js';
+import type { JobHandlerMap } from './domain/job-handler.js';
 import { LeaseWatchdog } from './jobs/lease-watchdog.js';
 import { createJobQueue, type JobQueueAdapter } from './jobs/create-job-queue.js';
 import { WorkerPool } from './jobs/worker-pool.js';

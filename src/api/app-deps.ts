@@ -1,13 +1,11 @@
 // Everything the HTTP layer needs, as functions and ports: the API never touches SQL, disk or ffmpeg.
-import type { Principal } from '../auth/api-keys.js';
 import type { GenerateVideoInput } from '../services/generate-video-input.js';
 import type { listAvatars, listVoiceLocales, listVoices } from '../services/catalogue.js';
 import type { AvatarGroupV2, getAvatarDetailsV2, GroupAvatarV2 } from '../services/avatar-groups-v2.js';
 import type { getRemainingQuota, getUserInfo } from '../services/account.js';
-import type { BlobStore } from '../services/ports.js';
+import type { BlobStore, BlobUrlCheck, Principal, RateLimiter } from '../services/ports.js';
 import type { AvatarPreviewKind } from '../services/media-previews.js';
 import type { VideoListView, VideoStatusView } from '../services/video-queries.js';
-import type { BlobUrlCheck } from '../storage/blob-url-signer.js';
 import type { V3AppDeps } from './v3-app-deps.js';
 import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { MetricsDeps } from './plugins/metrics.js';
@@ -15,7 +13,6 @@ import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { WebhookService } from '../services/webhook-endpoints.js';
 import type { TalkingPhotoView } from '../services/talking-photos.js';
 import type { AssetPage, AssetView } from '../services/assets.js';
-import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 
 export interface ReadinessCheck {
   name: string;

@@ -1,7 +1,7 @@
 // API keys: random secrets shown once, stored as sha256 hashes, each bound to a space.
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../domain/ids.js';
-import type { ApiKeyInfo, ApiKeyRepository, Space } from '../services/ports.js';
+import type { ApiKeyInfo, ApiKeyRepository, Principal, Space } from '../services/ports.js';
 
 export const DEFAULT_SPACE: Space = { id: 'space_default', name: 'Default space' };
 
@@ -53,11 +53,6 @@ export async function ensureBootstrapKey(repo: ApiKeyRepository, configuredKey: 
   if ((await repo.countActive()) > 0) return { kind: 'existing' };
   const { key } = await createApiKey(repo, { space: DEFAULT_SPACE, name: 'generated at first start' });
   return { kind: 'generated', key };
-}
-
-export interface Principal {
-  keyId: string;
-  spaceId: string;
 }
 
 /**

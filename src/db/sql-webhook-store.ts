@@ -5,7 +5,7 @@ import type { DeliveryStatus, EndpointStatus, WebhookAttemptRecord, WebhookDeliv
 import type { DeliveryOutcome, WebhookStore } from '../services/webhook-ports.js';
 import type { PageCursor } from '../services/page-token.js';
 import { newerThan, olderThan } from './keyset-cursor.js';
-import type { WebhookEventType } from '../webhooks/webhook-events.js';
+import type { WebhookEventType } from '../domain/webhook-events.js';
 import type { Database } from './database.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 

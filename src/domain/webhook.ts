@@ -1,6 +1,6 @@
 // Webhook endpoints, events and deliveries as the platform tracks them. An event is written once (the
 // outbox); each receiver of it gets a delivery whose attempts are logged for operators.
-import type { WebhookEventType } from '../webhooks/webhook-events.js';
+import type { WebhookEventType } from './webhook-events.js';
 
 export type EndpointStatus = 'enabled' | 'disabled';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';

@@ -9,7 +9,7 @@ import { isOratorError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
 import { NO_JOB_METRICS, type JobMetrics, type JobRunOutcome } from '../domain/metrics.js';
-import { LeaseLostError, type JobContext, type JobHandler, type JobHandlerMap } from './job-handlers.js';
+import { LeaseLostError, type JobContext, type JobHandler, type JobHandlerMap } from '../domain/job-handler.js';
 import type { JobQueue } from './job-queue.js';
 
 export interface WorkerPoolOptions {

@@ -1,7 +1,8 @@
 // Rate limiter factory: shared buckets in Redis when ORATOR_QUEUE_URL points at one (the scale-out
 // setup, where several API processes serve one address), in-process buckets otherwise. The Redis
 // client loads only when configured.
-import { TokenBuckets, type RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../services/ports.js';
+import { TokenBuckets } from './rate-limiter.js';
 
 export async function createRateLimiter(options: {
   perMinute: number;

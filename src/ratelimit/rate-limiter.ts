@@ -3,11 +3,7 @@
 // In one process the buckets live in memory; with several API processes they live in Redis (see
 // redis-rate-limiter.ts), so N processes share one limit instead of granting N × it.
 
-export interface RateLimiter {
-  /** Takes one token for `id`; 0 when allowed, else the seconds until a token is available. */
-  take(id: string): number | Promise<number>;
-  close(): Promise<void>;
-}
+import type { RateLimiter } from '../services/ports.js';
 
 interface Bucket {
   tokens: number;

@@ -4,7 +4,8 @@
 // let through and the failure is logged: a limiter outage must not become an API outage.
 import { Redis } from 'ioredis';
 import { redisOptionsFromUrl } from '../jobs/redis-url.js';
-import { retryAfterSeconds, type RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../services/ports.js';
+import { retryAfterSeconds } from './rate-limiter.js';
 
 const TAKE_TOKEN = `
 local capacity = tonumber(ARGV[1])

@@ -3,9 +3,9 @@
 // first checks our lease, so a restart between attempts loses nothing and an attempt is recorded once.
 import { liveSecrets, webhookBody, type DeliveryStatus, type WebhookEndpointRecord } from '../domain/webhook.js';
 import type { JobMetrics } from '../domain/metrics.js';
-import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
-import { signWebhook } from '../webhooks/sign-webhook.js';
-import { nextRetryDelaySec, parseRetryAfter } from '../webhooks/retry-schedule.js';
+import { LeaseLostError, type JobContext, type JobHandler } from '../domain/job-handler.js';
+import { signWebhook } from '../domain/webhook-signature.js';
+import { nextRetryDelaySec, parseRetryAfter } from '../domain/webhook-retry-schedule.js';
 import { DELIVER_JOB_MAX_ATTEMPTS } from './webhook-outbox.js';
 import type { Clock, UnitOfWork } from './ports.js';
 import type { DeliveryOutcome, SendResult, WebhookSender, WebhookStore } from './webhook-ports.js';

@@ -147,3 +147,18 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** Who is calling: the key (or token) that authenticated the request, and the space it acts on. */
+export interface Principal {
+  keyId: string;
+  spaceId: string;
+}
+
+/** Why a signed blob URL is refused (the file route answers 403 or 404 from it). */
+export type BlobUrlCheck = { ok: true } | { ok: false; reason: 'expired' | 'bad_signature' | 'missing' };
+
+/** "May this key make a request now": 0, or the seconds until it may (token bucket per key). */
+export interface RateLimiter {
+  take(id: string): number | Promise<number>;
+  close(): Promise<void>;
+}

@@ -7,7 +7,7 @@ import { ERROR_TABLE, isOratorError } from '../domain/errors.js';
 import { redactPaths } from '../domain/redact-paths.js';
 import type { JobMetrics } from '../domain/metrics.js';
 import type { VideoBlobKeys, VideoError } from '../domain/video.js';
-import { LeaseLostError, type JobContext, type JobHandler } from '../jobs/job-handlers.js';
+import { LeaseLostError, type JobContext, type JobHandler } from '../domain/job-handler.js';
 import type { RenderResult } from '../domain/render-plan.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace, TransactionScope, UnitOfWork, VideoRepository } from './ports.js';
 import { videoBlobPrefix } from './video-queries.js';

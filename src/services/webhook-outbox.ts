@@ -4,7 +4,7 @@
 import { newId } from '../domain/ids.js';
 import type { VideoRecord } from '../domain/video.js';
 import { endpointWants, type WebhookDeliveryRecord, type WebhookEventRecord } from '../domain/webhook.js';
-import type { WebhookEventType } from '../webhooks/webhook-events.js';
+import type { WebhookEventType } from '../domain/webhook-events.js';
 import type { BlobStore, Clock, TransactionScope } from './ports.js';
 
 /** Delivery jobs retry themselves by enqueuing the next attempt; this only covers crashed workers. */

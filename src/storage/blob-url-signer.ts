@@ -1,10 +1,9 @@
 // HMAC-signed expiring URLs for blobs served by this process (`GET /files/<key>`), the local
 // counterpart of S3 presigned URLs. Keys are stored; URLs are minted on every read.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { BlobUrlCheck } from '../services/ports.js';
 
 export const SEVEN_DAYS_SEC = 7 * 24 * 3600;
-
-export type BlobUrlCheck = { ok: true } | { ok: false; reason: 'expired' | 'bad_signature' | 'missing' };
 
 export class BlobUrlSigner {
   constructor(

@@ -2,7 +2,8 @@
 // limiters (two API processes) share one budget per key.
 import assert from 'node:assert/strict';
 import { describe, it, after } from 'node:test';
-import { TokenBuckets, type RateLimiter } from '../../src/ratelimit/rate-limiter.js';
+import type { RateLimiter } from '../../src/services/ports.js';
+import { TokenBuckets } from '../../src/ratelimit/rate-limiter.js';
 import { RedisRateLimiter } from '../../src/ratelimit/redis-rate-limiter.js';
 import { openRedis } from './support/redis-fixture.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../../src/db/create-database.js';
 import { migrateToLatest } from '../../src/db/migrations.js';
 import { OratorError } from '../../src/domain/errors.js';
-import type { JobHandlerMap } from '../../src/jobs/job-handlers.js';
+import type { JobHandlerMap } from '../../src/domain/job-handler.js';
 import { LeaseWatchdog } from '../../src/jobs/lease-watchdog.js';
 import { SqlJobQueue } from '../../src/jobs/sql-job-queue.js';
 import { WorkerPool } from '../../src/jobs/worker-pool.js';

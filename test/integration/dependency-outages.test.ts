@@ -9,7 +9,7 @@ import { buildApp } from '../../src/api/build-app.js';
 import { serviceUnavailable } from '../../src/domain/dependency-outage.js';
 import { newId } from '../../src/domain/ids.js';
 import type { JobRecord } from '../../src/domain/job-kind.js';
-import type { JobHandlerMap } from '../../src/jobs/job-handlers.js';
+import type { JobHandlerMap } from '../../src/domain/job-handler.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import { SqlJobQueue } from '../../src/jobs/sql-job-queue.js';
 import { WorkerPool } from '../../src/jobs/worker-pool.js';

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { ERROR_TABLE } from '../../src/domain/errors.js';
-import { WEBHOOK_EVENT_TYPES } from '../../src/webhooks/webhook-events.js';
+import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
 import { newSpaceKey, startWebhookPlatform, type WebhookPlatform } from './support/webhook-test-kit.js';
 
 const SEED = 20_260_410;

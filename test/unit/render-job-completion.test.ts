@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRenderVideoHandler, videoErrorFrom } from '../../src/services/render-video-job.js';
-import { LeaseLostError } from '../../src/jobs/job-handlers.js';
+import { LeaseLostError } from '../../src/domain/job-handler.js';
 
 function strict<T extends object>(name: string, impl: Partial<T>): T {
   return new Proxy(impl as T, {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { generateWebhookSecret, signWebhook } from '../../src/webhooks/sign-webhook.js';
-import { MAX_DELIVERY_ATTEMPTS, nextRetryDelaySec, parseRetryAfter, RETRY_DELAYS_SEC } from '../../src/webhooks/retry-schedule.js';
+import { generateWebhookSecret, signWebhook } from '../../src/domain/webhook-signature.js';
+import { MAX_DELIVERY_ATTEMPTS, nextRetryDelaySec, parseRetryAfter, RETRY_DELAYS_SEC } from '../../src/domain/webhook-retry-schedule.js';
 
 const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'abc' } });
 

@@ -1,7 +1,7 @@
 // API key authentication: `X-Api-Key: <key>` or `Authorization: Bearer <key>`. Routes marked
 // `config: { public: true }` (health, signed files, previews, docs) skip it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../../auth/api-keys.js';
+import type { Principal } from '../../services/ports.js';
 import { OratorError } from '../../domain/errors.js';
 
 declare module 'fastify' {

@@ -2,7 +2,7 @@
 // in the path version's envelope. Public routes (health, files, docs) are not limited.
 import type { FastifyInstance } from 'fastify';
 import { OratorError } from '../../domain/errors.js';
-import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
+import type { RateLimiter } from '../../services/ports.js';
 
 export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter | null | undefined): void {
   if (!limiter) return;

@@ -1,6 +1,6 @@
 // The handler table is keyed by JobKind: adding a kind to domain/job-kind.ts without an entry here
 // (in compose.ts where the map is built) fails to compile.
-import type { JobKind, JobPayloads } from '../domain/job-kind.js';
+import type { JobKind, JobPayloads } from './job-kind.js';
 
 export interface JobContext {
   jobId: string;
