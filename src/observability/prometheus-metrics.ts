@@ -21,10 +21,10 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-export function createPrometheusMetrics(options: PrometheusMetricsOptions): PrometheusMetrics {
-  const registry = new Registry();
-  const registers = [registry];
+type Registers = Registry[];
 
+/** HTTP request durations; the returned observer keeps one child per (method, status, route). */
+function httpFamily(registers: Registers): HttpMetrics['observeRequest'] {
   const http = new Histogram({
     name: 'orator_http_request_duration_seconds',
     help: 'HTTP request duration by route pattern, method and status',
@@ -35,7 +35,18 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   // One child per (method, status, route): the hot path does one map lookup, not prom-client's
   // label hashing (sorting keys, joining values) on every request.
   const httpChildren = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
+  return (method, route, status, seconds) => {
+    const key = `${method} ${status} ${route}`;
+    let child = httpChildren.get(key);
+    if (!child) {
+      child = http.labels({ method, route, status: String(status) });
+      httpChildren.set(key, child);
+    }
+    child.observe(seconds);
+  };
+}
 
+function jobRunFamily(registers: Registers): JobMetrics['jobFinished'] {
   const jobRuns = new Histogram({
     name: 'orator_job_run_duration_seconds',
     help: 'Duration of one job run by kind and outcome (completed, retried, failed, lease_lost)',
@@ -43,6 +54,10 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600, 1800],
     registers,
   });
+  return (kind: JobKind, outcome: JobRunOutcome, seconds: number) => jobRuns.observe({ kind, outcome }, seconds);
+}
+
+function renderFamily(registers: Registers): JobMetrics['renderFinished'] {
   const renderDuration = new Histogram({
     name: 'orator_render_duration_seconds',
     help: 'Wall-clock seconds to render one video (the engine only: no queueing, no upload)',
@@ -60,6 +75,16 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
     help: 'Seconds of video rendered',
     registers,
   });
+  return (renderSec, videoSec) => {
+    renderDuration.observe(renderSec);
+    if (videoSec > 0) {
+      renderRtf.observe(renderSec / videoSec);
+      renderedSeconds.inc(videoSec);
+    }
+  };
+}
+
+function webhookFamily(registers: Registers): JobMetrics['webhookAttempt'] {
   const webhookAttempts = new Counter({
     name: 'orator_webhook_attempts_total',
     help: 'Webhook delivery attempts by outcome (success: 2xx; http_error: another status; transport_error: no answer)',
@@ -73,12 +98,18 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
     registers,
   });
   for (const outcome of ['success', 'http_error', 'transport_error'] satisfies WebhookAttemptOutcome[]) webhookAttempts.inc({ outcome }, 0);
+  return (outcome, seconds) => {
+    webhookAttempts.inc({ outcome });
+    webhookDuration.observe(seconds);
+  };
+}
 
+/** Queue depth gauges, read from `queueStats` on each scrape. */
+function queueFamily(registers: Registers, read: PrometheusMetricsOptions['queueStats']): void {
   // The queue gauges are collected concurrently on a scrape; they share one query.
   let pending: Promise<QueueKindStats[] | null> | null = null;
   const queueStats = (): Promise<QueueKindStats[] | null> => {
-    pending ??= options
-      .queueStats()
+    pending ??= read()
       .catch(() => null)
       .finally(() => {
         pending = null;
@@ -109,35 +140,26 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
     registers,
     collect: fromQueue((s) => s.oldestQueuedAgeSec),
   });
+}
 
+export function createPrometheusMetrics(options: PrometheusMetricsOptions): PrometheusMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  // Registration order is the exposition order.
+  const observeRequest = httpFamily(registers);
+  const jobFinished = jobRunFamily(registers);
+  const renderFinished = renderFamily(registers);
+  const webhookAttempt = webhookFamily(registers);
+  queueFamily(registers, options.queueStats);
   return {
     contentType: registry.contentType,
     async render() {
       const [processText, platformText] = await Promise.all([processMetrics().metrics(), registry.metrics()]);
       return `${processText}\n${platformText}`;
     },
-    observeRequest(method, route, status, seconds) {
-      const key = `${method} ${status} ${route}`;
-      let child = httpChildren.get(key);
-      if (!child) {
-        child = http.labels({ method, route, status: String(status) });
-        httpChildren.set(key, child);
-      }
-      child.observe(seconds);
-    },
-    jobFinished(kind: JobKind, outcome: JobRunOutcome, seconds: number) {
-      jobRuns.observe({ kind, outcome }, seconds);
-    },
-    renderFinished(renderSec, videoSec) {
-      renderDuration.observe(renderSec);
-      if (videoSec > 0) {
-        renderRtf.observe(renderSec / videoSec);
-        renderedSeconds.inc(videoSec);
-      }
-    },
-    webhookAttempt(outcome, seconds) {
-      webhookAttempts.inc({ outcome });
-      webhookDuration.observe(seconds);
-    },
+    observeRequest,
+    jobFinished,
+    renderFinished,
+    webhookAttempt,
   };
 }
