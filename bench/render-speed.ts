@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAvatarRig } from '../src/render/avatars/avatar-catalogue.js';
+import { buildAvatarRig } from '../src/render/avatars/build-avatar-rig.js';
 import { videoEncoderArgs } from '../src/render/compose/encoder-args.js';
 import { runFfmpeg } from '../src/render/compose/run-ffmpeg.js';
 import type { RenderPlan } from '../src/domain/render-plan.js';

@@ -5,7 +5,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { buildAvatarRig, listStockAvatars } from '../src/render/avatars/avatar-catalogue.js';
+import { listStockAvatars } from '../src/render/avatars/avatar-catalogue.js';
+import { buildAvatarRig } from '../src/render/avatars/build-avatar-rig.js';
 import type { AvatarStyle } from '../src/domain/render-plan.js';
 import { VISEMES, type Viseme } from '../src/render/visemes/viseme.js';
 

@@ -27,7 +27,7 @@ async function runKeys(command: KeysCommand): Promise<number> {
 }
 
 async function runRender(args: string[]): Promise<number> {
-  const { runRenderCommand } = await import('./render/render-cli.js');
+  const { runRenderCommand } = await import('./cli/render-command.js');
   return runRenderCommand(args);
 }
 

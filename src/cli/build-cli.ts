@@ -11,7 +11,7 @@ export interface CliActions {
   /** Runs a role until it stops; resolves to the exit code. */
   runRole(role: Role): Promise<number>;
   keys(command: KeysCommand): Promise<number>;
-  /** The `render` tool keeps its own argument handling (render/render-cli.ts). */
+  /** The `render` tool keeps its own argument handling (cli/render-command.ts). */
   render(args: string[]): Promise<number>;
 }
 

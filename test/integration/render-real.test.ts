@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { renderVideo, validateRenderPlan } from '../../src/render/render-video.js';
-import { runRenderCommand } from '../../src/render/render-cli.js';
+import { runRenderCommand } from '../../src/cli/render-command.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
 import { ffprobeJson } from '../helpers/render-probes.js';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { buildAvatarRig, findStockAvatar, listStockAvatars, type AvatarRig } from '../../src/render/avatars/avatar-catalogue.js';
-import { avatarStillSvg } from '../../src/render/avatars/build-avatar-rig.js';
+import { findStockAvatar, listStockAvatars, type AvatarRig } from '../../src/render/avatars/avatar-catalogue.js';
+import { avatarStillSvg, buildAvatarRig } from '../../src/render/avatars/build-avatar-rig.js';
 import { OratorError } from '../../src/domain/errors.js';
 import { VISEMES } from '../../src/render/visemes/viseme.js';
 

@@ -40,5 +40,3 @@ export function listStockAvatars(): StockAvatar[] {
 export function findStockAvatar(avatarId: string): StockAvatar | undefined {
   return listStockAvatars().find((a) => a.avatar_id === avatarId);
 }
-
-export { buildAvatarRig, type BuildAvatarRigOptions } from './build-avatar-rig.js';

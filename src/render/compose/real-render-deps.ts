@@ -1,5 +1,6 @@
 // The real speech, viseme and avatar modules behind the RenderDeps port.
-import { buildAvatarRig, findStockAvatar } from '../avatars/avatar-catalogue.js';
+import { findStockAvatar } from '../avatars/avatar-catalogue.js';
+import { buildAvatarRig } from '../avatars/build-avatar-rig.js';
 import { synthesizeSpeech } from '../speech/synthesize-speech.js';
 import { findVoice } from '../speech/voice-catalogue.js';
 import { decodeAudio } from '../visemes/decode-audio.js';

@@ -72,10 +72,3 @@ export function defaultVoiceFor(gender: 'male' | 'female', locale?: string): Voi
   // listVoices() is ordered best-first, so the first match is the preferred engine.
   return exact[0] ?? sameLanguage[0] ?? (locale ? undefined : all[0]);
 }
-
-/** The preview sentence for a voice, in its language. */
-export function previewSentenceFor(voice: VoiceInfo): string {
-  const l = ESPEAK_LANGUAGES.find((x) => x.locale === voice.locale) ?? ESPEAK_LANGUAGES.find((x) => x.language === voice.language);
-  return l?.sample ?? 'Hello! This is how my voice sounds.';
-}
-export { renderVoicePreview } from './render-voice-preview.js';

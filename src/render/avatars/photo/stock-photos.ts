@@ -21,7 +21,3 @@ export const ASTRONAUT_PHOTO = fileURLToPath(new URL('../../../../assets/photo-a
 export const STOCK_PHOTOS: readonly StockPhoto[] = [
   { talking_photo_id: 'astronaut_photo', talking_photo_name: 'Astronaut (NASA portrait)', gender: 'female', default_voice_id: 'festival_slt_hts', path: ASTRONAUT_PHOTO },
 ];
-
-export function findStockPhoto(id: string): StockPhoto | undefined {
-  return STOCK_PHOTOS.find((p) => p.talking_photo_id === id);
-}

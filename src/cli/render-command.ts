@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isOratorError, OratorError } from '../domain/errors.js';
-import { normalizeRenderPlan } from './compose/normalize-render-plan.js';
+import { normalizeRenderPlan } from '../render/compose/normalize-render-plan.js';
 import type { MediaFetcher } from '../domain/render-plan.js';
-import { renderVideo } from './render-video.js';
+import { renderVideo } from '../render/render-video.js';
 
 const USAGE = 'usage: orator render <plan.json> <out-dir> [--cache-dir DIR] [--quiet]';
 
