@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
-import { openPgSchema } from '../test/contract/support/pg-schema-fixture.js';
-import { openRedis } from '../test/contract/support/redis-fixture.js';
-import { startS3rver } from '../test/contract/support/s3rver-fixture.js';
-import { freePort } from '../test/e2e/support/orator-process.js';
-import { startRole, type RoleProcess } from '../test/e2e/support/orator-role-process.js';
+import { openPgSchema } from '../test/support/pg-schema-fixture.js';
+import { openRedis } from '../test/support/redis-fixture.js';
+import { startS3rver } from '../test/support/s3rver-fixture.js';
+import { freePort } from '../test/support/orator-process.js';
+import { startRole, type RoleProcess } from '../test/support/role-process.js';
 
 const VIDEOS = Number(process.argv[2] ?? 8);
 const STATUS_SECONDS = Number(process.argv[3] ?? 5);

@@ -12,8 +12,8 @@ import { createBlobStorage } from '../../src/storage/create-blob-store.js';
 import { LocalBlobStore } from '../../src/storage/local-blob-store.js';
 import { S3BlobStore } from '../../src/storage/s3-blob-store.js';
 import { parseS3StorageUrl } from '../../src/storage/s3-storage-url.js';
-import { describeBlobStoreContract } from './support/blob-store-contract.js';
-import { S3RVER_CREDENTIALS, startS3rver } from './support/s3rver-fixture.js';
+import { describeBlobStoreContract } from '../support/blob-store-contract.js';
+import { S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver-fixture.js';
 
 const PUBLIC_URL = 'http://orator.test';
 

@@ -11,8 +11,8 @@ import { migrateDatabase } from '../../src/db/migrate-database.js';
 import type { BullmqJobQueue } from '../../src/jobs/bullmq-job-queue.js';
 import { createJobQueue, type JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
 import type { ClaimRequest } from '../../src/jobs/job-queue.js';
-import { startRedisServer, type RedisServerProcess } from '../e2e/support/redis-server-process.js';
-import { openPgSchema, type PgSchemaFixture } from './support/pg-schema-fixture.js';
+import { startRedisServer, type RedisServerProcess } from '../support/redis-server-process.js';
+import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
 
 const req = (owner: string): ClaimRequest => ({ owner, kinds: ['render_video'], leaseMs: 30_000, spaceCap: 10, now: Date.now() });
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { generateSpeech } from '../../src/services/generate-speech.js';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, type TestPlatform } from '../integration/support/api-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let app: FastifyInstance;

@@ -2,8 +2,8 @@
 // (official spec first, then the CLI-derived v3 document): success and error statuses.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, type TestPlatform } from '../integration/support/api-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../../src/db/create-database.js';
 import { migrateDatabase } from '../../src/db/migrate-database.js';
 import { createJobQueue, type JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
-import { describeJobQueueContract } from './support/job-queue-contract.js';
-import { openPgSchema } from './support/pg-schema-fixture.js';
-import { openRedis } from './support/redis-fixture.js';
+import { describeJobQueueContract } from '../support/job-queue-contract.js';
+import { openPgSchema } from '../support/pg-schema-fixture.js';
+import { openRedis } from '../support/redis-fixture.js';
 
 describeJobQueueContract('SQL on SQLite', async () => {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-queue-'));

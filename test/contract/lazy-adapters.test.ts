@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 it('composing the embedded default loads no scale-out client package', async () => {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-lazy-'));
   try {
-    const script = fileURLToPath(new URL('./support/compose-embedded.ts', import.meta.url));
+    const script = fileURLToPath(new URL('../support/compose-embedded.ts', import.meta.url));
     const env = { ...process.env, ORATOR_DATABASE_URL: '', ORATOR_QUEUE_URL: '', ORATOR_STORAGE_URL: '' };
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, dir], { env, timeout: 60_000 });
     assert.match(stdout, /embedded ok/);

@@ -11,8 +11,8 @@ import { createDatabase, type DatabaseHandle } from '../../src/db/create-databas
 import { migrateDatabase } from '../../src/db/migrate-database.js';
 import { isConnectionFailure } from '../../src/domain/dependency-outage.js';
 import { PgJobQueue } from '../../src/jobs/pg-job-queue.js';
-import { startTcpFaultProxy, type TcpFaultProxy } from '../e2e/support/tcp-fault-proxy.js';
-import { openPgSchema, type PgSchemaFixture } from './support/pg-schema-fixture.js';
+import { startTcpFaultProxy, type TcpFaultProxy } from '../support/tcp-fault-proxy.js';
+import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
 
 const waitUntil = async (what: string, ok: () => boolean, timeoutMs = 15_000) => {
   for (const deadline = Date.now() + timeoutMs; !ok(); ) {

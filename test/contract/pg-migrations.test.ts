@@ -7,7 +7,7 @@ import { it } from 'node:test';
 import { sql } from 'kysely';
 import { createDatabase } from '../../src/db/create-database.js';
 import { migrateDatabase } from '../../src/db/migrate-database.js';
-import { openPgSchema, type PgSchemaFixture } from './support/pg-schema-fixture.js';
+import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
 
 it('each schema of one database gets its own migrations, one after another and at once', async (t) => {
   const fixtures: PgSchemaFixture[] = [];

@@ -5,7 +5,7 @@ import { describe, it, after } from 'node:test';
 import type { RateLimiter } from '../../src/services/ports.js';
 import { TokenBuckets } from '../../src/ratelimit/rate-limiter.js';
 import { RedisRateLimiter } from '../../src/ratelimit/redis-rate-limiter.js';
-import { openRedis } from './support/redis-fixture.js';
+import { openRedis } from '../support/redis-fixture.js';
 
 async function takeMany(limiter: RateLimiter, id: string, n: number): Promise<number[]> {
   const out: number[] = [];

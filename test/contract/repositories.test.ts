@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDatabase } from '../../src/db/create-database.js';
 import { migrateDatabase } from '../../src/db/migrate-database.js';
-import { describeRepositoryContract } from './support/repository-contract.js';
-import { openPgSchema } from './support/pg-schema-fixture.js';
+import { describeRepositoryContract } from '../support/repository-contract.js';
+import { openPgSchema } from '../support/pg-schema-fixture.js';
 
 describeRepositoryContract('SQLite', async () => {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-repo-'));

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { HeygenSDK } from '@teamduality/heygen-typescript-sdk';
-import { freePort, startOrator, tempDataDir, type OratorProcess } from './support/orator-process.js';
+import { freePort, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
 
 let p: OratorProcess;
 let dataDir: string;

@@ -10,11 +10,11 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import { openPgSchema, type PgSchemaFixture } from '../contract/support/pg-schema-fixture.js';
-import { openRedis, type RedisFixture } from '../contract/support/redis-fixture.js';
-import { S3RVER_CREDENTIALS, startS3rver, type S3rverFixture } from '../contract/support/s3rver-fixture.js';
-import { freePort } from './support/orator-process.js';
-import { startRole, type RoleProcess } from './support/orator-role-process.js';
+import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
+import { openRedis, type RedisFixture } from '../support/redis-fixture.js';
+import { S3RVER_CREDENTIALS, startS3rver, type S3rverFixture } from '../support/s3rver-fixture.js';
+import { freePort } from '../support/orator-process.js';
+import { startRole, type RoleProcess } from '../support/role-process.js';
 
 const N = Number(process.env.ORATOR_E2E_VIDEOS ?? 6);
 const API_KEY = 'sk_e2e_scale_out_key';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { api, freePort, pollStatus, startOrator, tempDataDir, TINY_TWO_SCENES, type OratorProcess } from './support/orator-process.js';
+import { api, freePort, pollStatus, startOrator, tempDataDir, TINY_TWO_SCENES, type OratorProcess } from '../support/orator-process.js';
 
 const running: OratorProcess[] = [];
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { startTestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform } from '../support/test-platform.js';
 
 test('sweepScratch removes idle render dirs under the data dir and keeps fresh ones', async () => {
   const t = await startTestPlatform({ startWorkers: false, leaseMs: 5000 });

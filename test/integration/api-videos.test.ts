@@ -3,8 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { hasOperation, validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, TWO_SCENES, type TestPlatform } from './support/api-test-platform.js';
+import { hasOperation, validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, TWO_SCENES, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

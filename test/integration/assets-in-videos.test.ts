@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { encodeWav } from '../../src/render/speech/wav-file.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let headers: Record<string, string>;

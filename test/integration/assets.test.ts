@@ -10,8 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

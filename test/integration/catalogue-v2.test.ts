@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { ASTRONAUT_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

@@ -13,7 +13,7 @@ import type { JobHandlerMap } from '../../src/domain/job-handler.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import { SqlJobQueue } from '../../src/jobs/sql-job-queue.js';
 import { WorkerPool } from '../../src/jobs/worker-pool.js';
-import { startTestPlatform, TWO_SCENES, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, TWO_SCENES, type TestPlatform } from '../support/test-platform.js';
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
 const MESSAGE = 'The service is temporarily unavailable; retry after 5 seconds';

@@ -10,8 +10,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { composeTestPlatform, createFakeEngine, type ComposedTestPlatform } from './support/api-test-platform.js';
-import { freePort, startOrator, tempDataDir, type OratorProcess } from '../e2e/support/orator-process.js';
+import { composeTestPlatform, createFakeEngine, type ComposedTestPlatform } from '../support/test-platform.js';
+import { freePort, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
 
 type LogLine = Record<string, any>;
 

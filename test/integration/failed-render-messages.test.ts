@@ -14,7 +14,7 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { createRenderEngine } from '../../src/compose.js';
 import { GuardedFetcher } from '../../src/net/guarded-fetcher.js';
 import { encodeWav } from '../../src/render/speech/wav-file.js';
-import { composeTestPlatform, type ComposedTestPlatform } from './support/api-test-platform.js';
+import { composeTestPlatform, type ComposedTestPlatform } from '../support/test-platform.js';
 
 let t: ComposedTestPlatform;
 let h: Record<string, string>;

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { ERROR_TABLE } from '../../src/domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
-import { newSpaceKey, startWebhookPlatform, type WebhookPlatform } from './support/webhook-test-kit.js';
+import { newSpaceKey, startWebhookPlatform, type WebhookPlatform } from '../support/webhook-platform.js';
 
 const SEED = 20_260_410;
 const RUNS = 220;

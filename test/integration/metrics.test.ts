@@ -5,10 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from './support/webhook-test-kit.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
-import { freePort } from '../e2e/support/orator-process.js';
-import { startRole } from '../e2e/support/orator-role-process.js';
+import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { freePort } from '../support/orator-process.js';
+import { startRole } from '../support/role-process.js';
 
 const TOKEN = 'metrics-token-for-tests';
 

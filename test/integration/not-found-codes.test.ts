@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERROR_TABLE, type ErrorKind } from '../../src/domain/errors.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 before(async () => {

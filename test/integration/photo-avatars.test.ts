@@ -17,8 +17,8 @@ import { composePlatform } from '../../src/compose.js';
 import { detectFaceLandmarks } from '../../src/render/avatars/photo/detect-face-landmarks.js';
 import { OUTER_LOWER_LIP, OUTER_UPPER_LIP } from '../../src/render/avatars/photo/face-mesh-regions.js';
 import { ASTRONAUT_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
-import { mouthDarkness, spread } from '../helpers/render-probes.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { mouthDarkness, spread } from '../support/render-probes.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 const PHOTO = fs.readFileSync(ASTRONAUT_PHOTO);
 

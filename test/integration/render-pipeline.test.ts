@@ -12,9 +12,9 @@ import { runRenderPipeline } from '../../src/render/compose/render-pipeline.js';
 import { restPosition } from '../../src/render/compose/avatar-placement.js';
 import type { RenderPlan, ScenePlan } from '../../src/domain/render-plan.js';
 import type { RenderOptions } from '../../src/render/render-video.js';
-import { buildFakeAvatarRig } from '../helpers/fake-avatar-rig.js';
-import { fakeRenderDeps } from '../helpers/fake-render-deps.js';
-import { decodedPixelFormat, ffprobeJson, frameHashes, mouthDarkness, packetTimes, spread } from '../helpers/render-probes.js';
+import { buildFakeAvatarRig } from '../support/build-fake-avatar-rig.js';
+import { fakeRenderDeps } from '../support/fake-render-deps.js';
+import { decodedPixelFormat, ffprobeJson, frameHashes, mouthDarkness, packetTimes, spread } from '../support/render-probes.js';
 
 const run = promisify(execFile);
 let root = '';

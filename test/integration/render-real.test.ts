@@ -12,7 +12,7 @@ import { renderVideo, validateRenderPlan } from '../../src/render/render-video.j
 import { runRenderCommand } from '../../src/cli/render-command.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
-import { ffprobeJson } from '../helpers/render-probes.js';
+import { ffprobeJson } from '../support/render-probes.js';
 
 const run = promisify(execFile);
 let root = '';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from './support/webhook-test-kit.js';
+import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
 
 const AVATAR = 'Daisy-inskirt-20220818';
 const JSON_TYPE = { 'content-type': 'application/json' };

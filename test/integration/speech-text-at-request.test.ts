@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkSpeechText, MAX_PAUSE_SEC } from '../../src/domain/speech-text.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

@@ -17,7 +17,7 @@ import { Dispatcher, MockAgent } from 'undici';
 import { GuardedFetcher } from '../../src/net/guarded-fetcher.js';
 import { createGuardedDispatcher } from '../../src/net/ssrf-guard.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
-import { composeTestPlatform, createFakeEngine, type ComposedTestPlatform } from './support/api-test-platform.js';
+import { composeTestPlatform, createFakeEngine, type ComposedTestPlatform } from '../support/test-platform.js';
 
 // ---- listeners that must stay untouched ------------------------------------------------------------
 const connections: string[] = [];

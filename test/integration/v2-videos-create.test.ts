@@ -2,7 +2,7 @@
 // error envelope naming the flat fields, and Idempotency-Key as on /v3 POSTs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let h: Record<string, string>;

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { TokenBuckets } from '../../src/ratelimit/rate-limiter.js';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { startTestPlatform, type TestPlatform } from './support/api-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let app: FastifyInstance;

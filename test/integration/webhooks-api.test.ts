@@ -3,8 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { validateHeygenResponse } from '../support/heygen-spec.js';
-import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from './support/webhook-test-kit.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
 
 let p: WebhookPlatform;
 let h: Record<string, string>;

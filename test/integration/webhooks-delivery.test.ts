@@ -15,7 +15,7 @@ import {
   tempDataDir,
   type Receiver,
   type WebhookPlatform,
-} from './support/webhook-test-kit.js';
+} from '../support/webhook-platform.js';
 
 let rx: Receiver;
 before(async () => {

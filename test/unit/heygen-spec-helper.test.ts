@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateHeygenResponse, hasOperation } from '../support/heygen-spec.js';
+import { validateHeygenResponse, hasOperation } from '../support/validate-heygen-response.js';
 
 test('the conformance helper accepts HeyGen examples and rejects wrong shapes', () => {
   const ok = { error: { code: 'not_found', message: 'Video not found.', param: null, doc_url: null } };

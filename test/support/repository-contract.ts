@@ -3,15 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../src/db/database.js';
-import { SqlApiKeyRepository } from '../../../src/db/sql-api-key-repository.js';
-import { SqlAssetStore } from '../../../src/db/sql-asset-store.js';
-import type { AssetRecord } from '../../../src/services/asset-ports.js';
-import { SqlUnitOfWork } from '../../../src/db/sql-unit-of-work.js';
-import { SqlVideoRepository } from '../../../src/db/sql-video-repository.js';
-import type { NewVideo } from '../../../src/services/ports.js';
-import type { CommittedReader } from '../../../src/db/sqlite-committed-reader.js';
-import { SUMMARY_COLUMNS, summaryRowFromValues } from '../../../src/db/sql-video-repository.js';
+import type { Database } from '../../src/db/database.js';
+import { SqlApiKeyRepository } from '../../src/db/sql-api-key-repository.js';
+import { SqlAssetStore } from '../../src/db/sql-asset-store.js';
+import type { AssetRecord } from '../../src/services/asset-ports.js';
+import { SqlUnitOfWork } from '../../src/db/sql-unit-of-work.js';
+import { SqlVideoRepository } from '../../src/db/sql-video-repository.js';
+import type { NewVideo } from '../../src/services/ports.js';
+import type { CommittedReader } from '../../src/db/sqlite-committed-reader.js';
+import { SUMMARY_COLUMNS, summaryRowFromValues } from '../../src/db/sql-video-repository.js';
 
 export interface RepositoriesUnderTest {
   db: Kysely<Database>;

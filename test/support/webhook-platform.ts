@@ -6,10 +6,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApiKey } from '../../../src/auth/api-keys.js';
-import type { PlatformOptions } from '../../../src/compose.js';
-import type { Config } from '../../../src/config.js';
-import { composeTestPlatform, type ComposedTestPlatform } from './api-test-platform.js';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import type { PlatformOptions } from '../../src/compose.js';
+import type { Config } from '../../src/config.js';
+import { composeTestPlatform, type ComposedTestPlatform } from './test-platform.js';
 
 export type WebhookPlatform = ComposedTestPlatform;
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it, before, after } from 'node:test';
-import type { BlobStore } from '../../../src/services/ports.js';
+import type { BlobStore } from '../../src/services/ports.js';
 
 export interface BlobStoreUnderTest {
   store: BlobStore;

@@ -9,7 +9,7 @@ import { readWavEnvelope } from '../../src/render/compose/loudness-visemes.js';
 import type { RenderDeps } from '../../src/render/compose/render-deps.js';
 import type { WordTiming } from '../../src/domain/render-plan.js';
 import type { PhoneTiming, Viseme, VisemeTrack } from '../../src/render/visemes/viseme.js';
-import { buildFakeAvatarRig } from './fake-avatar-rig.js';
+import { buildFakeAvatarRig } from './build-fake-avatar-rig.js';
 
 const run = promisify(execFile);
 const OPENING: Record<Viseme, number> = { X: 0, A: 0, G: 0.15, B: 0.3, F: 0.35, H: 0.45, E: 0.5, C: 0.7, D: 1 };

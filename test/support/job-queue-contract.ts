@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../src/db/database.js';
-import type { JobRecord } from '../../../src/domain/job-kind.js';
-import type { JobQueueAdapter } from '../../../src/jobs/create-job-queue.js';
-import type { ClaimRequest } from '../../../src/jobs/job-queue.js';
-import { SqlJobWriter } from '../../../src/jobs/sql-job-queue.js';
+import type { Database } from '../../src/db/database.js';
+import type { JobRecord } from '../../src/domain/job-kind.js';
+import type { JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
+import type { ClaimRequest } from '../../src/jobs/job-queue.js';
+import { SqlJobWriter } from '../../src/jobs/sql-job-queue.js';
 
 export interface JobQueueUnderTest {
   queue: JobQueueAdapter;

@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../../../src/config.js';
-import { composePlatform, type Platform, type PlatformOptions } from '../../../src/compose.js';
-import { createApiKey } from '../../../src/auth/api-keys.js';
-import { OratorError } from '../../../src/domain/errors.js';
-import type { RenderPlan, RenderResult } from '../../../src/domain/render-plan.js';
-import type { RenderEngine, RenderRunOptions } from '../../../src/services/ports.js';
-import type { WorkerPool } from '../../../src/jobs/worker-pool.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { composePlatform, type Platform, type PlatformOptions } from '../../src/compose.js';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { OratorError } from '../../src/domain/errors.js';
+import type { RenderPlan, RenderResult } from '../../src/domain/render-plan.js';
+import type { RenderEngine, RenderRunOptions } from '../../src/services/ports.js';
+import type { WorkerPool } from '../../src/jobs/worker-pool.js';
 
 export interface FakeEngineControls {
   renders: RenderPlan[];
