@@ -16,6 +16,7 @@ import { SqlIdempotencyStore } from './db/sql-idempotency-store.js';
 import { SqlUnitOfWork } from './db/sql-unit-of-work.js';
 import { SqlVideoRepository } from './db/sql-video-repository.js';
 import type { JobHandlerMap } from './domain/job-handler.js';
+import { JOB_POLICY } from './domain/job-policy.js';
 import { LeaseWatchdog } from './jobs/lease-watchdog.js';
 import { createJobQueue, type JobQueueAdapter } from './jobs/create-job-queue.js';
 import { WorkerPool } from './jobs/worker-pool.js';
@@ -67,8 +68,6 @@ import { LocalScratchSpace } from './storage/local-scratch-space.js';
 import { createRateLimiter } from './ratelimit/create-rate-limiter.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { readQueueStats } from './jobs/read-queue-stats.js';
-
-export const RENDER_MAX_ATTEMPTS = 3;
 
 /** src/render behind the RenderEngine port. */
 export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: string }): RenderEngine {
@@ -221,7 +220,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     uow,
     engine,
     clock,
-    renderMaxAttempts: RENDER_MAX_ATTEMPTS,
+    renderMaxAttempts: JOB_POLICY.render_video.attempts,
     photos,
     assets,
     refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,

@@ -1,6 +1,6 @@
 // UnitOfWork on a Kysely transaction: the video row and its job commit together.
 import type { Kysely } from 'kysely';
-import { SqlJobWriter } from '../jobs/sql-job-queue.js';
+import { SqlJobWriter } from './sql-job-writer.js';
 import type { TransactionScope, UnitOfWork } from '../services/ports.js';
 import type { Database } from './database.js';
 import { SqlVideoRepository } from './sql-video-repository.js';

@@ -2,12 +2,9 @@
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobsTable, SqlDialectName } from '../db/database.js';
-import { newId } from '../domain/ids.js';
-import type { JobKind, JobRecord, JobStatus, NewJob } from '../domain/job-kind.js';
-import type { JobWriter } from '../services/ports.js';
+import type { JobKind, JobRecord, JobStatus } from '../domain/job-kind.js';
+import { SqlJobWriter } from '../db/sql-job-writer.js';
 import type { ClaimRequest, JobQueue, RetryOptions } from './job-queue.js';
-
-export const DEFAULT_MAX_ATTEMPTS = 3;
 
 export function jobFromRow(r: Selectable<JobsTable>): JobRecord {
   return {
@@ -25,50 +22,6 @@ export function jobFromRow(r: Selectable<JobsTable>): JobRecord {
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };
-}
-
-/** The transactional half: usable with a Kysely transaction so a job commits with the row it is about. */
-export class SqlJobWriter implements JobWriter {
-  constructor(
-    protected readonly db: Kysely<Database>,
-    private readonly onInsert: () => void = () => {},
-  ) {}
-
-  async enqueue<K extends JobKind>(job: NewJob<K>): Promise<string> {
-    const now = Date.now();
-    const id = newId('job');
-    await this.db
-      .insertInto('jobs')
-      .values({
-        id,
-        kind: job.kind,
-        payload: JSON.stringify(job.payload),
-        status: 'queued',
-        attempts: 0,
-        max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        run_at: job.runAt ?? now,
-        lease_owner: null,
-        lease_expires_at: null,
-        last_error: null,
-        space_id: job.spaceId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    this.onInsert();
-    return id;
-  }
-
-  async complete(jobId: string, owner: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('jobs')
-      .set({ status: 'done', lease_owner: null, lease_expires_at: null, updated_at: Date.now() })
-      .where('id', '=', jobId)
-      .where('status', '=', 'running')
-      .where('lease_owner', '=', owner)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  }
 }
 
 export class SqlJobQueue extends SqlJobWriter implements JobQueue {

@@ -1,13 +1,14 @@
 // Claims jobs and runs their handlers, up to `concurrency` at a time, renewing leases while they run.
-// Permanent OratorErrors fail the job at once; anything else is retried with exponential backoff. A
-// dependency outage (database or storage unreachable) is retried without spending an attempt, and the
-// pool itself survives one: a failed claim or a failed bookkeeping write is logged, never thrown.
+// Permanent OratorErrors fail the job at once; anything else is retried after its kind's backoff
+// (domain/job-policy.ts). A dependency outage (database or storage unreachable) is retried without
+// spending an attempt, and the pool itself survives one: a failed claim or a failed bookkeeping write is logged, never thrown.
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
 import { isConnectionFailure } from '../domain/dependency-outage.js';
 import { isOratorError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
+import { JOB_POLICY } from '../domain/job-policy.js';
 import { NO_JOB_METRICS, type JobMetrics, type JobRunOutcome } from '../domain/metrics.js';
 import { LeaseLostError, type JobContext, type JobHandler, type JobHandlerMap } from '../domain/job-handler.js';
 import type { JobQueue } from './job-queue.js';
@@ -17,10 +18,12 @@ export interface WorkerPoolOptions {
   handlers: JobHandlerMap;
   concurrency: number;
   spaceCap: number;
+  /** One lease for every kind (ORATOR_JOB_LEASE_SEC, tests); otherwise each kind's policy lease. */
   leaseMs?: number;
   pollMs?: number;
   kinds?: readonly JobKind[];
   owner?: string;
+  /** One backoff for every kind (tests shorten it); otherwise each kind's policy backoff. */
   retryDelayMs?: (attempt: number) => number;
   /** Outage retries spend no attempt until a job is this old (1 h); after that they count as usual. */
   outageGraceMs?: number;
@@ -35,19 +38,16 @@ interface InFlight {
   done: Promise<void>;
 }
 
-/** 2 s, 4 s, 8 s … capped at one minute. */
-export function defaultRetryDelayMs(attempt: number): number {
-  return Math.min(60_000, 2000 * 2 ** Math.max(0, attempt - 1));
-}
-
 export class WorkerPool {
   readonly owner: string;
   private readonly inFlight = new Map<string, InFlight>();
   private readonly events = new EventEmitter();
-  private readonly leaseMs: number;
+  private readonly leaseMs: (kind: JobKind) => number;
+  /** The longest lease of the kinds claimed: a claim takes any of them; the first renewal sets the kind's own. */
+  private readonly claimLeaseMs: number;
   private readonly pollMs: number;
   private readonly kinds: readonly JobKind[];
-  private readonly retryDelayMs: (attempt: number) => number;
+  private readonly retryDelayMs: (kind: JobKind, attempt: number) => number;
   private readonly outageGraceMs: number;
   private readonly log: NonNullable<WorkerPoolOptions['log']>;
   private running = false;
@@ -61,10 +61,13 @@ export class WorkerPool {
 
   constructor(private readonly opts: WorkerPoolOptions) {
     this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${newId('w').slice(2, 10)}`;
-    this.leaseMs = opts.leaseMs ?? 30_000;
+    const leaseMs = opts.leaseMs;
+    this.leaseMs = leaseMs !== undefined ? () => leaseMs : (kind) => JOB_POLICY[kind].leaseMs;
     this.pollMs = opts.pollMs ?? 1000;
     this.kinds = opts.kinds ?? JOB_KINDS;
-    this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
+    this.claimLeaseMs = Math.max(...this.kinds.map(this.leaseMs));
+    const retryDelayMs = opts.retryDelayMs;
+    this.retryDelayMs = retryDelayMs ? (_kind, attempt) => retryDelayMs(attempt) : (kind, attempt) => JOB_POLICY[kind].backoffMs(attempt);
     this.outageGraceMs = opts.outageGraceMs ?? 3_600_000;
     this.log = opts.log ?? (() => {});
     this.events.setMaxListeners(0);
@@ -100,7 +103,7 @@ export class WorkerPool {
           const job = await this.opts.queue.claim({
             owner: this.owner,
             kinds: this.kinds,
-            leaseMs: this.leaseMs,
+            leaseMs: this.claimLeaseMs,
             spaceCap: this.opts.spaceCap,
             now: Date.now(),
           });
@@ -138,10 +141,11 @@ export class WorkerPool {
     const finished = (outcome: JobRunOutcome): void => (this.opts.metrics ?? NO_JOB_METRICS).jobFinished(job.kind, outcome, (performance.now() - started) / 1000);
     const handler = this.opts.handlers[job.kind] as JobHandler<JobKind>;
     const ctx: JobContext = { jobId: job.id, owner: this.owner, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: abort.signal };
+    const leaseMs = this.leaseMs(job.kind);
     const renewTimer = setInterval(async () => {
-      const ok = await queue.renew(job.id, this.owner, Date.now() + this.leaseMs, Date.now()).catch(() => true);
+      const ok = await queue.renew(job.id, this.owner, Date.now() + leaseMs, Date.now()).catch(() => true);
       if (!ok) abort.abort(new LeaseLostError(job.id));
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    }, Math.max(50, Math.floor(leaseMs / 3)));
     renewTimer.unref();
     try {
       if (job.attempts > job.maxAttempts) {
@@ -167,9 +171,9 @@ export class WorkerPool {
       const outage = isConnectionFailure(err) && Date.now() - job.createdAt < this.outageGraceMs;
       const transient = outage || !isOratorError(err) || err.transient;
       if (transient && (outage || job.attempts < job.maxAttempts)) {
-        const delay = this.retryDelayMs(job.attempts);
+        const delay = this.retryDelayMs(job.kind, job.attempts);
         this.log('warn', 'job failed, will retry', { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, outage, err: message });
-        await this.record(() => queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now(), { countAttempt: !outage }));
+        await this.record(leaseMs, () => queue.retry(job.id, this.owner, Date.now() + delay, message, Date.now(), { countAttempt: !outage }));
         finished('retried');
         return;
       }
@@ -178,7 +182,7 @@ export class WorkerPool {
       try {
         await handler.giveUp?.(job.payload, err, ctx);
       } finally {
-        await this.record(() => queue.fail(job.id, this.owner, message, Date.now()));
+        await this.record(leaseMs, () => queue.fail(job.id, this.owner, message, Date.now()));
       }
     } finally {
       clearInterval(renewTimer);
@@ -190,8 +194,8 @@ export class WorkerPool {
    * up to one lease, so the job goes back to the queue as soon as the database answers instead of waiting
    * for its lease to expire. Throws what it could not write.
    */
-  private async record<T>(write: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.leaseMs;
+  private async record<T>(leaseMs: number, write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + leaseMs;
     for (let delay = 250; ; delay = Math.min(2000, delay * 2)) {
       try {
         return await write();

@@ -5,8 +5,8 @@ import { liveSecrets, webhookBody, type DeliveryStatus, type WebhookEndpointReco
 import type { JobMetrics } from '../domain/metrics.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../domain/job-handler.js';
 import { signWebhook } from '../domain/webhook-signature.js';
-import { nextRetryDelaySec, parseRetryAfter } from '../domain/webhook-retry-schedule.js';
-import { DELIVER_JOB_MAX_ATTEMPTS } from './webhook-outbox.js';
+import { parseRetryAfter } from '../domain/webhook-retry-schedule.js';
+import { JOB_POLICY } from '../domain/job-policy.js';
 import type { Clock, UnitOfWork } from './ports.js';
 import type { DeliveryOutcome, SendResult, WebhookSender, WebhookStore } from './webhook-ports.js';
 
@@ -36,7 +36,7 @@ function describe(result: SendResult): { code: number | null; error: string | nu
 export function createDeliverWebhookHandler(deps: DeliverWebhookDeps): JobHandler<'deliver_webhook'> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
   const disableAfterMs = deps.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS;
-  const retryDelaySec = deps.retryDelaySec ?? ((n: number, ra: number | null) => nextRetryDelaySec(n, ra));
+  const retryDelaySec = deps.retryDelaySec ?? JOB_POLICY.deliver_webhook.delivery.delaySec;
   const log = deps.log ?? (() => {});
 
   return {
@@ -104,7 +104,7 @@ export function createDeliverWebhookHandler(deps: DeliverWebhookDeps): JobHandle
           }
         }
         if (nextAttemptAt !== null) {
-          await tx.jobs.enqueue({ kind: 'deliver_webhook', payload: { deliveryId: d.id }, spaceId: d.spaceId, maxAttempts: DELIVER_JOB_MAX_ATTEMPTS, runAt: nextAttemptAt });
+          await tx.jobs.enqueue({ kind: 'deliver_webhook', payload: { deliveryId: d.id }, spaceId: d.spaceId, maxAttempts: JOB_POLICY.deliver_webhook.attempts, runAt: nextAttemptAt });
         }
         return disabledReason;
       });

@@ -5,10 +5,8 @@ import { newId } from '../domain/ids.js';
 import type { VideoRecord } from '../domain/video.js';
 import { endpointWants, type WebhookDeliveryRecord, type WebhookEventRecord } from '../domain/webhook.js';
 import type { WebhookEventType } from '../domain/webhook-events.js';
+import { JOB_POLICY } from '../domain/job-policy.js';
 import type { BlobStore, Clock, TransactionScope } from './ports.js';
-
-/** Delivery jobs retry themselves by enqueuing the next attempt; this only covers crashed workers. */
-export const DELIVER_JOB_MAX_ATTEMPTS = 3;
 
 export interface WebhookOutboxDeps {
   blobs: BlobStore;
@@ -81,7 +79,7 @@ export async function enqueueDelivery(
     updatedAt: now,
   };
   await tx.webhooks.insertDelivery(delivery);
-  await tx.jobs.enqueue({ kind: 'deliver_webhook', payload: { deliveryId: delivery.id }, spaceId: event.spaceId, maxAttempts: DELIVER_JOB_MAX_ATTEMPTS, runAt: now });
+  await tx.jobs.enqueue({ kind: 'deliver_webhook', payload: { deliveryId: delivery.id }, spaceId: event.spaceId, maxAttempts: JOB_POLICY.deliver_webhook.attempts, runAt: now });
   return delivery;
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/database.js';
 import type { JobRecord } from '../../src/domain/job-kind.js';
 import type { JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
 import type { ClaimRequest } from '../../src/jobs/job-queue.js';
-import { SqlJobWriter } from '../../src/jobs/sql-job-queue.js';
+import { SqlJobWriter } from '../../src/db/sql-job-writer.js';
 
 export interface JobQueueUnderTest {
   queue: JobQueueAdapter;
