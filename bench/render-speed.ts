@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAvatarRig } from '../src/render/avatars/build-avatar-rig.js';
 import { videoEncoderArgs } from '../src/render/compose/encoder-args.js';
-import { runFfmpeg } from '../src/render/compose/run-ffmpeg.js';
+import { runFfmpeg } from '../src/render/run-program.js';
 import type { RenderPlan } from '../src/domain/render-plan.js';
 import { renderVideo } from '../src/render/render-video.js';
 

@@ -134,6 +134,8 @@ export interface RenderResult {
   height: number;
   words: WordTiming[];
   quality: QualityFigures;
+  /** Wall time per render stage in ms (speech, visuals, encode, captions, quality, burn_captions). */
+  timings?: Record<string, number>;
 }
 
 export interface RenderProgress {

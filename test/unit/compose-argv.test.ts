@@ -5,7 +5,7 @@ import { buildComposeArgs, buildStillsComposeArgs } from '../../src/render/compo
 import { videoEncoderArgs } from '../../src/render/compose/encoder-args.js';
 import { buildIdleMotion, idleMotionAt, idleMotionExpressions } from '../../src/render/compose/idle-motion.js';
 import { restPosition, rigHeightFor } from '../../src/render/compose/avatar-placement.js';
-import { parseProgressLine } from '../../src/render/compose/run-ffmpeg.js';
+import { parseProgressLine } from '../../src/render/run-program.js';
 import { previewBranches } from '../../src/render/media/build-preview-args.js';
 import { buildBurnCaptionsArgs, escapeFilterPath } from '../../src/render/media/build-burn-captions-args.js';
 import { buildProbeArgs, parseProbeJson } from '../../src/render/media/probe-media.js';

@@ -1,7 +1,7 @@
 // The audio track of a rendered video, copied without re-encoding (voice previews are cut from the
 // avatar preview render this way).
 import { OratorError } from '../../domain/errors.js';
-import { runFfmpeg, ToolError } from '../compose/run-ffmpeg.js';
+import { runFfmpeg, ToolError } from '../run-program.js';
 import { redactPaths } from '../../domain/redact-paths.js';
 
 export function buildExtractAudioArgs(videoPath: string, outPath: string): string[] {

@@ -2,7 +2,8 @@
 // images from the upload's bytes; ffprobe (argv from a pure builder, run by the render module's one
 // tool runner) reads video and audio from the upload's scratch file. Nothing is re-encoded.
 import sharp from 'sharp';
-import { runTool, ToolError } from '../compose/run-ffmpeg.js';
+import { runTool, ToolError } from '../run-program.js';
+import { buildProbeArgs } from './probe-media.js';
 
 /** Same shape as services' ProbedMedia (kept structural: render does not import services). */
 export interface UploadProbe {
@@ -20,7 +21,7 @@ const PROBE_TIMEOUT_MS = 30_000;
  * than the file holds (a cut-off upload) shows up as a short count or a "partial file" complaint.
  */
 export function buildUploadProbeArgs(path: string): string[] {
-  return ['-v', 'error', '-count_packets', '-print_format', 'json', '-show_format', '-show_streams', path];
+  return buildProbeArgs(path, { countPackets: true });
 }
 
 interface RawStream {

@@ -1,5 +1,5 @@
 // ffprobe as data: duration to the millisecond and the first video/audio stream's parameters.
-import { runFfprobe } from '../compose/run-ffmpeg.js';
+import { runFfprobe } from '../run-program.js';
 
 export interface MediaProbe {
   durationSec: number;
@@ -8,8 +8,12 @@ export interface MediaProbe {
   audio: { codec: string; sampleRate: number; channels: number } | null;
 }
 
-export function buildProbeArgs(path: string): string[] {
-  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path];
+/**
+ * The engine's one ffprobe argv: the container and every stream as JSON. `countPackets` demuxes the
+ * whole file without decoding it, so a cut-off upload shows up as a short packet count.
+ */
+export function buildProbeArgs(path: string, options: { countPackets?: boolean } = {}): string[] {
+  return ['-v', 'error', ...(options.countPackets ? ['-count_packets'] : []), '-print_format', 'json', '-show_format', '-show_streams', path];
 }
 
 interface RawStream {

@@ -4,7 +4,7 @@
 import type { OutputFormat, QualityFigures } from '../../domain/render-plan.js';
 import type { PixelBox } from '../avatars/avatar-catalogue.js';
 import { idleMotionExpressions, type IdleMotion } from '../compose/idle-motion.js';
-import { runFfmpeg, type RunToolOptions } from '../compose/run-ffmpeg.js';
+import { runFfmpeg, type RunToolOptions } from '../run-program.js';
 import { alphaDecoderArgs } from '../media/build-preview-args.js';
 import { crossCorrelationPeak, pearson, rmsEnvelope } from './signal-stats.js';
 

@@ -7,7 +7,7 @@ import type { WordTiming } from '../../domain/render-plan.js';
 import { phonemeToViseme } from '../visemes/phoneme-to-viseme.js';
 import type { PhoneTiming } from '../visemes/viseme.js';
 import type { SpeechEngine, SpeechRequest, SpeechResult } from './speech-engine.js';
-import { ProgramError, runProgram } from './run-program.js';
+import { ProgramError, runProgram } from '../run-program.js';
 import { splitWords, spreadOverWords, type TextWord } from './split-words.js';
 import { readWav, wavDurationSec } from './wav-file.js';
 import { resampleWav } from './resample-wav.js';

@@ -13,7 +13,7 @@ import { alignSequences } from './align-sequences.js';
 import { toAsciiText, wordKey } from './ascii-text.js';
 import { pitchToSemitones } from './flite-engine.js';
 import type { SpeechEngine, SpeechRequest, SpeechResult } from './speech-engine.js';
-import { runProgramOk } from './run-program.js';
+import { runProgramOk } from '../run-program.js';
 import { splitWords } from './split-words.js';
 import { resampleWav } from './resample-wav.js';
 import { readWav, wavDurationSec, writeWav, type PcmAudio } from './wav-file.js';

@@ -14,7 +14,7 @@ import type { PhoneTiming } from '../visemes/viseme.js';
 import { alignSequences } from './align-sequences.js';
 import { toAsciiText } from './ascii-text.js';
 import type { SpeechEngine, SpeechRequest, SpeechResult } from './speech-engine.js';
-import { runProgramOk } from './run-program.js';
+import { runProgramOk } from '../run-program.js';
 import { splitWords, spreadOverWords, type TextWord } from './split-words.js';
 import { resampleWav } from './resample-wav.js';
 import { readWav, wavDurationSec } from './wav-file.js';

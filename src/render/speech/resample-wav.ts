@@ -3,7 +3,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { SPEECH_SAMPLE_RATE } from './speech-engine.js';
 import { readWav } from './wav-file.js';
-import { runProgramOk } from './run-program.js';
+import { runProgramOk } from '../run-program.js';
 
 /** ffmpeg argv: any audio in, 16-bit mono PCM WAV at `sampleRate` out, plain 44-byte header. */
 export function buildResampleArgs(inputPath: string, outputPath: string, sampleRate: number = SPEECH_SAMPLE_RATE): string[] {

@@ -5,19 +5,16 @@
 import { basename } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import { redactPaths } from '../../domain/redact-paths.js';
-import { runProgram } from '../speech/run-program.js';
+import { runProgram } from '../run-program.js';
 import { buildResampleArgs } from '../speech/resample-wav.js';
 import { readWav } from '../speech/wav-file.js';
+import { buildProbeArgs } from '../media/probe-media.js';
 
 /** pocketsphinx's en-us model is trained on 16 kHz audio. */
 export const RECOGNITION_SAMPLE_RATE = 16000;
 
 /** Container names (ffprobe's format_name parts) we accept as audio uploads. */
 const ACCEPTED_FORMATS = new Set(['mp3', 'wav', 'mp4', 'm4a', 'mov', 'ogg', 'flac', 'webm', 'matroska', 'aac', 'opus', 'aiff', 'caf']);
-
-export function buildProbeArgs(inputPath: string): string[] {
-  return ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_type,codec_name', '-of', 'json', inputPath];
-}
 
 export function buildDecodeArgs(inputPath: string, outWavPath: string, sampleRate: number = RECOGNITION_SAMPLE_RATE): string[] {
   // -xerror is deliberately absent: a damaged tail should still give us the audio before it.

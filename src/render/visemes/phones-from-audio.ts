@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runProgram } from '../speech/run-program.js';
+import { runProgram } from '../run-program.js';
 import { resampleWav } from '../speech/resample-wav.js';
 import { readWav } from '../speech/wav-file.js';
 import { RECOGNITION_SAMPLE_RATE } from './decode-audio.js';

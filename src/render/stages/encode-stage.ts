@@ -1,0 +1,143 @@
+// Encode stage: per-frame mouth and eye state for each avatar track, then one ffmpeg pass with the
+// audio muxed in and the previews (thumbnail, GIF) split off. Static backgrounds in MP4 take the fast
+// path (precomposited full-frame stills, no overlay); the rest overlay the rig on the background.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ScenePlan } from '../../domain/render-plan.js';
+import type { AvatarRig } from '../avatars/avatar-catalogue.js';
+import { buildBlinkSchedule, eyesClosedMask } from '../compose/blink-schedule.js';
+import { buildComposeArgs, buildStillsComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
+import { buildCropCommands, type CropStep } from '../compose/crop-commands.js';
+import { buildFfconcat } from '../compose/ffconcat.js';
+import { alignMotionToChanges, frameRuns, type WindowPosition } from '../compose/frame-runs.js';
+import { buildIdleMotion, idleMotionStepAt, type IdleMotion } from '../compose/idle-motion.js';
+import { prepareRigStills } from '../compose/prepare-rig-stills.js';
+import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from '../compose/still-sequence.js';
+import { runFfmpeg } from '../run-program.js';
+import { StillFactory } from '../stills/still-factory.js';
+import type { Viseme } from '../visemes/viseme.js';
+import type { OutputFiles } from './outputs-stage.js';
+import { runStep, type RenderContext } from './render-context.js';
+import type { SpeechStageOutput, SpokenScene } from './speech-stage.js';
+import type { VisualsStageOutput } from './visuals-stage.js';
+
+/** An avatar track with its timing: where it starts, and its mouth and eyes on every frame. */
+export interface TimedTrack {
+  rig: AvatarRig;
+  startFrame: number;
+  frames: number;
+  visemes: Viseme[];
+  eyesClosed: boolean[];
+  /** Top-left corner of the rig at rest, frame coordinates. */
+  rest: { x: number; y: number };
+  motion: IdleMotion;
+}
+
+export interface EncodeStageOutput {
+  tracks: TimedTrack[];
+}
+
+export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, files: OutputFiles): Promise<EncodeStageOutput> {
+  const { plan } = ctx;
+  const tracks = timeTracks(ctx, speech, visuals);
+  ctx.report(32, 'avatar');
+  const audio: AudioTrackInput[] = speech.scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(plan.scenes[i]!) }));
+  const args = visuals.stills
+    ? await precomposedArgs(ctx, visuals.stills, tracks, audio, speech.totalFrames, visuals, files)
+    : await overlayArgs(ctx, speech, visuals, tracks, audio, files);
+  ctx.report(35, 'avatar');
+  const durationSec = speech.totalFrames / plan.fps;
+  const signal = ctx.options.signal;
+  await runStep('encoding', () =>
+    runFfmpeg(args, { ...(signal ? { signal } : {}), onProgress: (sec) => ctx.report(35 + 50 * Math.min(1, sec / durationSec), 'encoding') }),
+  );
+  ctx.report(85, 'encoding');
+  return { tracks };
+}
+
+function timeTracks(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput): TimedTrack[] {
+  const { plan } = ctx;
+  return visuals.tracks.map((track, t) => {
+    const frames = sumFrames(speech.scenes, track.scenes);
+    const blinks = buildBlinkSchedule({ totalFrames: frames, fps: plan.fps, seed: plan.seed + t });
+    return {
+      rig: track.rig, startFrame: speech.sceneStarts[track.scenes[0]!]!, frames,
+      visemes: track.scenes.flatMap((i) => speech.scenes[i]!.visemes), eyesClosed: eyesClosedMask(blinks, frames),
+      rest: track.rest, motion: visuals.stills?.motion ?? buildIdleMotion(plan.seed + t, track.rig.height),
+    };
+  });
+}
+
+function volumeOf(scene: ScenePlan): { volume?: number } {
+  return scene.voice.type === 'text' && scene.voice.volume !== undefined ? { volume: scene.voice.volume } : {};
+}
+
+function sumFrames(scenes: readonly SpokenScene[], indices: readonly number[]): number {
+  return indices.reduce((sum, i) => sum + scenes[i]!.frames, 0);
+}
+
+/** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
+async function overlayArgs(
+  ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, tracks: TimedTrack[], audio: AudioTrackInput[], files: OutputFiles,
+): Promise<string[]> {
+  const { plan, workDir } = ctx;
+  const backgrounds: BackgroundInput[] = visuals.backgrounds.map((b) => ({ ...b.input, frames: sumFrames(speech.scenes, b.scenes) }) as BackgroundInput);
+  const avatars: AvatarTrackInput[] = [];
+  for (const [t, track] of tracks.entries()) {
+    const stills = await prepareRigStills(track.rig, workDir, `rig${t}`);
+    const runs = buildStillRuns(track.visemes, track.eyesClosed);
+    const entries = stillRunsToConcatEntries(runs, plan.fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
+    const concatPath = join(workDir, `avatar${t}.ffconcat`);
+    await writeFile(concatPath, buildFfconcat(entries));
+    avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
+  }
+  return buildComposeArgs({
+    width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, outPath: files.video,
+    watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
+  });
+}
+
+/** Fast path: a concat list of precomposited stills, with the idle motion as crop-window commands. */
+async function precomposedArgs(
+  ctx: RenderContext, stills: StillFactory, tracks: TimedTrack[], audio: AudioTrackInput[], totalFrames: number, visuals: VisualsStageOutput, files: OutputFiles,
+): Promise<string[]> {
+  const { plan, workDir } = ctx;
+  const fps = plan.fps;
+  const keys = new Array<string>(totalFrames);
+  // Backgrounds first, then the avatar state on top, frame by frame.
+  const backgroundOf = new Array<number>(totalFrames).fill(0);
+  let frame = 0;
+  audio.forEach((scene, i) => {
+    for (let k = 0; k < scene.frames; k++) backgroundOf[frame++] = stills.sceneBackgrounds[i] ?? 0;
+  });
+  for (let f = 0; f < totalFrames; f++) keys[f] = StillFactory.key(backgroundOf[f]!, -1);
+  tracks.forEach((track, t) => {
+    for (let i = 0; i < track.frames; i++) {
+      const f = track.startFrame + i;
+      keys[f] = StillFactory.key(backgroundOf[f]!, t, track.visemes[i], track.eyesClosed[i]);
+    }
+  });
+  // The picture on each frame is its still and the window position; only changes become frames.
+  const positions = new Array<WindowPosition>(totalFrames);
+  for (let f = 0; f < totalFrames; f++) {
+    const { dx, dy } = idleMotionStepAt(stills.motion, f / fps);
+    positions[f] = { x: stills.padPx - dx, y: stills.padPx - dy };
+  }
+  const runs = frameRuns(keys, alignMotionToChanges(keys, positions));
+  const paths = new Map<string, string>();
+  for (const run of runs) if (!paths.has(run.key)) paths.set(run.key, await stills.path(run.key));
+  const concatPath = join(workDir, 'frames.ffconcat');
+  await writeFile(concatPath, buildFfconcat(exactConcatEntries(runs, fps, (run) => paths.get(run.key)!)));
+  const steps: CropStep[] = [];
+  for (const run of runs) {
+    const last = steps[steps.length - 1];
+    if (!last || last.x !== run.x || last.y !== run.y) steps.push({ startFrame: run.startFrame, x: run.x, y: run.y });
+  }
+  // sendcmd refuses an empty script: a picture that never moves (a very short video) has none.
+  const motionCommandsPath = steps.length > 1 ? join(workDir, 'motion.cmd') : null;
+  if (motionCommandsPath) await writeFile(motionCommandsPath, buildCropCommands(steps, fps));
+  return buildStillsComposeArgs({
+    width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
+    totalFrames, audio, outPath: files.video, watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
+  });
+}

@@ -1,0 +1,28 @@
+// Quality stage: lip-sync figures read back from the finished video, for the longest avatar track
+// (no avatar, no figures to read: zeros).
+import type { QualityFigures } from '../../domain/render-plan.js';
+import type { PixelBox } from '../avatars/avatar-catalogue.js';
+import { measureLipSync } from '../quality/measure-lip-sync.js';
+import type { RunToolOptions } from '../run-program.js';
+import type { EncodeStageOutput } from './encode-stage.js';
+import type { OutputFiles } from './outputs-stage.js';
+import type { RenderContext } from './render-context.js';
+
+export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOutput, files: OutputFiles, options: RunToolOptions): Promise<QualityFigures> {
+  const { plan } = ctx;
+  const main = [...encoded.tracks].sort((a, b) => b.frames - a.frames)[0];
+  if (!main) return { envelopeCorrelation: 0, avOffsetMs: 0 };
+  return measureLipSync(
+    {
+      videoPath: files.video, format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
+      mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
+      restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
+      startFrame: main.startFrame, frames: main.frames,
+    },
+    options,
+  );
+}
+
+function offsetBox(box: PixelBox, x: number, y: number): PixelBox {
+  return { x: box.x + x, y: box.y + y, width: box.width, height: box.height };
+}

@@ -1,0 +1,89 @@
+// Speech stage: each scene's sound (synthesised text, uploaded audio or silence) with its length in
+// frames, its per-frame mouth shapes and its word times.
+import { basename, join } from 'node:path';
+import { isOratorError, OratorError } from '../../domain/errors.js';
+import type { ScenePlan, WordTiming } from '../../domain/render-plan.js';
+import { redactPaths } from '../../domain/redact-paths.js';
+import { readWavEnvelope, scaleVisemesByLoudness } from '../compose/loudness-visemes.js';
+import { engineSource } from '../media/engine-source.js';
+import { describeSource, localMedia } from '../media/local-media.js';
+import type { Viseme } from '../visemes/viseme.js';
+import type { RenderContext } from './render-context.js';
+
+export interface SpokenScene {
+  frames: number;
+  audioPath: string | null;
+  visemes: Viseme[];
+  /** Word times relative to the scene start. */
+  words: WordTiming[];
+}
+
+export interface SpeechStageOutput {
+  scenes: SpokenScene[];
+  /** First frame of each scene. */
+  sceneStarts: number[];
+  totalFrames: number;
+}
+
+export async function runSpeechStage(ctx: RenderContext): Promise<SpeechStageOutput> {
+  const scenes: SpokenScene[] = [];
+  for (const [i, scene] of ctx.plan.scenes.entries()) {
+    ctx.options.signal?.throwIfAborted();
+    scenes.push(await speakScene(ctx, scene, i));
+    ctx.report(2 + (23 * (i + 1)) / ctx.plan.scenes.length, 'speech');
+  }
+  const sceneStarts: number[] = [];
+  const totalFrames = scenes.reduce((start, s) => (sceneStarts.push(start), start + s.frames), 0);
+  return { scenes, sceneStarts, totalFrames };
+}
+
+async function speakScene(ctx: RenderContext, scene: ScenePlan, index: number): Promise<SpokenScene> {
+  const { deps, options, workDir } = ctx;
+  const fps = ctx.plan.fps;
+  const voice = scene.voice;
+  if (voice.type === 'silence') {
+    const frames = Math.max(1, Math.round(voice.durationSec * fps));
+    return { frames, audioPath: null, visemes: new Array<Viseme>(frames).fill('X'), words: [] };
+  }
+  if (voice.type === 'text') {
+    const speech = await deps.synthesizeSpeech({
+      text: voice.text, voiceId: voice.voiceId, speed: voice.speed, pitch: voice.pitch,
+      outPath: join(workDir, `speech${index}.wav`), ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const frames = Math.max(1, Math.round(speech.durationSec * fps));
+    const track = deps.buildVisemeTrack(speech.phones, frames / fps, fps);
+    const envelope = await readWavEnvelope(speech.wavPath, fps, options.signal);
+    const visemes = scaleVisemesByLoudness(fitLength(track.frames, frames), envelope, deps.mouthOpening);
+    return { frames, audioPath: speech.wavPath, visemes, words: speech.words };
+  }
+  // Uploaded audio: decode, recognise phones, then let loudness decide how far the mouth opens.
+  const source = engineSource(voice.source);
+  const param = `video_inputs[${index}].voice.audio_url`;
+  const input = await localMedia(source, workDir, `audio${index}`, options);
+  const wav = join(workDir, `audio${index}.wav`);
+  try {
+    await deps.decodeAudio(input, wav);
+  } catch (error) {
+    if (isOratorError(error) && error.kind !== 'render_failed' && error.kind !== 'internal_error') {
+      // Name the input as the caller knows it (its URL or asset id), not as the work dir copy.
+      const message = redactPaths(error.message).split(basename(input)).join(describeSource(source));
+      throw new OratorError(error.kind, message, { param, cause: error });
+    }
+    throw new OratorError('invalid_audio_format', `Audio ${describeSource(source)} could not be decoded`, { param, cause: error });
+  }
+  const envelope = await readWavEnvelope(wav, fps, options.signal);
+  if (envelope.length === 0) {
+    throw new OratorError('empty_audio_stream', `Audio ${describeSource(source)} has no audio`, { param });
+  }
+  const frames = envelope.length;
+  const recognised = await deps.phonesFromAudio(wav, voice.transcript);
+  const track = deps.buildVisemeTrack(recognised.phones, frames / fps, fps);
+  const visemes = scaleVisemesByLoudness(fitLength(track.frames, frames), envelope, deps.mouthOpening);
+  return { frames, audioPath: wav, visemes, words: recognised.words ?? [] };
+}
+
+function fitLength(frames: readonly Viseme[], length: number): Viseme[] {
+  const out = frames.slice(0, length);
+  while (out.length < length) out.push('X');
+  return out;
+}
