@@ -26,6 +26,7 @@ import { findStockAvatar, listStockAvatars } from './render/avatars/avatar-catal
 import type { MediaFetcher } from './domain/render-plan.js';
 import { renderVideo, validateRenderPlan } from './render/render-video.js';
 import { extractAudioTrack } from './render/media/extract-audio-track.js';
+import { STOCK_PHOTOS } from './render/avatars/photo/stock-photos.js';
 import { uploadInspector } from './render/media/inspect-upload.js';
 import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
 import { getRemainingQuota, getUserInfo } from './services/account.js';
@@ -80,6 +81,7 @@ export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: s
     listVoices: () => listVoices(),
     findVoice: (id) => findVoice(id),
     extractAudio: (videoPath, outPath) => extractAudioTrack(videoPath, outPath),
+    listStockPhotos: () => STOCK_PHOTOS,
   };
 }
 
@@ -188,13 +190,14 @@ export async function composePlatform(config: Config, options: PlatformOptions =
 
   const catalogueDeps = { engine, publicUrl: config.publicUrl };
   const talkingPhotoStore = new SqlTalkingPhotoStore(db);
-  const photos = talkingPhotoLookup(talkingPhotoStore);
+  const photos = talkingPhotoLookup(talkingPhotoStore, engine);
   const talkingPhotoDeps: TalkingPhotoDeps = {
     store: talkingPhotoStore,
     blobs,
     clock,
     scratch,
     inspector: uploadInspector,
+    engine,
     // The face model loads on the first upload only.
     checkFace: async (imagePath) => {
       await (await import('./render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });

@@ -132,6 +132,17 @@ export interface RenderEngine {
   findVoice(id: string): VoiceSummary | undefined;
   /** Extracts the audio track of a rendered file (voice previews). */
   extractAudio(videoPath: string, outPath: string): Promise<void>;
+  /** The portraits that ship with the engine, listed as talking photos and usable by id. */
+  listStockPhotos(): readonly StockPhotoInfo[];
+}
+
+export interface StockPhotoInfo {
+  talking_photo_id: string;
+  talking_photo_name: string;
+  gender: 'male' | 'female' | 'unknown';
+  default_voice_id: string;
+  /** Absolute path of the portrait on this machine. */
+  path: string;
 }
 
 /** Scratch directories for renders, removed afterwards. */

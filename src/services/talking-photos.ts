@@ -4,12 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OratorError } from '../domain/errors.js';
-import { STOCK_PHOTOS } from '../render/avatars/photo/stock-photos.js';
 import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup } from './photo-lookup.js';
 import type { UploadInspector } from './asset-ports.js';
 import { checkUploadedImage } from './check-uploaded-media.js';
 import { detectFormat } from './detect-asset-format.js';
-import type { BlobStore, Clock, ScratchSpace } from './ports.js';
+import type { BlobStore, Clock, RenderEngine, ScratchSpace, StockPhotoInfo } from './ports.js';
 import type { TalkingPhotoRecord, TalkingPhotoStore } from './talking-photo-ports.js';
 
 export interface TalkingPhotoDeps {
@@ -21,6 +20,8 @@ export interface TalkingPhotoDeps {
   inspector: UploadInspector;
   /** Throws OratorError('invalid_parameter') when the image has no detectable face. */
   checkFace(imagePath: string): Promise<void>;
+  /** Where the stock portraits come from. */
+  engine: Pick<RenderEngine, 'listStockPhotos'>;
 }
 
 export interface TalkingPhotoView {
@@ -61,7 +62,7 @@ export async function uploadTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
 
 /** Deletes an uploaded photo and its image; videos already queued with it fail with asset_not_found. */
 export async function deleteTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string, id: string): Promise<void> {
-  if (STOCK_PHOTOS.some((p) => p.talking_photo_id === id)) {
+  if (deps.engine.listStockPhotos().some((p) => p.talking_photo_id === id)) {
     throw new OratorError('forbidden', `Talking photo ${id} is a stock photo and cannot be deleted`, { param: 'talking_photo_id' });
   }
   const photo = await deps.store.find(spaceId, id);
@@ -69,7 +70,7 @@ export async function deleteTalkingPhoto(deps: TalkingPhotoDeps, spaceId: string
   await deps.blobs.delete(photo.blobKey);
 }
 
-function stockPhotoKey(stock: (typeof STOCK_PHOTOS)[number]): string {
+function stockPhotoKey(stock: StockPhotoInfo): string {
   return `stock/talking_photos/${stock.talking_photo_id}${path.extname(stock.path)}`;
 }
 
@@ -77,11 +78,11 @@ function stockPhotoKey(stock: (typeof STOCK_PHOTOS)[number]): string {
 // once per store and process, not on every listing (GET /v2/avatars lists them too).
 const stockPhotosStored = new WeakMap<BlobStore, Promise<void>>();
 
-function ensureStockPhotosStored(blobs: BlobStore): Promise<void> {
+function ensureStockPhotosStored(blobs: BlobStore, stockPhotos: readonly StockPhotoInfo[]): Promise<void> {
   let done = stockPhotosStored.get(blobs);
   if (!done) {
     done = (async () => {
-      for (const stock of STOCK_PHOTOS) {
+      for (const stock of stockPhotos) {
         const key = stockPhotoKey(stock);
         if (!(await blobs.exists(key))) await blobs.putFile(key, stock.path);
       }
@@ -96,8 +97,8 @@ function ensureStockPhotosStored(blobs: BlobStore): Promise<void> {
 /** Stock photos first, then this space's uploads, newest first. */
 export async function listTalkingPhotos(deps: TalkingPhotoDeps, spaceId: string): Promise<TalkingPhotoView[]> {
   const out: TalkingPhotoView[] = [];
-  await ensureStockPhotosStored(deps.blobs);
-  for (const stock of STOCK_PHOTOS) {
+  await ensureStockPhotosStored(deps.blobs, deps.engine.listStockPhotos());
+  for (const stock of deps.engine.listStockPhotos()) {
     const url = await deps.blobs.signedUrl(stockPhotoKey(stock), URL_TTL_SEC);
     out.push({ id: stock.talking_photo_id, circle_image: url, image_url: url });
   }
@@ -130,10 +131,10 @@ export async function findUploadedTalkingPhoto(deps: TalkingPhotoDeps, spaceId: 
   return photo ? uploadedView(deps, photo) : undefined;
 }
 
-export function talkingPhotoLookup(store: TalkingPhotoStore): PhotoLookup {
+export function talkingPhotoLookup(store: TalkingPhotoStore, engine: Pick<RenderEngine, 'listStockPhotos'>): PhotoLookup {
   return {
     async findPhoto(spaceId, id) {
-      const stock = STOCK_PHOTOS.find((p) => p.talking_photo_id === id);
+      const stock = engine.listStockPhotos().find((p) => p.talking_photo_id === id);
       if (stock) return { image: { path: stock.path }, defaultVoiceId: stock.default_voice_id };
       const photo = await store.find(spaceId, id);
       // Labelled with the id the client sent: a failed render names it, not the render's copy.

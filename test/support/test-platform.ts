@@ -12,6 +12,7 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { OratorError } from '../../src/domain/errors.js';
 import type { RenderPlan, RenderResult } from '../../src/domain/render-plan.js';
 import type { RenderEngine, RenderRunOptions } from '../../src/services/ports.js';
+import { STOCK_PHOTOS } from '../../src/render/avatars/photo/stock-photos.js';
 import type { WorkerPool } from '../../src/jobs/worker-pool.js';
 
 export interface FakeEngineControls {
@@ -68,6 +69,7 @@ export function createFakeEngine(): RenderEngine & { controls: FakeEngineControl
     async extractAudio(videoPath, outPath) {
       await fsp.copyFile(videoPath, outPath);
     },
+    listStockPhotos: () => STOCK_PHOTOS,
   };
 }
 
