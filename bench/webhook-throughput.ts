@@ -10,7 +10,7 @@ import pino from 'pino';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { composePlatform } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
-import { recordEvent } from '../src/services/webhook-outbox.js';
+import { recordEvent } from '../src/services/webhooks/webhook-outbox.js';
 import { systemClock } from '../src/services/ports.js';
 
 const total = Number(process.argv[2] ?? 500);

@@ -10,7 +10,7 @@ import type { V3AppDeps } from './v3-app-deps.js';
 import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { MetricsDeps } from './plugins/metrics.js';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
-import type { WebhookService } from '../services/webhook-endpoints.js';
+import type { WebhookService } from '../services/webhooks/webhook-service.js';
 import type { TalkingPhotoView } from '../services/talking-photos.js';
 import type { AssetPage, AssetView } from '../services/assets.js';
 

@@ -20,7 +20,7 @@ import { registerCatalogueRoutes } from './routes/catalogue.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerVideoRoutes } from './routes/videos.js';
-import { registerWebhookRoutes } from './routes/webhooks.js';
+import { webhookRoutes } from './webhooks/index.js';
 import { registerV3UserRoutes } from './routes/v3/users.js';
 import { registerV3VideoRoutes } from './routes/v3/videos.js';
 import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerVideoRoutes(app, deps);
   registerCatalogueRoutes(app, deps);
   registerAccountRoutes(app, deps);
-  registerWebhookRoutes(app, deps);
+  await app.register(webhookRoutes, { webhooks: deps.webhooks });
   registerV3VideoRoutes(app, deps);
   registerV3UserRoutes(app, deps);
   registerV3CatalogueRoutes(app, deps);

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../domain/ids.js';
 import type { DeliveryStatus, EndpointStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../domain/webhook.js';
-import type { DeliveryOutcome, WebhookStore } from '../services/webhook-ports.js';
+import type { DeliveryOutcome, WebhookStore } from '../services/webhooks/webhook-ports.js';
 import type { PageCursor } from '../services/page-token.js';
 import { newerThan, olderThan } from './keyset-cursor.js';
 import type { WebhookEventType } from '../domain/webhook-events.js';

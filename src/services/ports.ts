@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { JobKind, NewJob } from '../domain/job-kind.js';
 import type { VideoCompletion, VideoError, VideoRecord, VideoSummary } from '../domain/video.js';
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../domain/render-plan.js';
-import type { WebhookStore } from './webhook-ports.js';
+import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { PageCursor } from './page-token.js';
 
 export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;

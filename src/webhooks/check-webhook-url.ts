@@ -4,7 +4,7 @@
 import dns from 'node:dns/promises';
 import { OratorError } from '../domain/errors.js';
 import { hasControlCharacters, isPublicAddress, refusedUrlHost } from '../net/public-address.js';
-import type { WebhookUrlCheck } from '../services/webhook-ports.js';
+import type { WebhookUrlCheck } from '../services/webhooks/webhook-ports.js';
 
 export function createWebhookUrlCheck(options: { allowPrivate: boolean }): WebhookUrlCheck {
   return async (raw, param) => {

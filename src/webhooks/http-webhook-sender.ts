@@ -4,7 +4,7 @@
 import { request, type Dispatcher } from 'undici';
 import { hasControlCharacters } from '../net/public-address.js';
 import { assertPublicUrlHost, BlockedAddressError, createGuardedDispatcher } from '../net/ssrf-guard.js';
-import type { SendRequest, SendResult, WebhookSender } from '../services/webhook-ports.js';
+import type { SendRequest, SendResult, WebhookSender } from '../services/webhooks/webhook-ports.js';
 
 export class HttpWebhookSender implements WebhookSender {
   private readonly dispatcher: Dispatcher;

@@ -1,8 +1,8 @@
 // Ports the webhook use cases depend on: the store (endpoints, events, deliveries, attempt log) and the
 // sender that makes one HTTP attempt. Adapters live in db/ and webhooks/; compose.ts wires them.
-import type { DeliveryStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../domain/webhook.js';
-import type { WebhookEventType } from '../domain/webhook-events.js';
-import type { PageCursor } from './page-token.js';
+import type { DeliveryStatus, WebhookAttemptRecord, WebhookDeliveryRecord, WebhookEndpointRecord, WebhookEventRecord } from '../../domain/webhook.js';
+import type { WebhookEventType } from '../../domain/webhook-events.js';
+import type { PageCursor } from '../page-token.js';
 
 export interface DeliveryOutcome {
   status: DeliveryStatus;

@@ -1,12 +1,12 @@
 // The webhook outbox: when a video finishes, its events, one delivery per subscribed enabled endpoint of
 // the same space (plus one unsigned delivery to the request's callback_url) and their deliver_webhook
 // jobs are written inside the transaction that changes the video's status, so none is lost or invented.
-import { newId } from '../domain/ids.js';
-import type { VideoRecord } from '../domain/video.js';
-import { endpointWants, type WebhookDeliveryRecord, type WebhookEventRecord } from '../domain/webhook.js';
-import type { WebhookEventType } from '../domain/webhook-events.js';
-import { JOB_POLICY } from '../domain/job-policy.js';
-import type { BlobStore, Clock, TransactionScope } from './ports.js';
+import { newId } from '../../domain/ids.js';
+import type { VideoRecord } from '../../domain/video.js';
+import { endpointWants, type WebhookDeliveryRecord, type WebhookEventRecord } from '../../domain/webhook.js';
+import type { WebhookEventType } from '../../domain/webhook-events.js';
+import { JOB_POLICY } from '../../domain/job-policy.js';
+import type { BlobStore, Clock, TransactionScope } from '../ports.js';
 
 export interface WebhookOutboxDeps {
   blobs: BlobStore;

@@ -2,7 +2,7 @@
 // filtering and the OpenAPI document. Event names are plain strings here so the service can answer
 // an unknown one with a 400 that names it.
 import { Type } from '@sinclair/typebox';
-import { Nullable } from './envelopes.js';
+import { Nullable } from '../schemas/envelopes.js';
 
 const EventNames = Type.Array(Type.String(), { description: 'Event types; null or empty = all events' });
 
