@@ -1,6 +1,7 @@
 // Every setting in one typed schema with its embedded default (see STYLE.md "Settings every part agrees on").
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_LEASE_MS } from './domain/job-policy.js';
 
 export type Role = 'all' | 'serve' | 'worker' | 'migrate';
 export const ROLES: readonly Role[] = ['all', 'serve', 'worker', 'migrate'];
@@ -59,7 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     spaceConcurrency: intFrom(env.ORATOR_SPACE_CONCURRENCY, 10),
     rateLimitPerMinute: intFrom(env.ORATOR_RATE_LIMIT_PER_MINUTE, 600),
     logLevel: env.LOG_LEVEL ?? 'info',
-    jobLeaseMs: intFrom(env.ORATOR_JOB_LEASE_SEC, 30) * 1000,
+    // One lease for every kind when set; its default is the job policy table's.
+    jobLeaseMs: intFrom(env.ORATOR_JOB_LEASE_SEC, DEFAULT_LEASE_MS / 1000) * 1000,
     shutdownGraceMs: intFrom(env.ORATOR_SHUTDOWN_GRACE_SEC, 30) * 1000,
     webhookDisableAfterMs: intFrom(env.ORATOR_WEBHOOK_DISABLE_AFTER_HOURS, 5 * 24) * 3_600_000,
     healthPort: env.ORATOR_HEALTH_PORT ? intFrom(env.ORATOR_HEALTH_PORT, 0) : undefined,
