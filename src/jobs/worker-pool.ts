@@ -65,7 +65,7 @@ export class WorkerPool {
     this.leaseMs = leaseMs !== undefined ? () => leaseMs : (kind) => JOB_POLICY[kind].leaseMs;
     this.pollMs = opts.pollMs ?? 1000;
     this.kinds = opts.kinds ?? JOB_KINDS;
-    this.claimLeaseMs = Math.max(...this.kinds.map(this.leaseMs));
+    this.claimLeaseMs = Math.max(0, ...this.kinds.map(this.leaseMs));
     const retryDelayMs = opts.retryDelayMs;
     this.retryDelayMs = retryDelayMs ? (_kind, attempt) => retryDelayMs(attempt) : (kind, attempt) => JOB_POLICY[kind].backoffMs(attempt);
     this.outageGraceMs = opts.outageGraceMs ?? 3_600_000;
