@@ -1,6 +1,6 @@
 // Avatars, looks, voices and speech: real responses validated against HeyGen's schemas, plus the
 // behaviour clients rely on (engine=starfish, filters, cursors, supported_api_engines).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -9,16 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { generateSpeech } from '../../src/services/generate-speech.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
 let app: FastifyInstance;
-let h: Record<string, string>;
 const synthesized: { text: string; speed: number }[] = [];
 
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
+const t = useTestPlatform({ startWorkers: false }, async () => {
   // Speech with a fake synthesizer: the HTTP contract is the point, not the TTS engines.
   const scratch = {
     create: (label: string) => fsp.mkdtemp(path.join(os.tmpdir(), `orator-${label}-`)),
@@ -33,11 +29,9 @@ before(async () => {
   };
   const deps = t.platform.appDeps;
   app = await buildApp({ ...deps, v3: { ...deps.v3, generateSpeech: (space, req) => generateSpeech({ speech, engine: t.engine, blobs: t.platform.blobs, scratch }, space, req) } });
+  return () => app.close();
 });
-after(async () => {
-  await app.close();
-  await t.close();
-});
+const h = t.headers;
 
 async function check(method: 'GET' | 'POST', template: string, url: string, expected: number, options: { payload?: object; headers?: Record<string, string> } = {}) {
   const r = await app.inject({ method, url, headers: options.headers ?? h, ...(options.payload ? { payload: options.payload } : {}) });

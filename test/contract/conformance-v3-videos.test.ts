@@ -1,22 +1,18 @@
 // Real responses of the video and user operations, validated against HeyGen's own response schemas
 // (official spec first, then the CLI-derived v3 document): success and error statuses.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
 let completedId: string;
 
-before(async () => {
-  t = await startTestPlatform();
-  h = { 'x-api-key': t.key };
+const t = useTestPlatform({}, async () => {
   const r = await t.app.inject({ method: 'POST', url: '/v3/videos', headers: h, payload: { type: 'avatar', avatar_id: 'Daisy-inskirt-20220818', script: 'Conformance.', caption: { style: 'default' }, title: 'c' } });
   completedId = r.json().data.video_id;
   await t.pool.waitForIdle();
 });
-after(() => t.close());
+const h = t.headers;
 
 async function check(method: 'GET' | 'POST' | 'DELETE', template: string, url: string, expected: number, options: { payload?: object; headers?: Record<string, string> } = {}) {
   const r = await t.app.inject({ method, url, headers: options.headers ?? h, ...(options.payload ? { payload: options.payload } : {}) });

@@ -1,15 +1,11 @@
 // API keys: 401 bodies per API version, both headers, revoked keys, bootstrap behaviour.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiKey, ensureBootstrapKey, hashApiKey } from '../../src/auth/api-keys.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-});
-after(() => t.close());
+const t = useTestPlatform({ startWorkers: false });
 
 test('v1 without a key → 401 {code, message, data:null}', async () => {
   const r = await t.app.inject({ method: 'GET', url: '/v1/video.list' });

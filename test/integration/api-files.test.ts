@@ -1,18 +1,15 @@
 // Signed blob URLs: expiry and tampering → 403 with a clear body; Range; content types.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
 const KEY = 'videos/space_x/abc/video.mp4';
 const CONTENT = Buffer.from('0123456789abcdefghij');
 
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
+const t = useTestPlatform({ startWorkers: false }, async () => {
   await t.platform.blobs.putStream(KEY, Readable.from([CONTENT]));
 });
-after(() => t.close());
 
 function pathOf(url: string): string {
   const u = new URL(url);

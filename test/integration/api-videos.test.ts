@@ -1,19 +1,14 @@
 // The core video API in-process: envelopes, validation errors with HeyGen messages, list/delete,
 // space isolation, dot-segment paths and request ids.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { hasOperation, validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, TWO_SCENES, type TestPlatform } from '../support/test-platform.js';
+import { startTestPlatform, TWO_SCENES } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
-
-before(async () => {
-  t = await startTestPlatform();
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
+const t = useTestPlatform();
+const h = t.headers;
 
 async function generate(body: unknown, headers = h) {
   return t.app.inject({ method: 'POST', url: '/v2/video/generate', headers, payload: body as object });

@@ -14,11 +14,12 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { silentWav } from '../support/silent-wav.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const run = promisify(execFile);
-let t: TestPlatform;
-let h: Record<string, string>;
+const t = useTestPlatform({ startWorkers: false });
+const h = t.headers;
 let tmp: string;
 const f: Record<string, Buffer> = {};
 
@@ -63,25 +64,6 @@ function pngClaiming(width: number, height: number): Buffer {
   ]);
 }
 
-/** Silent 8 kHz 8-bit mono PCM: a long WAV stays a few MB. */
-function silentWav(seconds: number): Buffer {
-  const data = Buffer.alloc(seconds * 8000, 0x80);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(8000, 24);
-  head.writeUInt32LE(8000, 28);
-  head.writeUInt16LE(1, 32);
-  head.writeUInt16LE(8, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
-
 function uploadV1(body: Buffer, contentType: string, headers = h) {
   return t.app.inject({ method: 'POST', url: '/v1/asset', headers: { ...headers, 'content-type': contentType }, payload: body });
 }
@@ -114,8 +96,6 @@ async function assertNothingStored(headers: Record<string, string>) {
 }
 
 before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
   tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-upload-hardening-'));
   const noise = Buffer.from(Array.from({ length: 96 * 64 * 3 }, (_, i) => (i * 7919) % 251));
   const raw = { raw: { width: 96, height: 64, channels: 3 as const } };
@@ -131,7 +111,6 @@ before(async () => {
   f.wideVideo = await ffmpeg('wide.mkv', ['-f', 'lavfi', '-i', 'color=c=black:s=8200x2:r=1:d=1', '-c:v', 'rawvideo', '-pix_fmt', 'gray']);
 });
 after(async () => {
-  await t.close();
   await fsp.rm(tmp, { recursive: true, force: true });
 });
 
@@ -248,7 +227,7 @@ describe('files are probed at upload', () => {
 
   test('audio over 10 minutes, video over an hour or wider than 8192 px: refused with their codes', async () => {
     const space = await freshSpace('limits');
-    const longAudio = await uploadV1(silentWav(601), 'audio/wav', space);
+    const longAudio = await uploadV1(silentWav(601 * 8000, 8), 'audio/wav', space);
     assert.equal(longAudio.statusCode, 400, longAudio.body);
     assert.equal(longAudio.json().code, 400186);
     assert.match(longAudio.json().message, /601\.0 s; at most 10 minutes/);
@@ -260,7 +239,7 @@ describe('files are probed at upload', () => {
     assert.equal(wide.json().code, 40010);
     assert.match(wide.json().message, /8200×2/);
     await assertNothingStored(space);
-    const ok = await uploadV1(silentWav(599), 'audio/wav', space);
+    const ok = await uploadV1(silentWav(599 * 8000, 8), 'audio/wav', space);
     assert.equal(ok.statusCode, 200, 'just under the limit is fine');
   });
 });

@@ -4,14 +4,15 @@
 // and an asset deleted before its render fails that video with a reason.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { encodeWav } from '../../src/render/speech/wav-file.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startTestPlatform } from '../support/test-platform.js';
+import { useTestPlatform, type TestPlatformHandle } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
+let t: TestPlatformHandle;
 let headers: Record<string, string>;
 let audioId: string;
 let imageId: string;
@@ -29,14 +30,13 @@ async function statusOf(videoId: string): Promise<{ status: string; error: { cod
 }
 
 describe('assets in videos', () => {
+  t = useTestPlatform();
+  headers = t.headers;
   before(async () => {
-    t = await startTestPlatform();
-    headers = { 'x-api-key': t.key };
     png = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#3366aa' } }).png().toBuffer();
     audioId = await upload(wav, 'audio/wav');
     imageId = await upload(png, 'image/png');
   });
-  after(async () => t.close());
 
   test('v2: audio and background image by asset id render from local copies of the uploaded files', async () => {
     const seen: { audio: Buffer; image: Buffer }[] = [];

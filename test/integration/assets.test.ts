@@ -1,6 +1,6 @@
 // Asset uploads: v1 raw bodies (/v1/asset), v3 multipart (/v3/assets); the type comes from the bytes,
 // each space sees only its own, the links download the file, and v3 answers match HeyGen's schemas.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,35 +11,14 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { silentWav } from '../support/silent-wav.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
 let other: Record<string, string>;
 let png: Buffer;
 let mp4: Buffer;
 let wav: Buffer;
 let tmp: string;
-
-/** A mono 16-bit 8 kHz WAV of `samples` silent samples. */
-function makeWav(samples: number): Buffer {
-  const data = Buffer.alloc(samples * 2);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVE', 8, 'latin1');
-  head.write('fmt ', 12, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(8000, 24);
-  head.writeUInt32LE(16000, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
 
 interface Part {
   name: string;
@@ -79,9 +58,7 @@ function conforms(method: string, template: string, r: { statusCode: number; jso
   assert.deepEqual(validateHeygenResponse(method, template, r.statusCode, r.json()), [], `${method} ${template} ${r.statusCode}: ${r.body}`);
 }
 
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
+const t = useTestPlatform({ startWorkers: false }, async () => {
   const { key } = await createApiKey(t.platform.keys, { name: 'other space' });
   other = { 'x-api-key': key };
   tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-assets-'));
@@ -89,10 +66,10 @@ before(async () => {
   const mp4Path = path.join(tmp, 'clip.mp4');
   await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=d=0.2:s=64x48:r=10', '-pix_fmt', 'yuv420p', '-y', mp4Path]);
   mp4 = await fsp.readFile(mp4Path);
-  wav = makeWav(800);
+  wav = silentWav(800);
 });
+const h = t.headers;
 after(async () => {
-  await t.close();
   await fsp.rm(tmp, { recursive: true, force: true });
 });
 

@@ -2,21 +2,17 @@
 // shapes, the stock catalogue reused from the v3 model, private groups scoped to the space, and 404s.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { ASTRONAUT_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
 let other: Record<string, string>;
 
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
+const t = useTestPlatform({ startWorkers: false }, async () => {
   other = { 'x-api-key': (await createApiKey(t.platform.keys, { name: 'other space' })).key };
 });
-after(() => t.close());
+const h = t.headers;
 
 const get = (url: string, headers = h) => t.app.inject({ method: 'GET', url, headers });
 

@@ -3,7 +3,7 @@
 // on an outage without spending its attempts, surviving bookkeeping writes that fail too.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { buildApp } from '../../src/api/build-app.js';
 import { serviceUnavailable } from '../../src/domain/dependency-outage.js';
@@ -13,17 +13,14 @@ import type { JobHandlerMap } from '../../src/domain/job-handler.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import { SqlJobQueue } from '../../src/jobs/sql-job-queue.js';
 import { WorkerPool } from '../../src/jobs/worker-pool.js';
-import { startTestPlatform, TWO_SCENES, type TestPlatform } from '../support/test-platform.js';
+import { TWO_SCENES } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
 const MESSAGE = 'The service is temporarily unavailable; retry after 5 seconds';
 
 describe('the API while a dependency is down', () => {
-  let t: TestPlatform;
-  before(async () => {
-    t = await startTestPlatform();
-  });
-  after(async () => t.close());
+  const t = useTestPlatform();
 
   test('a database that refuses connections: 503 + Retry-After in the v1, v2 and v3 envelopes', async () => {
     const app = await buildApp({
@@ -136,11 +133,7 @@ describe('the API while a dependency is down', () => {
 });
 
 describe('the worker pool through an outage', () => {
-  let t: TestPlatform;
-  before(async () => {
-    t = await startTestPlatform({ startWorkers: false });
-  });
-  after(async () => t.close());
+  const t = useTestPlatform({ startWorkers: false });
 
   const quietHandlers = (run: () => Promise<void>): JobHandlerMap => ({ render_video: { run }, deliver_webhook: { run: async () => {} } });
 

@@ -4,14 +4,13 @@
 // the depth limit, a non-JSON Content-Type, an empty body under every Content-Type, a body over the
 // limit), plus noise (extra fields, odd unicode). Every answer must be a 4xx in the route's envelope with
 // a code from the error table, name the field, and leave nothing stored. Fixed seed; no workers run.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { ERROR_TABLE } from '../../src/domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
-import { newSpaceKey, startWebhookPlatform, type WebhookPlatform } from '../support/webhook-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const SEED = 20_260_410;
 const RUNS = 220;
@@ -61,26 +60,19 @@ interface FuzzRequest {
   payload?: string | Buffer;
 }
 
-let p: WebhookPlatform;
-let h: Record<string, string>;
 const targets = { v1: '', v3: '' };
 const ORIGINAL_URL = 'https://example.com/original';
 
-before(async () => {
-  // Private URLs allowed: no DNS lookups for webhook URLs. No workers: creation only queues.
-  // Thousands of requests from one key within a minute: lift the per-key rate limit.
-  p = await startWebhookPlatform({ startWorkers: false, config: { rateLimitPerMinute: 1_000_000 } });
-  h = await newSpaceKey(p);
+// Private URLs allowed: no DNS lookups for webhook URLs. No workers: creation only queues.
+// Thousands of requests from one key within a minute: lift the per-key rate limit.
+const p = useTestPlatform({ kit: 'webhooks', startWorkers: false, config: { rateLimitPerMinute: 1_000_000 } }, async () => {
   for (const v of ['v1', 'v3'] as const) {
     const r = await p.app.inject({ method: 'POST', url: '/v3/webhooks/endpoints', headers: h, payload: { url: ORIGINAL_URL, events: ['avatar_video.success'] } });
     assert.equal(r.statusCode, 200, r.body);
     targets[v] = r.json().data.endpoint_id;
   }
 });
-after(async () => {
-  await p.stop();
-  fs.rmSync(p.dataDir, { recursive: true, force: true });
-});
+const h = p.headers;
 
 const speechFields: Field[] = [
   { path: ['text'], type: ['string'], required: true, maxLength: 5000 },

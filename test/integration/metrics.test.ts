@@ -5,10 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { eventually, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver } from '../support/webhook-platform.js';
 import { freePort } from '../support/orator-process.js';
 import { startRole } from '../support/role-process.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const TOKEN = 'metrics-token-for-tests';
 
@@ -29,18 +29,12 @@ async function scrape(app: FastifyInstance, token: string | null = TOKEN) {
 
 describe('metrics with ORATOR_METRICS_TOKEN', () => {
   let rx: Receiver;
-  let p: WebhookPlatform;
-  let h: Record<string, string>;
+  const p = useTestPlatform({ kit: 'webhooks', env: { ORATOR_METRICS_TOKEN: TOKEN }, startWorkers: false });
+  const h = p.headers;
   before(async () => {
     rx = await startReceiver();
-    p = await startWebhookPlatform({ env: { ORATOR_METRICS_TOKEN: TOKEN }, startWorkers: false });
-    h = await newSpaceKey(p);
   });
-  after(async () => {
-    await p.stop();
-    await rx.close();
-    fs.rmSync(p.dataDir, { recursive: true, force: true });
-  });
+  after(async () => rx.close());
 
   test('no token or a wrong one: 401 naming the header; the right one: Prometheus text', async () => {
     for (const token of [null, 'wrong']) {
@@ -123,11 +117,7 @@ describe('metrics with ORATOR_METRICS_TOKEN', () => {
 });
 
 describe('metrics without a token', () => {
-  let t: TestPlatform;
-  before(async () => {
-    t = await startTestPlatform({ startWorkers: false });
-  });
-  after(() => t.close());
+  const t = useTestPlatform({ startWorkers: false });
 
   test('the API port refuses /metrics; the health port serves it', async () => {
     assert.notEqual((await scrape(t.app, null)).statusCode, 200);

@@ -1,15 +1,11 @@
 // Every "not found" answers with the catalogue's code for its resource, in the envelope of its route's
 // version, from the one error table: no bare 404 codes, no INVALID_PARAMETER for a missing thing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERROR_TABLE, type ErrorKind } from '../../src/domain/errors.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-});
-after(() => t.close());
+const t = useTestPlatform({ startWorkers: false });
 
 type Envelope = 'v1' | 'v2' | 'v3';
 const CASES: [string, string, Envelope, ErrorKind, string][] = [

@@ -18,20 +18,17 @@ import { detectFaceLandmarks } from '../../src/render/avatars/photo/detect-face-
 import { OUTER_LOWER_LIP, OUTER_UPPER_LIP } from '../../src/render/avatars/photo/face-mesh-regions.js';
 import { ASTRONAUT_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
 import { mouthDarkness, spread } from '../support/render-probes.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const PHOTO = fs.readFileSync(ASTRONAUT_PHOTO);
 
 describe('talking photos (fake render engine)', () => {
-  let t: TestPlatform;
-  let h: Record<string, string>;
+  const t = useTestPlatform();
+  const h = t.headers;
   let blank: Buffer;
   before(async () => {
-    t = await startTestPlatform();
-    h = { 'x-api-key': t.key };
     blank = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#7a8fa6' } }).png().toBuffer();
   });
-  after(() => t.close());
 
   const upload = (body: Buffer, headers = h) =>
     t.app.inject({ method: 'POST', url: '/v1/talking_photo', headers: { ...headers, 'content-type': 'image/png' }, payload: body });

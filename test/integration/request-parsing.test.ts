@@ -3,30 +3,24 @@
 // coercion of bodies, and messages that name the field the client sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
+import { ONE_SCENE, startReceiver, type Receiver } from '../support/webhook-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 const AVATAR = 'Daisy-inskirt-20220818';
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-let p: WebhookPlatform;
-let h: Record<string, string>;
+// No workers: creation only queues a render, nothing is rendered.
+const p = useTestPlatform({ kit: 'webhooks', startWorkers: false });
+const h = p.headers;
 let rx: Receiver;
 
 before(async () => {
   rx = await startReceiver();
-  // No workers: creation only queues a render, nothing is rendered.
-  p = await startWebhookPlatform({ startWorkers: false });
-  h = await newSpaceKey(p);
 });
-after(async () => {
-  await p.stop();
-  await rx.close();
-  fs.rmSync(p.dataDir, { recursive: true, force: true });
-});
+after(async () => rx.close());
 
 function call(o: InjectOptions & { headers?: Record<string, string> }): Promise<LightMyRequestResponse> {
   return p.app.inject({ ...o, headers: { ...h, ...o.headers } });

@@ -1,18 +1,12 @@
 // A script no voice can speak, or a pause over the limit, is refused when the video is requested
 // (HeyGen's 40039 INVALID_TEXT_INPUT naming the field), not accepted and failed at render. Nothing is queued.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkSpeechText, MAX_PAUSE_SEC } from '../../src/domain/speech-text.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
-
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
+const t = useTestPlatform({ startWorkers: false });
+const h = t.headers;
 
 const UNSPEAKABLE = ['😀🎉👍', '🙂 <break time="1s"/> 🙂', '<emphasis></emphasis>', '… — !!! ???', '&#128512;'];
 const TOO_LONG_PAUSE = 'Hello <break time="30s"/> world';

@@ -1,17 +1,11 @@
 // POST /v2/videos: HeyGen's flat body mapped onto the v3 creation (same plan, same storage), the v3
 // error envelope naming the flat fields, and Idempotency-Key as on /v3 POSTs.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
-
-before(async () => {
-  t = await startTestPlatform();
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
+const t = useTestPlatform();
+const h = t.headers;
 
 const AVATAR = 'Daisy-inskirt-20220818';
 

@@ -1,22 +1,16 @@
 // Idempotency-Key on v3 POSTs: replay of the first response, 422 for another body, 409 while the first
 // request still runs, key syntax, and scope per space and endpoint.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
+const t = useTestPlatform({ startWorkers: false });
+const h = t.headers;
 const body = { type: 'avatar', avatar_id: 'Daisy-inskirt-20220818', script: 'Once only.' };
-
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
 
 function post(app: FastifyInstance, payload: object, key: string | undefined, headers = h) {
   return app.inject({ method: 'POST', url: '/v3/videos', headers: key === undefined ? headers : { ...headers, 'idempotency-key': key }, payload });

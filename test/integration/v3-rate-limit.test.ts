@@ -1,24 +1,19 @@
 // Per-key rate limit: 429 with Retry-After in each version's envelope; other keys and public routes
 // are unaffected; the token bucket refills with time.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { TokenBuckets } from '../../src/ratelimit/rate-limiter.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
 let app: FastifyInstance;
 
-before(async () => {
-  t = await startTestPlatform({ startWorkers: false });
+const t = useTestPlatform({ startWorkers: false }, async () => {
   app = await buildApp({ ...t.platform.appDeps, rateLimiter: new TokenBuckets(2) });
-});
-after(async () => {
-  await app.close();
-  await t.close();
+  return () => app.close();
 });
 
 async function exhaust(key: string, url: string) {

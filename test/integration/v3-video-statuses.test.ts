@@ -1,19 +1,14 @@
 // GET /v3/videos/statuses: one answer per requested id, not_found for unknown and other spaces' ids,
 // failure details for failed videos, batch ids that expand to nothing, and the 100-id cap.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { OratorError } from '../../src/domain/errors.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startTestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
-
-before(async () => {
-  t = await startTestPlatform();
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
+const t = useTestPlatform();
+const h = t.headers;
 
 async function createVideo(headers = h): Promise<string> {
   const r = await t.app.inject({ method: 'POST', url: '/v3/videos', headers, payload: { type: 'avatar', avatar_id: 'Daisy-inskirt-20220818', script: 'Status.' } });

@@ -1,17 +1,11 @@
 // POST/GET/DELETE /v3/videos and the v3-style /v2/videos: the body mapped onto a render plan,
 // VideoDetail with freshly signed URLs, pagination and filters, and the v3 error envelope.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let t: TestPlatform;
-let h: Record<string, string>;
-
-before(async () => {
-  t = await startTestPlatform();
-  h = { 'x-api-key': t.key };
-});
-after(() => t.close());
+const t = useTestPlatform();
+const h = t.headers;
 
 const AVATAR = 'Daisy-inskirt-20220818';
 

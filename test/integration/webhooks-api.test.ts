@@ -4,22 +4,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
+import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver } from '../support/webhook-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
-let p: WebhookPlatform;
-let h: Record<string, string>;
+const p = useTestPlatform({ kit: 'webhooks' });
+const h = p.headers;
 let rx: Receiver;
 
 before(async () => {
   rx = await startReceiver();
-  p = await startWebhookPlatform();
-  h = await newSpaceKey(p);
 });
-after(async () => {
-  await p.stop();
-  await rx.close();
-  fs.rmSync(p.dataDir, { recursive: true, force: true });
-});
+after(async () => rx.close());
 
 function conforms(method: string, template: string, status: number, body: unknown) {
   assert.deepEqual(validateHeygenResponse(method, template, status, body), [], `${method} ${template} ${JSON.stringify(body)}`);

@@ -6,16 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { OratorError } from '../../src/domain/errors.js';
-import {
-  eventually,
-  newSpaceKey,
-  ONE_SCENE,
-  startReceiver,
-  startWebhookPlatform,
-  tempDataDir,
-  type Receiver,
-  type WebhookPlatform,
-} from '../support/webhook-platform.js';
+import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
 
 let rx: Receiver;
 before(async () => {
@@ -42,16 +34,8 @@ async function deliveries(p: WebhookPlatform, h: Record<string, string>, query =
 }
 
 describe('delivery to registered endpoints and callback_url', () => {
-  let p: WebhookPlatform;
-  let h: Record<string, string>;
-  before(async () => {
-    p = await startWebhookPlatform();
-    h = await newSpaceKey(p);
-  });
-  after(async () => {
-    await p.stop();
-    fs.rmSync(p.dataDir, { recursive: true, force: true });
-  });
+  const p = useTestPlatform({ kit: 'webhooks' });
+  const h = p.headers;
 
   test('500, then a hang past the timeout, then 200: one arrival per attempt, same webhook-id, verifiable, exact payload', async () => {
     rx.script('/retry', [500, 'hang', 200]);

@@ -132,7 +132,14 @@ export interface TestPlatform extends ComposedTestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(options: { leaseMs?: number; concurrency?: number; spaceCap?: number; startWorkers?: boolean } = {}): Promise<TestPlatform> {
+export interface StartTestPlatformOptions {
+  leaseMs?: number;
+  concurrency?: number;
+  spaceCap?: number;
+  startWorkers?: boolean;
+}
+
+export async function startTestPlatform(options: StartTestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orator-test-'));
   const composed = await composeTestPlatform({
     dataDir,
