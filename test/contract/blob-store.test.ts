@@ -29,6 +29,7 @@ describeBlobStoreContract('local disk', async () => {
   const store = new LocalBlobStore(root, signer);
   return {
     store,
+    urlParams: { expires: 'Expires', signature: 'Signature' },
     // What GET /files/<key> does: verify, then stream.
     async fetchSigned(url) {
       const u = new URL(url);
@@ -46,6 +47,7 @@ describeBlobStoreContract('S3 (s3rver)', async () => {
   const store = new S3BlobStore(parseS3StorageUrl(s3.storageUrl, {}));
   return {
     store,
+    urlParams: { expires: 'X-Amz-Expires', signature: 'X-Amz-Signature' },
     async fetchSigned(url) {
       const res = await fetch(url);
       assert.equal(res.status, 200);

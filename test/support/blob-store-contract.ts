@@ -1,4 +1,5 @@
-// The BlobStore contract: every adapter (local disk, S3) must pass the same cases.
+// The BlobStore contract: every adapter (local disk, S3) must pass the same cases (test/contract/blob-store.test.ts
+// runs it against each).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +14,8 @@ export interface BlobStoreUnderTest {
   store: BlobStore;
   /** Fetches a URL from `signedUrl` and returns its body (adapters differ in who serves it). */
   fetchSigned(url: string): Promise<Buffer>;
+  /** The query parameters its signed URLs carry the expiry and the signature in. */
+  urlParams: { expires: string; signature: string };
   close(): Promise<void>;
 }
 
@@ -130,6 +133,37 @@ export function describeBlobStoreContract(name: string, open: () => Promise<Blob
 
     test('ping succeeds', async ({ store }) => {
       await store.ping();
+    });
+
+    test('put (file and stream), stat, get, range, exists, delete, delete prefix', async ({ store }) => {
+      const src = path.join(dir, 'a.mp4');
+      fs.writeFileSync(src, 'hello world');
+      await store.putFile('v/s1/id1/video.mp4', src);
+      await store.putStream('v/s1/id1/captions.vtt', Readable.from(['WEBVTT\n']));
+      assert.deepEqual(await store.stat('v/s1/id1/video.mp4'), { size: 11, contentType: 'video/mp4' });
+      assert.equal((await readAll(await store.getStream('v/s1/id1/video.mp4'))).toString(), 'hello world');
+      assert.equal((await readAll(await store.getStream('v/s1/id1/video.mp4', { start: 6, end: 10 }))).toString(), 'world');
+      assert.equal(await store.exists('v/s1/id1/captions.vtt'), true);
+      assert.equal((await store.stat('v/s1/id1/captions.vtt'))?.contentType, 'text/vtt');
+      await store.delete('v/s1/id1/captions.vtt');
+      assert.equal(await store.exists('v/s1/id1/captions.vtt'), false);
+      await store.delete('v/s1/id1/never-existed.mp4');
+      await store.deletePrefix('v/s1/id1');
+      assert.equal(await store.stat('v/s1/id1/video.mp4'), undefined);
+      await store.ping();
+    });
+
+    test('signed URLs carry an expiry and a signature and never the storage path', async ({ store, urlParams }) => {
+      const url = new URL(await store.signedUrl('v/s1/id1/video.mp4', 60));
+      assert.ok(url.searchParams.get(urlParams.expires));
+      assert.ok(url.searchParams.get(urlParams.signature));
+      assert.ok(!url.href.includes(os.tmpdir()));
+    });
+
+    test('unsafe keys are refused by name', async ({ store }) => {
+      for (const bad of ['../x', 'a/../../x', '/abs', 'a//b', '']) {
+        await assert.rejects(store.putStream(bad, Readable.from(['x'])), new RegExp('invalid blob key'), bad);
+      }
     });
   });
 }
