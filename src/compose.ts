@@ -29,32 +29,20 @@ import { extractAudioTrack } from './render/media/extract-audio-track.js';
 import { STOCK_PHOTOS } from './render/avatars/photo/stock-photos.js';
 import { uploadInspector } from './render/media/inspect-upload.js';
 import { findVoice, listVoices } from './render/speech/voice-catalogue.js';
-import { getRemainingQuota, getUserInfo } from './services/account.js';
-import { listAvatars, listVoiceLocales, listVoices as listVoiceViews } from './services/catalogue.js';
-import { getAvatarDetailsV2, listAvatarGroupsV2, listGroupAvatarsV2, type AvatarGroupsV2Deps } from './services/avatar-groups-v2.js';
-import { createVideo } from './services/create-video.js';
-import { createVideoV3 } from './services/create-video-v3.js';
-import { createVideoV2Flat } from './services/create-video-v2-flat.js';
-import {
-  deleteTalkingPhoto,
-  findUploadedTalkingPhoto,
-  listTalkingPhotos,
-  listUploadedTalkingPhotos,
-  talkingPhotoLookup,
-  uploadTalkingPhoto,
-  type TalkingPhotoDeps,
-} from './services/talking-photos.js';
+import { createAccountService } from './services/account/account-service.js';
+import type { AvatarGroupsV2Deps } from './services/avatars/avatar-groups-v2.js';
+import { createAvatarService } from './services/avatars/avatar-service.js';
+import { createVoiceService } from './services/voices/voice-service.js';
+import { createVideoService } from './services/videos/video-service.js';
+import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from './services/avatars/talking-photos.js';
 import { SqlTalkingPhotoStore } from './db/sql-talking-photo-store.js';
-import { assetLookup, deleteAsset, getAsset, listAssets, uploadAsset, type AssetDeps } from './services/assets.js';
+import { assetLookup, createAssetService, type AssetDeps } from './services/assets/asset-service.js';
 import { SqlAssetStore } from './db/sql-asset-store.js';
-import { deleteVideoDetail, getVideoDetail, listVideoDetails } from './services/video-details.js';
-import { getVideoStatuses } from './services/video-statuses.js';
-import { getAvatarGroup, getAvatarLook, getVoiceV3, listAvatarGroups, listAvatarLooks, listVoicesV3 } from './services/catalogue-v3.js';
-import { generateSpeech, type SpeechSynthesizer } from './services/generate-speech.js';
+import { type SpeechSynthesizer } from './services/voices/generate-speech.js';
 import { synthesizeSpeech } from './render/speech/synthesize-speech.js';
 import { MediaPreviews } from './services/media-previews.js';
 import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
-import { createRenderVideoHandler } from './services/render-video-job.js';
+import { createRenderVideoHandler } from './services/videos/render-video-job.js';
 import { createDeliverWebhookHandler } from './services/webhooks/deliver-webhook-job.js';
 import { createWebhookService, type WebhookService } from './services/webhooks/webhook-service.js';
 import { recordVideoFinished } from './services/webhooks/webhook-outbox.js';
@@ -62,7 +50,6 @@ import type { WebhookStore } from './services/webhooks/webhook-ports.js';
 import { SqlWebhookStore } from './db/sql-webhook-store.js';
 import { createWebhookUrlCheck } from './webhooks/check-webhook-url.js';
 import { HttpWebhookSender } from './webhooks/http-webhook-sender.js';
-import { deleteVideo, getVideoStatus, listVideos } from './services/video-queries.js';
 import { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
@@ -234,39 +221,13 @@ export async function composePlatform(config: Config, options: PlatformOptions =
 
   const appDeps: AppDeps = {
     authenticate: (key) => authenticator.authenticate(key),
-    createVideo: (spaceId, input) => createVideo(createDeps, spaceId, input),
-    getVideoStatus: (spaceId, id) => getVideoStatus(queryDeps, spaceId, id),
-    listVideos: (spaceId, limit, token) => listVideos(queryDeps, spaceId, limit, token),
-    deleteVideo: (spaceId, id) => deleteVideo(queryDeps, spaceId, id),
-    listAvatars: () => listAvatars({ engine, publicUrl: config.publicUrl }),
-    listVoices: () => listVoiceViews({ engine, publicUrl: config.publicUrl }),
-    listVoiceLocales: () => listVoiceLocales(catalogueDeps),
-    avatarGroups: {
-      list: (spaceId, includePublic) => listAvatarGroupsV2(avatarGroupDeps, spaceId, includePublic),
-      avatars: (spaceId, groupId) => listGroupAvatarsV2(avatarGroupDeps, spaceId, groupId),
-      details: (avatarId) => getAvatarDetailsV2(avatarGroupDeps, avatarId),
-    },
-    avatarPreview: (id, kind) => previews.avatarPreview(id, kind),
-    voicePreview: (id) => previews.voicePreview(id),
-    userInfo: (spaceId) => getUserInfo(keys, spaceId),
-    remainingQuota: () => getRemainingQuota(),
+    videos: createVideoService({ create: createDeps, queries: queryDeps }),
+    avatars: createAvatarService({ groups: avatarGroupDeps, talkingPhotos: talkingPhotoDeps, previews, blobs }),
+    voices: createVoiceService({ catalogue: catalogueDeps, previews, speech: { speech, engine, blobs, scratch } }),
+    assets: createAssetService(assetDeps),
+    account: createAccountService({ keys }),
     blobs,
     verifyBlobUrl: (key, expires, signature) => signer.verify(key, expires, signature),
-    v3: {
-      createVideo: (spaceId, input) => createVideoV3(createDeps, spaceId, input),
-      createVideoFlat: (spaceId, input) => createVideoV2Flat(createDeps, spaceId, input),
-      getVideo: (spaceId, id) => getVideoDetail(queryDeps, spaceId, id),
-      listVideos: (spaceId, limit, token, filter) => listVideoDetails(queryDeps, spaceId, limit, token, filter),
-      deleteVideo: (spaceId, id) => deleteVideoDetail(queryDeps, spaceId, id),
-      videoStatuses: (spaceId, q) => getVideoStatuses(queryDeps, spaceId, q),
-      listAvatarGroups: (q) => listAvatarGroups(catalogueDeps, q),
-      getAvatarGroup: (id) => getAvatarGroup(catalogueDeps, id),
-      listAvatarLooks: (q) => listAvatarLooks(catalogueDeps, q),
-      getAvatarLook: (id) => getAvatarLook(catalogueDeps, id),
-      listVoices: (q) => listVoicesV3(catalogueDeps, q),
-      getVoice: (id) => getVoiceV3(catalogueDeps, id),
-      generateSpeech: (spaceId, req) => generateSpeech({ speech, engine, blobs, scratch }, spaceId, req),
-    },
     idempotency: new SqlIdempotencyStore(db),
     rateLimiter,
     readiness: [
@@ -277,17 +238,6 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     loggerInstance: logger,
     metrics: { http: metrics, exposition: metrics, token: config.metricsToken },
     webhooks: webhookService,
-    talkingPhotos: {
-      upload: (spaceId, body) => uploadTalkingPhoto(talkingPhotoDeps, spaceId, body),
-      list: (spaceId) => listTalkingPhotos(talkingPhotoDeps, spaceId),
-      delete: (spaceId, id) => deleteTalkingPhoto(talkingPhotoDeps, spaceId, id),
-    },
-    assets: {
-      upload: (spaceId, body, contentType, fileName) => uploadAsset(assetDeps, spaceId, body, contentType, fileName),
-      list: (spaceId, limit, token) => listAssets(assetDeps, spaceId, limit, token),
-      get: (spaceId, id) => getAsset(assetDeps, spaceId, id),
-      delete: (spaceId, id) => deleteAsset(assetDeps, spaceId, id),
-    },
   };
 
   const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => logger[level](extra ?? {}, msg);

@@ -15,20 +15,14 @@ import { registerMetrics } from './plugins/metrics.js';
 import { RequestLogController } from './plugins/request-logging.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
-import { registerAccountRoutes } from './routes/account.js';
-import { registerCatalogueRoutes } from './routes/catalogue.js';
-import { registerFileRoutes } from './routes/files.js';
-import { registerHealthRoutes } from './routes/health.js';
-import { registerVideoRoutes } from './routes/videos.js';
+import { accountRoutes } from './account/index.js';
+import { assetRoutes } from './assets/index.js';
+import { avatarRoutes } from './avatars/index.js';
+import { fileRoutes } from './files/index.js';
+import { healthRoutes } from './health/index.js';
+import { videoRoutes } from './videos/index.js';
+import { voiceRoutes } from './voices/index.js';
 import { webhookRoutes } from './webhooks/index.js';
-import { registerV3UserRoutes } from './routes/v3/users.js';
-import { registerV3VideoRoutes } from './routes/v3/videos.js';
-import { registerV3CatalogueRoutes } from './routes/v3/catalogue.js';
-import { registerV3SpeechRoutes } from './routes/v3/speech.js';
-import { registerTalkingPhotoRoutes } from './routes/v1/talking-photos.js';
-import { registerV1AssetRoutes } from './routes/v1/assets.js';
-import { registerV1CatalogueRoutes } from './routes/v1/catalogue.js';
-import { registerV3AssetRoutes } from './routes/v3/assets.js';
 
 /**
  * Some clients build URLs like `https://host/v2/../v1/user/me` and send them un-normalised;
@@ -93,20 +87,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.metrics) registerMetrics(app, deps.metrics, { healthPort: false });
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  registerHealthRoutes(app, deps);
-  registerFileRoutes(app, deps);
-  registerVideoRoutes(app, deps);
-  registerCatalogueRoutes(app, deps);
-  registerAccountRoutes(app, deps);
+  // One plugin per resource, each handed only its own service.
+  await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(fileRoutes, { blobs: deps.blobs, verifyBlobUrl: deps.verifyBlobUrl });
+  await app.register(videoRoutes, { videos: deps.videos });
+  await app.register(avatarRoutes, { avatars: deps.avatars });
+  await app.register(voiceRoutes, { voices: deps.voices });
+  await app.register(assetRoutes, { assets: deps.assets });
+  await app.register(accountRoutes, { account: deps.account });
   await app.register(webhookRoutes, { webhooks: deps.webhooks });
-  registerV3VideoRoutes(app, deps);
-  registerV3UserRoutes(app, deps);
-  registerV3CatalogueRoutes(app, deps);
-  registerV3SpeechRoutes(app, deps);
-  registerTalkingPhotoRoutes(app, deps);
-  registerV1AssetRoutes(app, deps);
-  registerV1CatalogueRoutes(app, deps);
-  registerV3AssetRoutes(app, deps);
   await app.ready();
   return app;
 }

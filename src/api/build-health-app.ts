@@ -6,7 +6,7 @@ import type { AppDeps } from './app-deps.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { RequestLogController } from './plugins/request-logging.js';
-import { registerHealthRoutes } from './routes/health.js';
+import { healthRoutes } from './health/index.js';
 
 export async function buildHealthApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -15,7 +15,7 @@ export async function buildHealthApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   if (deps.metrics) registerMetrics(app, deps.metrics, { healthPort: true });
-  registerHealthRoutes(app, deps);
+  await app.register(healthRoutes, { readiness: deps.readiness });
   await app.ready();
   return app;
 }

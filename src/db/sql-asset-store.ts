@@ -1,6 +1,6 @@
 // AssetStore on Kysely (SQLite or Postgres).
 import type { Kysely, Selectable } from 'kysely';
-import type { AssetFileType, AssetRecord, AssetStore } from '../services/asset-ports.js';
+import type { AssetFileType, AssetRecord, AssetStore } from '../services/assets/asset-ports.js';
 import type { PageCursor } from '../services/page-token.js';
 import { olderThan } from './keyset-cursor.js';
 import type { AssetsTable, Database } from './database.js';

@@ -1,6 +1,6 @@
 // TalkingPhotoStore on Kysely (SQLite or Postgres).
 import type { Kysely, Selectable } from 'kysely';
-import type { TalkingPhotoRecord, TalkingPhotoStore } from '../services/talking-photo-ports.js';
+import type { TalkingPhotoRecord, TalkingPhotoStore } from '../services/avatars/talking-photo-ports.js';
 import type { Database, TalkingPhotosTable } from './database.js';
 
 function fromRow(r: Selectable<TalkingPhotosTable>): TalkingPhotoRecord {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/build-app.js';
-import { generateSpeech } from '../../src/services/generate-speech.js';
+import { generateSpeech } from '../../src/services/voices/generate-speech.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 
@@ -28,7 +28,7 @@ const t = useTestPlatform({ startWorkers: false }, async () => {
     },
   };
   const deps = t.platform.appDeps;
-  app = await buildApp({ ...deps, v3: { ...deps.v3, generateSpeech: (space, req) => generateSpeech({ speech, engine: t.engine, blobs: t.platform.blobs, scratch }, space, req) } });
+  app = await buildApp({ ...deps, voices: { ...deps.voices, speech: (space, req) => generateSpeech({ speech, engine: t.engine, blobs: t.platform.blobs, scratch }, space, req) } });
   return () => app.close();
 });
 const h = t.headers;

@@ -25,16 +25,16 @@ describe('the API while a dependency is down', () => {
   test('a database that refuses connections: 503 + Retry-After in the v1, v2 and v3 envelopes', async () => {
     const app = await buildApp({
       ...t.platform.appDeps,
-      getVideoStatus: async () => {
-        throw refused();
-      },
-      createVideo: async () => {
-        // What pg says when the server restarts under a query.
-        throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
-      },
-      v3: {
-        ...t.platform.appDeps.v3,
-        getVideo: async () => {
+      videos: {
+        ...t.platform.appDeps.videos,
+        getStatus: async () => {
+          throw refused();
+        },
+        createV2: async () => {
+          // What pg says when the server restarts under a query.
+          throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
+        },
+        getDetail: async () => {
           throw new Error('Connection terminated unexpectedly');
         },
       },
@@ -63,8 +63,11 @@ describe('the API while a dependency is down', () => {
   test('a bug is still a 500, with no Retry-After', async () => {
     const app = await buildApp({
       ...t.platform.appDeps,
-      getVideoStatus: async () => {
-        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      videos: {
+        ...t.platform.appDeps.videos,
+        getStatus: async () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'x')");
+        },
       },
     });
     try {

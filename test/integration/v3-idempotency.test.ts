@@ -81,12 +81,12 @@ describe('Idempotency-Key', () => {
     const deps = t.platform.appDeps;
     const app = await buildApp({
       ...deps,
-      v3: {
-        ...deps.v3,
-        createVideo: async (space, input) => {
+      videos: {
+        ...deps.videos,
+        createV3: async (space, input) => {
           entered();
           await gate;
-          return deps.v3.createVideo(space, input);
+          return deps.videos.createV3(space, input);
         },
       },
     });

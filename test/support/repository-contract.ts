@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { SqlApiKeyRepository } from '../../src/db/sql-api-key-repository.js';
 import { SqlAssetStore } from '../../src/db/sql-asset-store.js';
-import type { AssetRecord } from '../../src/services/asset-ports.js';
+import type { AssetRecord } from '../../src/services/assets/asset-ports.js';
 import { SqlUnitOfWork } from '../../src/db/sql-unit-of-work.js';
 import { SqlVideoRepository } from '../../src/db/sql-video-repository.js';
 import type { NewVideo } from '../../src/services/ports.js';

@@ -3,7 +3,7 @@
 // path redaction are pure functions tested here too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCEPTED_MEDIA_TYPES, audioOnlyFormat, contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf } from '../../src/services/detect-asset-format.js';
+import { ACCEPTED_MEDIA_TYPES, audioOnlyFormat, contradictsFormat, detectFormat, kindOfContentType, mediaTypeOf } from '../../src/services/assets/detect-asset-format.js';
 import { buildUploadProbeArgs, parseUploadProbe } from '../../src/render/media/inspect-upload.js';
 import { redactPaths } from '../../src/domain/redact-paths.js';
 

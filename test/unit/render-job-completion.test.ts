@@ -3,7 +3,7 @@
 // detail names no server path. Strict fakes: any port call the test did not plan for throws.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRenderVideoHandler, videoErrorFrom } from '../../src/services/render-video-job.js';
+import { createRenderVideoHandler, videoErrorFrom } from '../../src/services/videos/render-video-job.js';
 import { LeaseLostError } from '../../src/domain/job-handler.js';
 
 function strict<T extends object>(name: string, impl: Partial<T>): T {

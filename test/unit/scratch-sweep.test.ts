@@ -6,7 +6,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { createRenderVideoHandler, type RenderVideoJobDeps } from '../../src/services/render-video-job.js';
+import { createRenderVideoHandler, type RenderVideoJobDeps } from '../../src/services/videos/render-video-job.js';
 import { LocalScratchSpace } from '../../src/storage/local-scratch-space.js';
 
 let root = '';

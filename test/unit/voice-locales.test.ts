@@ -1,7 +1,7 @@
 // listVoiceLocales: distinct locales sorted, the first voice's language, voices without a locale skipped.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { listVoiceLocales } from '../../src/services/catalogue.js';
+import { listVoiceLocales } from '../../src/services/voices/voice-catalogue.js';
 import type { RenderEngine, VoiceSummary } from '../../src/services/ports.js';
 
 const voice = (voice_id: string, language: string, locale?: string): VoiceSummary => ({

@@ -1,0 +1,55 @@
+// v3 avatar groups and looks: HeyGen's field names, cursor pagination.
+import { Type } from '@sinclair/typebox';
+import { Nullable } from '../schemas/envelopes.js';
+import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
+
+const ItemError = Nullable(Type.Object({ code: Type.String(), message: Type.String() }));
+const AvatarStatus = Nullable(Type.String({ enum: ['processing', 'pending_consent', 'failed', 'completed'] }));
+
+export const AvatarGroup = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  preview_image_url: Nullable(Type.String()),
+  preview_video_url: Nullable(Type.String()),
+  gender: Nullable(Type.String()),
+  created_at: Type.Integer(),
+  looks_count: Type.Integer(),
+  default_voice_id: Nullable(Type.String()),
+  consent_status: Nullable(Type.String()),
+  status: AvatarStatus,
+  error: ItemError,
+});
+
+export const AvatarLook = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  avatar_type: Type.String({ enum: ['studio_avatar', 'digital_twin', 'photo_avatar'] }),
+  group_id: Nullable(Type.String()),
+  preview_image_url: Nullable(Type.String()),
+  preview_video_url: Nullable(Type.String()),
+  gender: Nullable(Type.String()),
+  tags: Type.Array(Type.String()),
+  default_voice_id: Nullable(Type.String()),
+  supported_api_engines: Type.Array(Type.String()),
+  image_width: Nullable(Type.Integer()),
+  image_height: Nullable(Type.Integer()),
+  preferred_orientation: Nullable(Type.String()),
+  status: AvatarStatus,
+  error: ItemError,
+});
+
+const Ownership = Type.Optional(Type.String({ enum: ['public', 'private'] }));
+const avatarLimit = Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 }));
+
+export const AvatarGroupsQuery = Type.Object({ ownership: Ownership, limit: avatarLimit, token: Type.Optional(Type.String()) });
+export const AvatarLooksQuery = Type.Object({
+  group_id: Type.Optional(Type.String()),
+  avatar_type: Type.Optional(Type.String({ enum: ['studio_avatar', 'video_avatar', 'digital_twin', 'photo_avatar'] })),
+  ownership: Ownership,
+  limit: avatarLimit,
+  token: Type.Optional(Type.String()),
+});
+export const AvatarGroupsResponse = V3ListEnvelope(AvatarGroup);
+export const AvatarGroupResponse = V3Envelope(AvatarGroup);
+export const AvatarLooksResponse = V3ListEnvelope(AvatarLook);
+export const AvatarLookResponse = V3Envelope(AvatarLook);
