@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isOratorError, OratorError } from '../domain/errors.js';
-import { normalizeRenderPlan } from '../render/compose/normalize-render-plan.js';
+import { normalizeRenderPlan } from '../render/normalize-render-plan.js';
 import type { MediaFetcher } from '../domain/render-plan.js';
 import { renderVideo } from '../render/render-video.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { runRenderPipeline } from '../../src/render/render-video.js';
-import { restPosition } from '../../src/render/compose/avatar-placement.js';
+import { restPosition } from '../../src/render/motion/avatar-placement.js';
 import type { RenderPlan, ScenePlan } from '../../src/domain/render-plan.js';
 import type { RenderOptions } from '../../src/render/stages/render-context.js';
 import { buildFakeAvatarRig } from '../support/build-fake-avatar-rig.js';

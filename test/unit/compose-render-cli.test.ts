@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizeRenderPlan } from '../../src/render/compose/normalize-render-plan.js';
+import { normalizeRenderPlan } from '../../src/render/normalize-render-plan.js';
 import { runRenderCommand } from '../../src/cli/render-command.js';
 
 test('plan files get defaults for fps, seed, format and scene details', () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildBlinkSchedule, eyesClosedMask } from '../../src/render/compose/blink-schedule.js';
+import { buildBlinkSchedule, eyesClosedMask } from '../../src/render/motion/blink-schedule.js';
 import { buildFfconcat, quoteConcatPath } from '../../src/render/compose/ffconcat.js';
-import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from '../../src/render/compose/still-sequence.js';
+import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from '../../src/render/stills/still-sequence.js';
 import { buildCropCommands } from '../../src/render/compose/crop-commands.js';
-import { drawRgbBlock, flatY4m } from '../../src/render/compose/y4m-still.js';
-import { scaleVisemesByLoudness } from '../../src/render/compose/loudness-visemes.js';
+import { drawRgbBlock, flatY4m } from '../../src/render/stills/y4m-still.js';
+import { scaleVisemesByLoudness } from '../../src/render/visemes/loudness-visemes.js';
 import type { Viseme } from '../../src/render/visemes/viseme.js';
 
 test('blinks come every 2.5–6 s, last 3–4 frames at 25 fps, and repeat for the same seed', () => {
@@ -85,7 +85,7 @@ test('y4m stills carry one yuv420p frame in limited range', async () => {
 
 test('a composed still converts only the avatar block, and matches converting the whole composited frame', async () => {
   const sharp = (await import('sharp')).default;
-  const { backgroundCanvas, writeComposedStill } = await import('../../src/render/compose/precompose-stills.js');
+  const { backgroundCanvas, writeComposedStill } = await import('../../src/render/stills/precompose-stills.js');
   const { mkdtemp, readFile, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -117,7 +117,7 @@ test('a composed still converts only the avatar block, and matches converting th
 });
 
 test('idle-motion steps move onto nearby frames that change anyway, in order, and runs end on a lone frame', async () => {
-  const { alignMotionToChanges, frameRuns } = await import('../../src/render/compose/frame-runs.js');
+  const { alignMotionToChanges, frameRuns } = await import('../../src/render/stills/frame-runs.js');
   const keys = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'c', 'c'];
   const at = (x: number) => ({ x, y: 0 });
   // Raw steps at frames 2 (→ snaps to the change at 4), 9 (nothing within 3 frames: stays) and 12 (→ 14).
@@ -135,7 +135,7 @@ test('idle-motion steps move onto nearby frames that change anyway, in order, an
 });
 
 test('the loudness envelope hears the voiced band: 1 kHz passes, 8 kHz hiss is cut', async () => {
-  const { lowPass } = await import('../../src/render/compose/loudness-visemes.js');
+  const { lowPass } = await import('../../src/render/visemes/loudness-visemes.js');
   const rate = 22050;
   const tone = (hz: number) => Int16Array.from({ length: rate }, (_, i) => Math.round(10000 * Math.sin((2 * Math.PI * hz * i) / rate)));
   const rms = (x: Int16Array) => Math.sqrt(x.slice(2000).reduce((s, v) => s + v * v, 0) / (x.length - 2000));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateRenderPlanWith } from '../../src/render/compose/validate-render-plan.js';
+import { validateRenderPlanWith } from '../../src/render/validate-render-plan.js';
 import { crossCorrelationPeak, pearson, rmsEnvelope } from '../../src/render/quality/signal-stats.js';
 import type { RenderPlan, ScenePlan } from '../../src/domain/render-plan.js';
 

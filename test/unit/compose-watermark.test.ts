@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildComposeArgs, buildStillsComposeArgs } from '../../src/render/compose/build-compose-args.js';
-import { validateRenderPlanWith } from '../../src/render/compose/validate-render-plan.js';
-import { watermarkBox } from '../../src/render/compose/watermark.js';
+import { validateRenderPlanWith } from '../../src/render/validate-render-plan.js';
+import { watermarkBox } from '../../src/render/media/watermark.js';
 import type { RenderPlan } from '../../src/domain/render-plan.js';
 
 const motion = { swayPx: 2, swayPeriodSec: 7, swayPhase: 0.5, breathePx: 1, breathePeriodSec: 4, breathePhase: 1 };

@@ -93,8 +93,6 @@ export function drawMouth(v: Viseme, lips: string, skin: string, uid: string): s
   const upperCol = shade(lips, 0.16);
   const lowerCol = lips;
   const inside = '#3b1519';
-  const teeth = '#f6f2ea';
-  const tongueCol = '#c45a66';
   const parts: string[] = [];
   const clip = `mouthclip-${uid}`;
   parts.push(`<defs><clipPath id="${clip}"><path d="${opening}"/></clipPath>` +
@@ -106,32 +104,7 @@ export function drawMouth(v: Viseme, lips: string, skin: string, uid: string): s
   parts.push(`<ellipse cx="${f(X)}" cy="${f(lowBottom + ll * 0.3 + 9)}" rx="${f(Math.max(14, m.w * 0.55))}" ry="6" fill="${shade(skin, 0.5)}" opacity="0.16"/>`);
   parts.push(`<path d="M${f(X - 7)},${f(up - 20)} C${f(X - 6)},${f(up - 10)} ${f(X - 5)},${f(up - 3)} ${f(X - 4)},${f(up + 1)} M${f(X + 7)},${f(up - 20)} C${f(X + 6)},${f(up - 10)} ${f(X + 5)},${f(up - 3)} ${f(X + 4)},${f(up + 1)}" stroke="${shade(skin, 0.35)}" stroke-width="2.2" fill="none" opacity="0.22" stroke-linecap="round"/>`);
 
-  if (m.open > 0) {
-    parts.push(`<path d="${opening}" fill="url(#mouthin-${uid})"/>`);
-    parts.push(`<g clip-path="url(#${clip})">`);
-    if (m.tongue > 0) {
-      const ty = botY - m.open * m.tongue * 0.55;
-      parts.push(`<ellipse cx="${f(X)}" cy="${f(ty + m.open * 0.35)}" rx="${f(m.w * 0.72)}" ry="${f(m.open * 0.5)}" fill="${tongueCol}"/>`);
-      parts.push(`<ellipse cx="${f(X - m.w * 0.12)}" cy="${f(ty + m.open * 0.12)}" rx="${f(m.w * 0.22)}" ry="${f(m.open * 0.08)}" fill="${light(tongueCol, 0.35)}" opacity="0.5"/>`);
-    }
-    if (m.tongueTip) {
-      // L: the tip rises to touch behind the upper teeth.
-      parts.push(`<path d="M${f(X - m.w * 0.55)},${f(botY + 2)} C${f(X - m.w * 0.45)},${f(topY + m.open * 0.2)} ${f(X - m.w * 0.2)},${f(topY + m.open * 0.1)} ${f(X)},${f(topY + m.open * 0.12)} C${f(X + m.w * 0.2)},${f(topY + m.open * 0.1)} ${f(X + m.w * 0.45)},${f(topY + m.open * 0.2)} ${f(X + m.w * 0.55)},${f(botY + 2)} Z" fill="${tongueCol}"/>`);
-      parts.push(`<path d="M${f(X)},${f(topY + m.open * 0.3)} L${f(X)},${f(botY)}" stroke="${shade(tongueCol, 0.3)}" stroke-width="1.6" opacity="0.5"/>`);
-    }
-    if (m.upperTeeth > 0) {
-      const tb = topY + m.upperTeeth;
-      parts.push(`<path d="M${f(L)},${f(topY - 6)} L${f(R)},${f(topY - 6)} L${f(R)},${f(tb - 2)} C${f(X + m.w * 0.5)},${f(tb + 1)} ${f(X - m.w * 0.5)},${f(tb + 1)} ${f(L)},${f(tb - 2)} Z" fill="${teeth}"/>`);
-      parts.push(`<path d="M${f(X)},${f(topY)} L${f(X)},${f(tb)}" stroke="#d9d2c8" stroke-width="1.2" opacity="0.8"/>`);
-      // Shadow cast by the upper lip onto the teeth.
-      parts.push(`<rect x="${f(L)}" y="${f(topY - 6)}" width="${f(m.w * 2)}" height="${f(Math.min(4, m.upperTeeth * 0.45) + 6)}" fill="#9b8f85" opacity="0.35"/>`);
-    }
-    if (m.lowerTeeth > 0) {
-      const tt = botY - m.lowerTeeth;
-      parts.push(`<path d="M${f(L)},${f(botY + 6)} L${f(R)},${f(botY + 6)} L${f(R)},${f(tt + 2)} C${f(X + m.w * 0.5)},${f(tt - 1)} ${f(X - m.w * 0.5)},${f(tt - 1)} ${f(L)},${f(tt + 2)} Z" fill="${mix(teeth, '#c9c0b4', 0.3)}"/>`);
-    }
-    parts.push('</g>');
-  }
+  if (m.open > 0) parts.push(...mouthInside(m, { X, L, R, topY, botY, opening, clip }, uid));
 
   parts.push(`<path d="${lowerLip}" fill="url(#lowlip-${uid})"/>`);
   parts.push(`<path d="${upperLip}" fill="url(#uplip-${uid})"/>`);
@@ -144,4 +117,37 @@ export function drawMouth(v: Viseme, lips: string, skin: string, uid: string): s
   // Corner creases.
   parts.push(`<path d="M${f(L - 4)},${f(cy - 3)} Q${f(L - 1)},${f(cy)} ${f(L - 3)},${f(cy + 4)} M${f(R + 4)},${f(cy - 3)} Q${f(R + 1)},${f(cy)} ${f(R + 3)},${f(cy + 4)}" stroke="${shade(skin, 0.45)}" stroke-width="2" fill="none" opacity="0.35" stroke-linecap="round"/>`);
   return parts.join('');
+}
+
+/** What shows through an open mouth: its dark inside, the tongue and the teeth, clipped to the opening. */
+function mouthInside(m: MouthShape, g: { X: number; L: number; R: number; topY: number; botY: number; opening: string; clip: string }, uid: string): string[] {
+  const { X, L, R, topY, botY, opening, clip } = g;
+  const teeth = '#f6f2ea';
+  const tongueCol = '#c45a66';
+  const parts: string[] = [];
+  parts.push(`<path d="${opening}" fill="url(#mouthin-${uid})"/>`);
+  parts.push(`<g clip-path="url(#${clip})">`);
+  if (m.tongue > 0) {
+    const ty = botY - m.open * m.tongue * 0.55;
+    parts.push(`<ellipse cx="${f(X)}" cy="${f(ty + m.open * 0.35)}" rx="${f(m.w * 0.72)}" ry="${f(m.open * 0.5)}" fill="${tongueCol}"/>`);
+    parts.push(`<ellipse cx="${f(X - m.w * 0.12)}" cy="${f(ty + m.open * 0.12)}" rx="${f(m.w * 0.22)}" ry="${f(m.open * 0.08)}" fill="${light(tongueCol, 0.35)}" opacity="0.5"/>`);
+  }
+  if (m.tongueTip) {
+    // L: the tip rises to touch behind the upper teeth.
+    parts.push(`<path d="M${f(X - m.w * 0.55)},${f(botY + 2)} C${f(X - m.w * 0.45)},${f(topY + m.open * 0.2)} ${f(X - m.w * 0.2)},${f(topY + m.open * 0.1)} ${f(X)},${f(topY + m.open * 0.12)} C${f(X + m.w * 0.2)},${f(topY + m.open * 0.1)} ${f(X + m.w * 0.45)},${f(topY + m.open * 0.2)} ${f(X + m.w * 0.55)},${f(botY + 2)} Z" fill="${tongueCol}"/>`);
+    parts.push(`<path d="M${f(X)},${f(topY + m.open * 0.3)} L${f(X)},${f(botY)}" stroke="${shade(tongueCol, 0.3)}" stroke-width="1.6" opacity="0.5"/>`);
+  }
+  if (m.upperTeeth > 0) {
+    const tb = topY + m.upperTeeth;
+    parts.push(`<path d="M${f(L)},${f(topY - 6)} L${f(R)},${f(topY - 6)} L${f(R)},${f(tb - 2)} C${f(X + m.w * 0.5)},${f(tb + 1)} ${f(X - m.w * 0.5)},${f(tb + 1)} ${f(L)},${f(tb - 2)} Z" fill="${teeth}"/>`);
+    parts.push(`<path d="M${f(X)},${f(topY)} L${f(X)},${f(tb)}" stroke="#d9d2c8" stroke-width="1.2" opacity="0.8"/>`);
+    // Shadow cast by the upper lip onto the teeth.
+    parts.push(`<rect x="${f(L)}" y="${f(topY - 6)}" width="${f(m.w * 2)}" height="${f(Math.min(4, m.upperTeeth * 0.45) + 6)}" fill="#9b8f85" opacity="0.35"/>`);
+  }
+  if (m.lowerTeeth > 0) {
+    const tt = botY - m.lowerTeeth;
+    parts.push(`<path d="M${f(L)},${f(botY + 6)} L${f(R)},${f(botY + 6)} L${f(R)},${f(tt + 2)} C${f(X + m.w * 0.5)},${f(tt - 1)} ${f(X - m.w * 0.5)},${f(tt - 1)} ${f(L)},${f(tt + 2)} Z" fill="${mix(teeth, '#c9c0b4', 0.3)}"/>`);
+  }
+  parts.push('</g>');
+  return parts;
 }

@@ -90,34 +90,11 @@ export function drawOutfit(look: AvatarLook, uid: string): string {
       `<path d="M${CX + nw + 12},744 C${CX + nw + 8},726 ${CX + nw - 2},714 ${CX + nw - 8},706 L${CX + 4},812 L${CX + 46},834 Z" fill="${mix(col, shade(col, 0.1), 0.6)}" stroke="${edge}" stroke-width="2.5" stroke-linejoin="round"/>`
     );
   };
+  const g: Garment = { look, uid, nw, sw, c, inner, neckV, collarShadow, collarFlaps };
   switch (o.kind) {
-    case 'blazer': {
-      const vEdgeL = `M${CX - nw - 4},738 C${CX - nw + 4},800 ${CX - 30},900 ${CX},1010`;
-      const shirtV = `M${CX - nw - 4},738 C${CX - nw + 4},800 ${CX - 30},900 ${CX},1010 C${CX + 30},900 ${CX + nw - 4},800 ${CX + nw + 4},738 Z`;
-      out.push(`<path d="${shirtV}" fill="${inner}"/>`);
-      out.push(`<path d="${shirtV}" fill="${shade(inner, 0.4)}" opacity="0.12"/>`);
-      out.push(neckV);
-      out.push(collarShadow(`M${CX - nw - 12},744 L${CX - 4},812 L${CX + nw + 12},744 Z`));
-      out.push(collarFlaps(inner));
-      const lapel = (s: number): string => {
-        const X = (dx: number): string => f(CX + s * dx);
-        return (
-          `M${X(-(nw + 4))},738 C${X(-(nw - 4))},800 ${X(-30)},900 ${X(0)},1010 L${X(-(nw + 80))},858 L${X(-(nw + 54))},808 ` +
-          `L${X(-(nw + 72))},794 L${X(-(nw + 22))},742 Z`
-        );
-      };
-      for (const s of [-1, 1]) {
-        out.push(`<path d="${lapel(s)}" fill="${s < 0 ? light(c, 0.08) : shade(c, 0.08)}" stroke="${shade(c, 0.35)}" stroke-width="2.5" stroke-linejoin="round"/>`);
-      }
-      // The lapel casts a thin shadow on the shirt, and a pocket square adds a point of colour.
-      out.push(`<path d="${vEdgeL}" stroke="${shade(inner, 0.5)}" stroke-width="5" fill="none" opacity="0.2" transform="translate(6,0)"/>`);
-      out.push(`<circle cx="${CX + 6}" cy="1080" r="9" fill="${shade(c, 0.45)}"/><circle cx="${CX + 4}" cy="1078" r="3" fill="${light(c, 0.2)}" opacity="0.5"/>`);
-      if (o.accent) {
-        out.push(`<path d="M${CX + 150},958 L${CX + 160},938 L${CX + 176},950 L${CX + 190},934 L${CX + 200},958 Z" fill="${o.accent}"/>`);
-        out.push(`<path d="M${CX + 140},960 L${CX + 214},956" stroke="${shade(c, 0.4)}" stroke-width="3" opacity="0.6"/>`);
-      }
+    case 'blazer':
+      out.push(...blazerParts(g));
       break;
-    }
     case 'shirt': {
       out.push(neckV);
       out.push(collarShadow(`M${CX - nw - 12},744 L${CX - 4},812 L${CX - 46},834 Z M${CX + nw + 12},744 L${CX + 4},812 L${CX + 46},834 Z`));
@@ -128,28 +105,9 @@ export function drawOutfit(look: AvatarLook, uid: string): string {
       break;
     }
     case 'sweater':
-    case 'cardigan': {
-      const neckline = `M${CX - nw - 22},736 C${CX - nw - 10},800 ${CX + nw + 10},800 ${CX + nw + 22},736`;
-      if (o.inner) {
-        // A shirt collar peeking out of the neckline.
-        out.push(`<path d="M${CX - nw - 16},736 L${CX - nw + 6},708 L${CX - 6},786 L${CX - 40},792 Z M${CX + nw + 16},736 L${CX + nw - 6},708 L${CX + 6},786 L${CX + 40},792 Z" fill="${inner}" stroke="${shade(inner, 0.25)}" stroke-width="2"/>`);
-      }
-      out.push(collarShadow(`${neckline} L${CX + nw + 22},760 L${CX - nw - 22},760 Z`));
-      out.push(`<path d="${neckline}" stroke="${shade(c, 0.12)}" stroke-width="22" fill="none" stroke-linecap="butt"/>`);
-      out.push(`<path d="M${CX - nw - 22},742 C${CX - nw - 10},806 ${CX + nw + 10},806 ${CX + nw + 22},742" stroke="${light(c, 0.15)}" stroke-width="2.5" fill="none" opacity="0.6"/>`);
-      if (o.kind === 'cardigan') {
-        const a = o.accent ?? inner;
-        out.push(`<path d="M${CX - 40},790 L${CX - 10},1262 L${CX + 10},1262 L${CX + 40},790 Z" fill="${a}"/>`);
-        out.push(`<path d="M${CX - 40},790 L${CX - 12},1262 M${CX + 40},790 L${CX + 12},1262" stroke="${shade(c, 0.3)}" stroke-width="5"/>`);
-        for (const y of [900, 1000, 1100, 1200]) out.push(`<circle cx="${CX - 28 + (y - 790) * 0.035}" cy="${y}" r="7" fill="${shade(c, 0.4)}"/>`);
-      } else {
-        // Knit texture: faint vertical ribs.
-        let ribs = '';
-        for (let x = CX - sw; x <= CX + sw; x += 26) ribs += `M${x},820 L${x},1262 `;
-        out.push(`<g clip-path="url(#torsoclip-${uid})"><path d="${ribs}" stroke="${shade(c, 0.2)}" stroke-width="2" opacity="0.18"/></g>`);
-      }
+    case 'cardigan':
+      out.push(...knitParts(g));
       break;
-    }
     case 'turtleneck': {
       const roll = `M${CX - nw - 4},672 C${CX - 20},684 ${CX + 20},684 ${CX + nw + 4},672 L${CX + nw + 10},748 C${CX + nw + 30},756 ${CX + nw + 40},760 ${CX + nw + 50},766 L${CX - nw - 50},766 C${CX - nw - 40},760 ${CX - nw - 30},756 ${CX - nw - 10},748 Z`;
       out.push(collarShadow(roll));
@@ -203,4 +161,76 @@ export function drawHijabFront(look: AvatarLook, drop: number): string {
     `<path d="M${CX - 120},230 C${CX - 60},196 ${CX + 40},194 ${CX + 110},220" stroke="#ffffff" stroke-width="10" fill="none" opacity="0.14" stroke-linecap="round"/>` +
     `<path d="M${CX + 150},560 C${CX + 160},600 ${CX + 150},660 ${CX + 120},700" stroke="${shade(c, 0.35)}" stroke-width="4" fill="none" opacity="0.4"/>`
   );
+}
+
+/** What every garment's details draw from. */
+interface Garment {
+  look: AvatarLook;
+  uid: string;
+  nw: number;
+  sw: number;
+  c: string;
+  inner: string;
+  neckV: string;
+  collarShadow(d: string): string;
+  collarFlaps(col: string): string;
+}
+
+/** Blazer: shirt V, collar, lapels, pocket square. */
+function blazerParts(g: Garment): string[] {
+  const { nw, c, inner, neckV, collarShadow, collarFlaps } = g;
+  const o = g.look.outfit;
+  const out: string[] = [];
+  const vEdgeL = `M${CX - nw - 4},738 C${CX - nw + 4},800 ${CX - 30},900 ${CX},1010`;
+  const shirtV = `M${CX - nw - 4},738 C${CX - nw + 4},800 ${CX - 30},900 ${CX},1010 C${CX + 30},900 ${CX + nw - 4},800 ${CX + nw + 4},738 Z`;
+  out.push(`<path d="${shirtV}" fill="${inner}"/>`);
+  out.push(`<path d="${shirtV}" fill="${shade(inner, 0.4)}" opacity="0.12"/>`);
+  out.push(neckV);
+  out.push(collarShadow(`M${CX - nw - 12},744 L${CX - 4},812 L${CX + nw + 12},744 Z`));
+  out.push(collarFlaps(inner));
+  const lapel = (s: number): string => {
+    const X = (dx: number): string => f(CX + s * dx);
+    return (
+      `M${X(-(nw + 4))},738 C${X(-(nw - 4))},800 ${X(-30)},900 ${X(0)},1010 L${X(-(nw + 80))},858 L${X(-(nw + 54))},808 ` +
+      `L${X(-(nw + 72))},794 L${X(-(nw + 22))},742 Z`
+    );
+  };
+  for (const s of [-1, 1]) {
+    out.push(`<path d="${lapel(s)}" fill="${s < 0 ? light(c, 0.08) : shade(c, 0.08)}" stroke="${shade(c, 0.35)}" stroke-width="2.5" stroke-linejoin="round"/>`);
+  }
+  // The lapel casts a thin shadow on the shirt, and a pocket square adds a point of colour.
+  out.push(`<path d="${vEdgeL}" stroke="${shade(inner, 0.5)}" stroke-width="5" fill="none" opacity="0.2" transform="translate(6,0)"/>`);
+  out.push(`<circle cx="${CX + 6}" cy="1080" r="9" fill="${shade(c, 0.45)}"/><circle cx="${CX + 4}" cy="1078" r="3" fill="${light(c, 0.2)}" opacity="0.5"/>`);
+  if (o.accent) {
+    out.push(`<path d="M${CX + 150},958 L${CX + 160},938 L${CX + 176},950 L${CX + 190},934 L${CX + 200},958 Z" fill="${o.accent}"/>`);
+    out.push(`<path d="M${CX + 140},960 L${CX + 214},956" stroke="${shade(c, 0.4)}" stroke-width="3" opacity="0.6"/>`);
+  }
+  return out;
+}
+
+/** Sweater and cardigan: neckline rib, and buttons or knit texture. */
+function knitParts(g: Garment): string[] {
+  const { uid, nw, sw, c, inner, collarShadow } = g;
+  const o = g.look.outfit;
+  const out: string[] = [];
+  const neckline = `M${CX - nw - 22},736 C${CX - nw - 10},800 ${CX + nw + 10},800 ${CX + nw + 22},736`;
+  if (o.inner) {
+    // A shirt collar peeking out of the neckline.
+    out.push(`<path d="M${CX - nw - 16},736 L${CX - nw + 6},708 L${CX - 6},786 L${CX - 40},792 Z M${CX + nw + 16},736 L${CX + nw - 6},708 L${CX + 6},786 L${CX + 40},792 Z" fill="${inner}" stroke="${shade(inner, 0.25)}" stroke-width="2"/>`);
+  }
+  out.push(collarShadow(`${neckline} L${CX + nw + 22},760 L${CX - nw - 22},760 Z`));
+  out.push(`<path d="${neckline}" stroke="${shade(c, 0.12)}" stroke-width="22" fill="none" stroke-linecap="butt"/>`);
+  out.push(`<path d="M${CX - nw - 22},742 C${CX - nw - 10},806 ${CX + nw + 10},806 ${CX + nw + 22},742" stroke="${light(c, 0.15)}" stroke-width="2.5" fill="none" opacity="0.6"/>`);
+  if (o.kind === 'cardigan') {
+    const a = o.accent ?? inner;
+    out.push(`<path d="M${CX - 40},790 L${CX - 10},1262 L${CX + 10},1262 L${CX + 40},790 Z" fill="${a}"/>`);
+    out.push(`<path d="M${CX - 40},790 L${CX - 12},1262 M${CX + 40},790 L${CX + 12},1262" stroke="${shade(c, 0.3)}" stroke-width="5"/>`);
+    for (const y of [900, 1000, 1100, 1200]) out.push(`<circle cx="${CX - 28 + (y - 790) * 0.035}" cy="${y}" r="7" fill="${shade(c, 0.4)}"/>`);
+  } else {
+    // Knit texture: faint vertical ribs.
+    let ribs = '';
+    for (let x = CX - sw; x <= CX + sw; x += 26) ribs += `M${x},820 L${x},1262 `;
+    out.push(`<g clip-path="url(#torsoclip-${uid})"><path d="${ribs}" stroke="${shade(c, 0.2)}" stroke-width="2" opacity="0.18"/></g>`);
+  }
+  return out;
 }

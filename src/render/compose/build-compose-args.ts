@@ -4,8 +4,8 @@
 import type { ImageFit, OutputFormat, VideoPlayStyle } from '../../domain/render-plan.js';
 import { backgroundChain, type BackgroundSegment } from './background-filter.js';
 import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
-import { idleMotionExpressions, type IdleMotion } from './idle-motion.js';
-import type { WatermarkInput } from './watermark.js';
+import { idleMotionExpressions, type IdleMotion } from '../motion/idle-motion.js';
+import type { WatermarkInput } from '../media/watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';

@@ -3,7 +3,7 @@
 // few pixels), its darkness is the opening signal, and the decoded audio's RMS per frame is compared.
 import type { OutputFormat, QualityFigures } from '../../domain/render-plan.js';
 import type { PixelBox } from '../avatars/avatar-catalogue.js';
-import { idleMotionExpressions, type IdleMotion } from '../compose/idle-motion.js';
+import { idleMotionExpressions, type IdleMotion } from '../motion/idle-motion.js';
 import { runFfmpeg, type RunToolOptions } from '../run-program.js';
 import { alphaDecoderArgs } from '../media/build-preview-args.js';
 import { crossCorrelationPeak, pearson, rmsEnvelope } from './signal-stats.js';

@@ -3,7 +3,7 @@
 import { OratorError } from '../../domain/errors.js';
 import type { MediaFetcher, OutputFormat, RenderPlan, RenderProgress } from '../../domain/render-plan.js';
 import { redactPaths } from '../../domain/redact-paths.js';
-import type { RenderDeps } from '../compose/render-deps.js';
+import type { RenderDeps } from '../render-deps.js';
 import { ToolError } from '../run-program.js';
 
 export interface RenderOptions {

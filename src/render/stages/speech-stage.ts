@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { ScenePlan, WordTiming } from '../../domain/render-plan.js';
 import { redactPaths } from '../../domain/redact-paths.js';
-import { readWavEnvelope, scaleVisemesByLoudness } from '../compose/loudness-visemes.js';
+import { readWavEnvelope, scaleVisemesByLoudness } from '../visemes/loudness-visemes.js';
 import { engineSource } from '../media/engine-source.js';
 import { describeSource, localMedia } from '../media/local-media.js';
 import type { Viseme } from '../visemes/viseme.js';

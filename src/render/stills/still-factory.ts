@@ -5,8 +5,8 @@
 // motion, so the quality figures follow the mouth correctly.
 import type { RenderPlan } from '../../domain/render-plan.js';
 import type { AvatarRig } from '../avatars/avatar-catalogue.js';
-import type { IdleMotion } from '../compose/idle-motion.js';
-import { backgroundCanvas, composedStillPath, writeComposedStill, type BackgroundCanvas } from '../compose/precompose-stills.js';
+import type { IdleMotion } from '../motion/idle-motion.js';
+import { backgroundCanvas, composedStillPath, writeComposedStill, type BackgroundCanvas } from './precompose-stills.js';
 import type { BackgroundSource } from '../media/prepare-backgrounds.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
 

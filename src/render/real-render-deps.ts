@@ -1,14 +1,14 @@
 // The real speech, viseme and avatar modules behind the RenderDeps port.
-import { findStockAvatar } from '../avatars/avatar-catalogue.js';
-import { buildAvatarRig } from '../avatars/build-avatar-rig.js';
-import { synthesizeSpeech } from '../speech/synthesize-speech.js';
-import { findVoice } from '../speech/voice-catalogue.js';
-import { decodeAudio } from '../visemes/decode-audio.js';
-import { phonesFromAudio } from '../visemes/phones-from-audio.js';
-import { buildVisemeTrack, mouthOpening } from '../visemes/viseme-track.js';
-import { AUDIO_SAMPLE_RATE } from './build-compose-args.js';
+import { findStockAvatar } from './avatars/avatar-catalogue.js';
+import { buildAvatarRig } from './avatars/build-avatar-rig.js';
+import { synthesizeSpeech } from './speech/synthesize-speech.js';
+import { findVoice } from './speech/voice-catalogue.js';
+import { decodeAudio } from './visemes/decode-audio.js';
+import { phonesFromAudio } from './visemes/phones-from-audio.js';
+import { buildVisemeTrack, mouthOpening } from './visemes/viseme-track.js';
+import { AUDIO_SAMPLE_RATE } from './compose/build-compose-args.js';
 import type { RenderDeps } from './render-deps.js';
-import { spreadTranscriptWords } from '../media/spread-transcript-words.js';
+import { spreadTranscriptWords } from './media/spread-transcript-words.js';
 
 export function realRenderDeps(): RenderDeps {
   return {
@@ -27,6 +27,6 @@ export function realRenderDeps(): RenderDeps {
     mouthOpening,
     buildAvatarRig: (request) => buildAvatarRig(request),
     // Loaded on first use: the face model and canvas are only needed when a photo is animated.
-    buildPhotoRig: async (request) => (await import('../avatars/photo/build-photo-rig.js')).buildPhotoRig(request),
+    buildPhotoRig: async (request) => (await import('./avatars/photo/build-photo-rig.js')).buildPhotoRig(request),
   };
 }

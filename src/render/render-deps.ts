@@ -1,8 +1,8 @@
 // What the pipeline needs from speech, visemes and avatars, as one injectable bundle: render-video.ts
 // wires the real modules; tests can swap in doubles.
-import type { AvatarRig } from '../avatars/avatar-catalogue.js';
-import type { AvatarStyle, WordTiming } from '../../domain/render-plan.js';
-import type { PhoneTiming, Viseme, VisemeTrack } from '../visemes/viseme.js';
+import type { AvatarRig } from './avatars/avatar-catalogue.js';
+import type { AvatarStyle, WordTiming } from '../domain/render-plan.js';
+import type { PhoneTiming, Viseme, VisemeTrack } from './visemes/viseme.js';
 
 export interface SpeechOutput {
   wavPath: string;

@@ -2,7 +2,7 @@
 // shapes. Applied to uploaded audio (recognisers miss; loudness never lies about silence) and to TTS
 // too: on the stock voices it lifts the mouth/loudness correlation from ~0.2–0.45 to ~0.6, because
 // the viseme track keeps a half-open mouth through the short pauses between words.
-import type { Viseme } from '../visemes/viseme.js';
+import type { Viseme } from './viseme.js';
 import { rmsEnvelope } from '../quality/signal-stats.js';
 import { readWav } from '../speech/wav-file.js';
 

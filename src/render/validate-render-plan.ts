@@ -1,9 +1,9 @@
 // Plan checks that must fail before a job is queued, with HeyGen's messages. Lookups are passed in so
 // the same rules run against the real catalogues and against test doubles.
-import { OratorError } from '../../domain/errors.js';
-import { checkSpeechText } from '../../domain/speech-text.js';
-import type { RenderPlan } from '../../domain/render-plan.js';
-import { assertVideoDimension } from '../../domain/video-dimension.js';
+import { OratorError } from '../domain/errors.js';
+import { checkSpeechText } from '../domain/speech-text.js';
+import type { RenderPlan } from '../domain/render-plan.js';
+import { assertVideoDimension } from '../domain/video-dimension.js';
 
 export interface PlanLookups {
   avatarExists(avatarId: string): boolean;

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ffmpegColor } from './background-filter.js';
+import { ffmpegColor } from '../compose/background-filter.js';
 import { drawRgbBlock, flatY4m, type Y4mFrame } from './y4m-still.js';
 
 export interface CanvasSpec {

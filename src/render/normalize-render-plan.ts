@@ -1,7 +1,7 @@
 // A plan file as people write it: missing fps, seed, format and per-scene details get the defaults
 // the API would apply, so `orator render plan.json out/` accepts short hand-written plans.
-import { OratorError } from '../../domain/errors.js';
-import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } from '../../domain/render-plan.js';
+import { OratorError } from '../domain/errors.js';
+import type { BackgroundPlan, CharacterPlan, RenderPlan, ScenePlan, VoicePlan } from '../domain/render-plan.js';
 
 type Loose = Record<string, unknown>;
 
