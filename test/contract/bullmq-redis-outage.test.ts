@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import type { Job } from 'bullmq';
-import { createDatabase, type DatabaseHandle } from '../../src/db/create-database.js';
-import { migrateDatabase } from '../../src/db/migrate-database.js';
+import type { DatabaseHandle } from '../../src/db/create-database.js';
 import type { BullmqJobQueue } from '../../src/jobs/bullmq-job-queue.js';
 import { createJobQueue, type JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
 import type { ClaimRequest } from '../../src/jobs/job-queue.js';
 import { startRedisServer, type RedisServerProcess } from '../support/redis-server-process.js';
 import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
+import { openMigratedDatabase } from '../support/open-migrated-database.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const req = (owner: string): ClaimRequest => ({ owner, kinds: ['render_video'], leaseMs: 30_000, spaceCap: 10, now: Date.now() });
 
@@ -39,8 +40,7 @@ describe('BullMQ queue through a Redis outage', { timeout: 60_000 }, () => {
       return void (skip = r);
     }
     redis = r;
-    database = await createDatabase({ databaseUrl: fx.url, dataDir: os.tmpdir() });
-    await migrateDatabase(database);
+    database = await openMigratedDatabase({ databaseUrl: fx.url, dataDir: os.tmpdir() });
     queue = await createJobQueue({ database, databaseUrl: fx.url, queueUrl: redis.url });
   });
   after(async () => {
@@ -51,21 +51,14 @@ describe('BullMQ queue through a Redis outage', { timeout: 60_000 }, () => {
     await fx.drop();
   });
 
-  const until = async (what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
-    for (const deadline = Date.now() + timeoutMs; !(await ok()); ) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-
   test('claims, enqueues and ping do not wait on a stopped Redis; its return re-dispatches due rows', async (t) => {
     if (skip) return t.skip(skip);
     const bull = queue as unknown as BullmqJobQueue;
-    await until('Redis ready', () => bull.redisAvailable);
+    await waitUntil('Redis ready', () => bull.redisAvailable);
     const a = await queue.enqueue({ kind: 'render_video', payload: { videoId: 'a' }, spaceId: null });
     const b = await queue.enqueue({ kind: 'render_video', payload: { videoId: 'b' }, spaceId: null });
     await redis.stop();
-    await until('the outage noticed', () => !bull.redisAvailable);
+    await waitUntil('the outage noticed', () => !bull.redisAvailable);
 
     const first = await timed(queue.claim(req('w1')));
     const second = await timed(queue.claim(req('w1')));
@@ -78,18 +71,18 @@ describe('BullMQ queue through a Redis outage', { timeout: 60_000 }, () => {
     assert.ok(ping.ms < 2500, `ping answered in ${ping.ms} ms`);
 
     await redis.start(); // empty: every message it held is gone
-    await until('Redis ready again', () => bull.redisAvailable);
+    await waitUntil('Redis ready again', () => bull.redisAvailable);
     await queue.ping();
     // Through the BullMQ path only (Redis is up): the row enqueued during the outage has a message again.
     let got: string | undefined;
-    await until('the re-dispatched row to be claimable through BullMQ', async () => (got = (await queue.claim(req('w2')))?.id) !== undefined);
+    await waitUntil('the re-dispatched row to be claimable through BullMQ', async () => (got = (await queue.claim(req('w2')))?.id) !== undefined);
     assert.equal(got, c.value);
   });
 
   test('an ack cut off by an outage does not hold up the claim', async (t) => {
     if (skip) return t.skip(skip);
     const bull = queue as unknown as BullmqJobQueue & { workers: Map<string, { getNextJob: (...a: unknown[]) => Promise<Job | undefined> }> };
-    await until('Redis ready', () => bull.redisAvailable);
+    await waitUntil('Redis ready', () => bull.redisAvailable);
     const id = await queue.enqueue({ kind: 'render_video', payload: { videoId: 'd' }, spaceId: null });
     const worker = bull.workers.get('render_video')!;
     const original = worker.getNextJob.bind(worker);
@@ -101,7 +94,7 @@ describe('BullMQ queue through a Redis outage', { timeout: 60_000 }, () => {
     };
     try {
       let claimed: { value: unknown; ms: number } | undefined;
-      await until('the message', async () => {
+      await waitUntil('the message', async () => {
         claimed = await timed(queue.claim(req('w3')));
         return claimed.value !== undefined;
       });

@@ -2,17 +2,16 @@
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, type DatabaseHandle } from '../../src/db/create-database.js';
-import { migrateDatabase } from '../../src/db/migrate-database.js';
+import type { DatabaseHandle } from '../../src/db/create-database.js';
 import { createJobQueue, type JobQueueAdapter } from '../../src/jobs/create-job-queue.js';
 import { describeJobQueueContract } from '../support/job-queue-contract.js';
 import { openPgSchema } from '../support/pg-schema-fixture.js';
 import { openRedis } from '../support/redis-fixture.js';
+import { openMigratedDatabase } from '../support/open-migrated-database.js';
 
 describeJobQueueContract('SQL on SQLite', async () => {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-queue-'));
-  const database = await createDatabase({ databaseUrl: undefined, dataDir: dir });
-  await migrateDatabase(database);
+  const database = await openMigratedDatabase({ databaseUrl: undefined, dataDir: dir });
   const queue = await createJobQueue({ database, databaseUrl: undefined, queueUrl: undefined });
   return {
     queue,
@@ -36,9 +35,8 @@ async function onPostgres(queueUrl: () => Promise<{ url: string; prefix: string;
   const handles: DatabaseHandle[] = [];
   const queues: JobQueueAdapter[] = [];
   const open = async () => {
-    const database = await createDatabase({ databaseUrl: pg.url, dataDir: os.tmpdir() });
+    const database = await openMigratedDatabase({ databaseUrl: pg.url, dataDir: os.tmpdir() });
     handles.push(database);
-    await migrateDatabase(database);
     const queue = await createJobQueue({ database, databaseUrl: pg.url, queueUrl: redis?.url, queuePrefix: redis?.prefix });
     queues.push(queue);
     return { queue, db: database.db };

@@ -8,18 +8,15 @@ import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createDatabase, type DatabaseHandle } from '../../src/db/create-database.js';
-import { migrateDatabase } from '../../src/db/migrate-database.js';
 import { isConnectionFailure } from '../../src/domain/dependency-outage.js';
 import { PgJobQueue } from '../../src/jobs/pg-job-queue.js';
 import { startTcpFaultProxy, type TcpFaultProxy } from '../support/tcp-fault-proxy.js';
 import { openPgSchema, type PgSchemaFixture } from '../support/pg-schema-fixture.js';
+import { openMigratedDatabase } from '../support/open-migrated-database.js';
+import { waitUntil as waitUntilWithin } from '../support/wait-until.js';
 
-const waitUntil = async (what: string, ok: () => boolean, timeoutMs = 15_000) => {
-  for (const deadline = Date.now() + timeoutMs; !ok(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+// Reconnects with backoff can take longer than the usual 10 s.
+const waitUntil = (what: string, ok: () => boolean) => waitUntilWithin(what, ok, 15_000);
 
 describe('Postgres connections through a restart', { timeout: 60_000 }, () => {
   let fx: PgSchemaFixture | string;
@@ -36,8 +33,7 @@ describe('Postgres connections through a restart', { timeout: 60_000 }, () => {
     proxy = await startTcpFaultProxy({ host: u.hostname, port: Number(u.port || 5432) });
     u.port = String(proxy.port);
     proxiedUrl = u.toString();
-    direct = await createDatabase({ databaseUrl: fx.url, dataDir: os.tmpdir() });
-    await migrateDatabase(direct);
+    direct = await openMigratedDatabase({ databaseUrl: fx.url, dataDir: os.tmpdir() });
     proxied = await createDatabase({ databaseUrl: proxiedUrl, dataDir: os.tmpdir(), log: (msg) => logs.push(msg) });
   });
   after(async () => {

@@ -6,11 +6,11 @@ import { createDatabase } from '../../src/db/create-database.js';
 import { migrateDatabase } from '../../src/db/migrate-database.js';
 import { describeRepositoryContract } from '../support/repository-contract.js';
 import { openPgSchema } from '../support/pg-schema-fixture.js';
+import { openMigratedDatabase } from '../support/open-migrated-database.js';
 
 describeRepositoryContract('SQLite', async () => {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-repo-'));
-  const database = await createDatabase({ databaseUrl: undefined, dataDir: dir });
-  await migrateDatabase(database);
+  const database = await openMigratedDatabase({ databaseUrl: undefined, dataDir: dir });
   return {
     db: database.db,
     ...(database.reader ? { reader: database.reader } : {}),

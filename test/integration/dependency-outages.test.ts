@@ -12,7 +12,7 @@ import type { JobRecord } from '../../src/domain/job-kind.js';
 import type { JobHandlerMap } from '../../src/domain/job-handler.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import { SqlJobQueue } from '../../src/jobs/sql-job-queue.js';
-import { WorkerPool } from '../../src/jobs/worker-pool.js';
+import { WorkerPool, type WorkerPoolOptions } from '../../src/jobs/worker-pool.js';
 import { TWO_SCENES } from '../support/test-platform.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 
@@ -139,26 +139,26 @@ describe('the worker pool through an outage', () => {
   const t = useTestPlatform({ startWorkers: false });
 
   const quietHandlers = (run: () => Promise<void>): JobHandlerMap => ({ render_video: { run }, deliver_webhook: { run: async () => {} } });
+  /** One worker on `queue`, fast polls and retries, `run` for every render job. */
+  const onePool = (queue: JobQueue, run: () => Promise<void>, extra: Partial<WorkerPoolOptions> = {}) =>
+    new WorkerPool({ queue, concurrency: 1, spaceCap: 10, pollMs: 20, retryDelayMs: () => 5, handlers: quietHandlers(run), ...extra });
+  /** Runs the pool until the queue is idle, stops it and reads the job back. */
+  const drain = async (pool: WorkerPool, queue: SqlJobQueue, id: string) => {
+    pool.start();
+    await pool.waitForIdle(10_000);
+    await pool.stop(100);
+    return (await queue.get(id))!;
+  };
 
   test('a job failing on an outage more often than maxAttempts still completes: outage retries spend no attempt', async () => {
     const queue = new SqlJobQueue(t.platform.database.db, t.platform.database.dialect);
     const id = await queue.enqueue({ kind: 'render_video', payload: { videoId: newId('v') }, spaceId: null, maxAttempts: 2 });
     let runs = 0;
-    const pool = new WorkerPool({
-      queue,
-      concurrency: 1,
-      spaceCap: 10,
-      pollMs: 20,
-      retryDelayMs: () => 5,
-      handlers: quietHandlers(async () => {
-        runs += 1;
-        if (runs <= 4) throw serviceUnavailable(new Error('S3 503'));
-      }),
+    const pool = onePool(queue, async () => {
+      runs += 1;
+      if (runs <= 4) throw serviceUnavailable(new Error('S3 503'));
     });
-    pool.start();
-    await pool.waitForIdle(10_000);
-    await pool.stop(100);
-    const job = (await queue.get(id))!;
+    const job = await drain(pool, queue, id);
     assert.equal(job.status, 'done');
     assert.equal(runs, 5);
     assert.equal(job.attempts, 1, 'four outage retries were refunded');
@@ -167,20 +167,10 @@ describe('the worker pool through an outage', () => {
   test('an ordinary failure still counts toward maxAttempts', async () => {
     const queue = new SqlJobQueue(t.platform.database.db, t.platform.database.dialect);
     const id = await queue.enqueue({ kind: 'render_video', payload: { videoId: newId('v') }, spaceId: null, maxAttempts: 2 });
-    const pool = new WorkerPool({
-      queue,
-      concurrency: 1,
-      spaceCap: 10,
-      pollMs: 20,
-      retryDelayMs: () => 5,
-      handlers: quietHandlers(async () => {
-        throw new Error('ffmpeg crashed');
-      }),
+    const pool = onePool(queue, async () => {
+      throw new Error('ffmpeg crashed');
     });
-    pool.start();
-    await pool.waitForIdle(10_000);
-    await pool.stop(100);
-    const job = (await queue.get(id))!;
+    const job = await drain(pool, queue, id);
     assert.equal(job.status, 'failed');
     assert.equal(job.attempts, 2);
   });
@@ -205,22 +195,17 @@ describe('the worker pool through an outage', () => {
     const onUnhandled = (err: unknown) => unhandled.push(err);
     process.on('unhandledRejection', onUnhandled);
     let claimed: JobRecord | undefined;
-    const pool = new WorkerPool({
+    const pool = onePool(
       queue,
-      concurrency: 1,
-      spaceCap: 10,
-      pollMs: 20,
-      leaseMs: 3000,
-      retryDelayMs: () => 5,
-      log: (_level, msg) => logs.push(msg),
-      handlers: quietHandlers(async () => {
+      async () => {
         if (!claimed) {
           claimed = await real.get(id);
           down = true; // the database goes away while the job runs
           throw refused();
         }
-      }),
-    });
+      },
+      { leaseMs: 3000, log: (_level, msg) => logs.push(msg) },
+    );
     try {
       pool.start();
       await new Promise((r) => setTimeout(r, 600)); // claims and the retry write fail meanwhile

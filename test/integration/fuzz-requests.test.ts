@@ -74,6 +74,16 @@ const p = useTestPlatform({ kit: 'webhooks', startWorkers: false, config: { rate
 });
 const h = p.headers;
 
+/** Registering a webhook endpoint: the same body on v1 and v3. */
+const endpointCreate: Pick<Endpoint, 'base' | 'fields'> = {
+  base: () => ({ url: 'https://example.com/hook', events: ['avatar_video.success'], entity_id: 'entity' }),
+  fields: [
+    { path: ['url'], type: ['string'], required: true, url: true },
+    { path: ['events'], type: ['array'], nullable: true, items: 'event' },
+    { path: ['entity_id'], type: ['string'], nullable: true },
+  ],
+};
+
 const speechFields: Field[] = [
   { path: ['text'], type: ['string'], required: true, maxLength: 5000 },
   { path: ['voice_id'], type: ['string'], required: true, ref: true },
@@ -227,12 +237,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     url: () => '/v1/webhook/endpoint.add',
     version: 'v1',
-    base: () => ({ url: 'https://example.com/hook', events: ['avatar_video.success'], entity_id: 'entity' }),
-    fields: [
-      { path: ['url'], type: ['string'], required: true, url: true },
-      { path: ['events'], type: ['array'], nullable: true, items: 'event' },
-      { path: ['entity_id'], type: ['string'], nullable: true },
-    ],
+    ...endpointCreate,
   },
   {
     name: 'PATCH /v1/webhook/endpoint.update',
@@ -252,12 +257,7 @@ const ENDPOINTS: Endpoint[] = [
     url: () => '/v3/webhooks/endpoints',
     version: 'v3',
     closed: true,
-    base: () => ({ url: 'https://example.com/hook', events: ['avatar_video.success'], entity_id: 'entity' }),
-    fields: [
-      { path: ['url'], type: ['string'], required: true, url: true },
-      { path: ['events'], type: ['array'], nullable: true, items: 'event' },
-      { path: ['entity_id'], type: ['string'], nullable: true },
-    ],
+    ...endpointCreate,
   },
   {
     name: 'PATCH /v3/webhooks/endpoints/{id}',

@@ -10,6 +10,7 @@ import { findStockAvatar, listStockAvatars, type AvatarRig } from '../../src/ren
 import { avatarStillSvg, buildAvatarRig } from '../../src/render/avatars/build-avatar-rig.js';
 import { OratorError } from '../../src/domain/errors.js';
 import { VISEMES } from '../../src/render/visemes/viseme.js';
+import { assertRigStills } from '../support/assert-rig-stills.js';
 
 const VOICES = { female: ['festival_slt_hts', 'flite_slt'], male: ['flite_rms', 'flite_awb', 'flite_kal'] };
 
@@ -53,15 +54,9 @@ describe('buildAvatarRig', () => {
     assert.equal(rig.height, 256);
     assert.equal(rig.width % 2, 0);
     const hashes = new Set<string>();
-    for (const v of VISEMES) {
-      for (const path of [rig.stills[v].eyesOpen, rig.stills[v].eyesClosed]) {
-        const meta = await sharp(path).metadata();
-        assert.equal(meta.width, rig.width);
-        assert.equal(meta.height, rig.height);
-        assert.equal(meta.channels, 4);
-        assert.equal(meta.hasAlpha, true);
-        hashes.add(await sha(path));
-      }
+    for (const path of await assertRigStills(rig)) {
+      assert.equal((await sharp(path).metadata()).hasAlpha, true);
+      hashes.add(await sha(path));
     }
     assert.equal(hashes.size, 18);
     // Transparent around the figure.

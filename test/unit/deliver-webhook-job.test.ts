@@ -9,16 +9,7 @@ import { JOB_POLICY } from '../../src/domain/job-policy.js';
 import { MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SEC } from '../../src/domain/webhook-retry-schedule.js';
 import { LeaseLostError } from '../../src/domain/job-handler.js';
 import type { SendRequest, SendResult } from '../../src/services/webhooks/webhook-ports.js';
-
-function strict<T extends object>(name: string, impl: Partial<T>): T {
-  return new Proxy(impl as T, {
-    get(target, prop) {
-      if (prop in target) return (target as Record<string | symbol, unknown>)[prop];
-      if (prop === 'then') return undefined;
-      throw new Error(`unexpected call ${name}.${String(prop)}`);
-    },
-  });
-}
+import { strictFake } from '../support/strict-fake.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ENDPOINT = {
@@ -64,15 +55,15 @@ function setup(answer: SendResult, opts: { attempts?: number; webhooks?: Record<
   const txJobs: Record<string, unknown> = { complete: record('complete', opts.leaseHeld ?? true) };
   if (opts.enqueue) txJobs.enqueue = record('enqueue', 'job_2');
   const handler = createDeliverWebhookHandler({
-    store: strict<any>('store', {
+    store: strictFake<any>('store', {
       findDelivery: async () => delivery(opts.attempts ?? 0),
       findEventById: async () => ({ ...EVENT }),
       findEndpointById: async () => ({ ...ENDPOINT }),
     }),
-    uow: strict<any>('uow', {
-      transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ jobs: strict<any>('tx.jobs', txJobs), webhooks: strict<any>('tx.webhooks', txWebhooks), videos: strict<any>('tx.videos', {}) }),
+    uow: strictFake<any>('uow', {
+      transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ jobs: strictFake<any>('tx.jobs', txJobs), webhooks: strictFake<any>('tx.webhooks', txWebhooks), videos: strictFake<any>('tx.videos', {}) }),
     }),
-    sender: strict<any>('sender', { send: async (r: SendRequest) => (sent.push(r), answer) }),
+    sender: strictFake<any>('sender', { send: async (r: SendRequest) => (sent.push(r), answer) }),
     clock: { now: () => NOW },
     disableAfterMs: 5 * 24 * 3600 * 1000,
     log: (...a) => logged.push(a),

@@ -5,16 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRenderVideoHandler, videoErrorFrom } from '../../src/services/videos/render-video-job.js';
 import { LeaseLostError } from '../../src/domain/job-handler.js';
-
-function strict<T extends object>(name: string, impl: Partial<T>): T {
-  return new Proxy(impl as T, {
-    get(target, prop) {
-      if (prop in target) return (target as Record<string | symbol, unknown>)[prop];
-      if (prop === 'then') return undefined;
-      throw new Error(`unexpected call ${name}.${String(prop)}`);
-    },
-  });
-}
+import { strictFake } from '../support/strict-fake.js';
 
 const VIDEO = { id: 'v1', spaceId: 's1', status: 'pending', deletedAt: null, plan: { scenes: [] } };
 const RESULT = { video: '/x/video.mp4', captionedVideo: null, thumbnail: '/x/t.jpg', gif: '/x/p.gif', srt: '/x/c.srt', vtt: '/x/c.vtt', durationSec: 2, width: 256, height: 256, words: [], quality: { envelopeCorrelation: 0.6, avOffsetMs: 0 } };
@@ -23,28 +14,28 @@ function setup(transactionFailures: unknown[], completeAnswers: boolean[] = [tru
   let renders = 0;
   let transactions = 0;
   const completed: string[] = [];
-  const videos = strict<any>('videos', {
+  const videos = strictFake<any>('videos', {
     findById: async () => ({ ...VIDEO }),
     markProcessing: async () => true,
     updateProgress: async () => {},
   });
   const deps = {
-    uow: strict<any>('uow', {
+    uow: strictFake<any>('uow', {
       async transaction(fn: (tx: unknown) => Promise<void>) {
         transactions++;
         const failure = transactionFailures.shift();
         if (failure) throw failure;
         return fn({
-          jobs: strict<any>('tx.jobs', { complete: async () => completeAnswers.shift() ?? true }),
-          videos: strict<any>('tx.videos', { markCompleted: async (id: string) => (completed.push(id), true) }),
-          webhooks: strict<any>('tx.webhooks', {}),
+          jobs: strictFake<any>('tx.jobs', { complete: async () => completeAnswers.shift() ?? true }),
+          videos: strictFake<any>('tx.videos', { markCompleted: async (id: string) => (completed.push(id), true) }),
+          webhooks: strictFake<any>('tx.webhooks', {}),
         });
       },
     }),
     videos,
-    blobs: strict<any>('blobs', { putFile: async () => {}, deletePrefix: async () => {} }),
-    engine: strict<any>('engine', { render: async () => (renders++, RESULT) }),
-    scratch: strict<any>('scratch', { create: async () => '/tmp/orator-fake-scratch', remove: async () => {} }),
+    blobs: strictFake<any>('blobs', { putFile: async () => {}, deletePrefix: async () => {} }),
+    engine: strictFake<any>('engine', { render: async () => (renders++, RESULT) }),
+    scratch: strictFake<any>('scratch', { create: async () => '/tmp/orator-fake-scratch', remove: async () => {} }),
     clock: { now: () => 1 },
   };
   const handler = createRenderVideoHandler(deps as never);
