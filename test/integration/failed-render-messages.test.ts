@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { createRenderEngine } from '../../src/compose.js';
+import { createRenderEngine } from '../../src/compose/build-render-engine.js';
 import { GuardedFetcher } from '../../src/net/guarded-fetcher.js';
 import { encodeWav } from '../../src/render/speech/wav-file.js';
 import { composeTestPlatform, type ComposedTestPlatform } from '../support/test-platform.js';

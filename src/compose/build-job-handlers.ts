@@ -1,0 +1,40 @@
+// The job handlers the worker pool runs: render_video (the render engine) and deliver_webhook.
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { JobHandlerMap } from '../domain/job-handler.js';
+import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
+import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
+import { createRenderVideoHandler } from '../services/videos/render-video-job.js';
+import { recordVideoFinished } from '../services/webhooks/webhook-outbox.js';
+import type { DataLayer } from './build-database.js';
+import type { Webhooks } from './build-webhooks.js';
+
+export interface JobHandlerDeps {
+  config: Config;
+  logger: Logger;
+  data: DataLayer;
+  blobs: BlobStore;
+  engine: RenderEngine;
+  scratch: ScratchSpace;
+  clock: Clock;
+  metrics: PrometheusMetrics;
+  webhooks: Webhooks;
+}
+
+export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
+  const { config, logger, data, blobs, engine, scratch, clock, metrics } = deps;
+  return {
+    render_video: createRenderVideoHandler({
+      uow: data.uow,
+      videos: data.videos,
+      blobs,
+      engine,
+      scratch,
+      clock,
+      log: (msg, extra) => logger.info(extra ?? {}, msg),
+      onFinished: (tx, videoId) => recordVideoFinished({ blobs, clock, publicUrl: config.publicUrl }, tx, videoId),
+      metrics,
+    }),
+    deliver_webhook: deps.webhooks.deliveryHandler(metrics),
+  };
+}

@@ -1,0 +1,104 @@
+// The resource services the routes call: videos, avatars (with talking photos), voices, assets and
+// account, each built from the adapters it needs.
+import type { Config } from '../config.js';
+import { SqlAssetStore } from '../db/sql-asset-store.js';
+import { SqlTalkingPhotoStore } from '../db/sql-talking-photo-store.js';
+import { refusedUrlHost } from '../net/public-address.js';
+import { uploadInspector } from '../render/media/inspect-upload.js';
+import { JOB_POLICY } from '../domain/job-policy.js';
+import { createAccountService, type AccountService } from '../services/account/account-service.js';
+import { assetLookup, createAssetService, type AssetService } from '../services/assets/asset-service.js';
+import type { AssetLookup } from '../services/assets/asset-ports.js';
+import { createAvatarService, type AvatarService } from '../services/avatars/avatar-service.js';
+import type { PhotoLookup } from '../services/avatars/photo-lookup.js';
+import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from '../services/avatars/talking-photos.js';
+import { MediaPreviews } from '../services/media-previews.js';
+import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
+import { createVideoService, type VideoService } from '../services/videos/video-service.js';
+import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
+import { createVoiceService, type VoiceService } from '../services/voices/voice-service.js';
+import type { DataLayer } from './build-database.js';
+
+export interface ResourceServices {
+  videos: VideoService;
+  avatars: AvatarService;
+  voices: VoiceService;
+  assets: AssetService;
+  account: AccountService;
+}
+
+export interface ServiceDeps {
+  config: Config;
+  data: DataLayer;
+  blobs: BlobStore;
+  scratch: ScratchSpace;
+  engine: RenderEngine;
+  speech: SpeechSynthesizer;
+  clock: Clock;
+}
+
+function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): TalkingPhotoDeps {
+  const { blobs, clock, scratch, engine } = deps;
+  return {
+    store,
+    blobs,
+    clock,
+    scratch,
+    inspector: uploadInspector,
+    engine,
+    // The face model loads on the first upload only.
+    checkFace: async (imagePath) => {
+      await (await import('../render/avatars/photo/detect-face-landmarks.js')).detectFaceLandmarks(imagePath, { param: 'body' });
+    },
+  };
+}
+
+/** Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike. */
+function videoService(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup): VideoService {
+  const { config, data, engine, clock, blobs } = deps;
+  return createVideoService({
+    create: {
+      uow: data.uow,
+      engine,
+      clock,
+      renderMaxAttempts: JOB_POLICY.render_video.attempts,
+      photos,
+      assets,
+      refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
+    },
+    queries: { videos: data.videos, blobs, clock },
+  });
+}
+
+export function buildResourceServices(deps: ServiceDeps): ResourceServices {
+  const { config, data, blobs, scratch, engine, clock } = deps;
+  const db = data.database.db;
+  const photoStore = new SqlTalkingPhotoStore(db);
+  const photoDeps = talkingPhotoDeps(deps, photoStore);
+  const assetStore = new SqlAssetStore(db);
+  const previews = new MediaPreviews({ engine, blobs, scratch });
+  const catalogue = { engine, publicUrl: config.publicUrl };
+  return {
+    videos: videoService(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)),
+    avatars: createAvatarService({
+      groups: {
+        catalogue,
+        listUploadedPhotos: (spaceId) => listUploadedTalkingPhotos(photoDeps, spaceId),
+        findUploadedPhoto: (spaceId, id) => findUploadedTalkingPhoto(photoDeps, spaceId, id),
+      },
+      talkingPhotos: photoDeps,
+      previews,
+      blobs,
+    }),
+    voices: createVoiceService({ catalogue, previews, speech: { speech: deps.speech, engine, blobs, scratch } }),
+    assets: createAssetService({
+      store: assetStore,
+      blobs,
+      clock,
+      scratch,
+      inspector: uploadInspector,
+      ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
+    }),
+    account: createAccountService({ keys: data.keys }),
+  };
+}
