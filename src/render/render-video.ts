@@ -58,13 +58,14 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
     const visuals = await visualsPromise;
     report(28, 'backgrounds');
     const encoded = await timed('encode', () => runEncodeStage(ctx, speech, visuals, files));
-    const { words } = await timed('captions', () => writeCaptionFiles(ctx, speech, files));
-    const quality = await afterEncode(ctx, files, encoded.tracks.length > 0, {
-      quality: (o) => timed('quality', () => runQualityStage(ctx, encoded, files, o)),
-      captions: (o, captionedVideo) => timed('burn_captions', () => burnCaptions(ctx, { ...files, captionedVideo }, o)),
+    const captions = await timed('captions', () => writeCaptionFiles(ctx, speech, files));
+    const captionedVideo = files.captionedVideo;
+    const quality = await sideBySide(ctx, {
+      quality: encoded.tracks.length > 0 ? (o) => timed('quality', () => runQualityStage(ctx, encoded, files, o)) : null,
+      captions: captionedVideo ? (o) => timed('burn_captions', () => burnCaptions(ctx, captions, { ...files, captionedVideo }, o)) : null,
     });
     report(100, 'done');
-    return renderResult(plan, files, speech.totalFrames, words, quality, timings);
+    return renderResult(plan, files, speech.totalFrames, captions.words, quality, timings);
   } finally {
     await Promise.allSettled(pending);
     await rm(workDir, { recursive: true, force: true });
@@ -74,16 +75,15 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
 /**
  * The captioned variant and the quality figures read the finished file (the previews came out of the
  * encode pass); they run side by side because each leaves a core partly idle. A failure in one stops
- * the other: no ffmpeg keeps writing after the render has thrown.
+ * the other: no ffmpeg keeps writing after the render has thrown. No avatar, no figures: zeros.
  */
-async function afterEncode(
-  ctx: RenderContext, files: { captionedVideo: string | null }, hasAvatar: boolean,
-  stages: { quality(o: RunToolOptions): Promise<QualityFigures>; captions(o: RunToolOptions, captionedVideo: string): Promise<void> },
+async function sideBySide(
+  ctx: RenderContext,
+  stages: { quality: ((o: RunToolOptions) => Promise<QualityFigures>) | null; captions: ((o: RunToolOptions) => Promise<void>) | null },
 ): Promise<QualityFigures> {
   const { signal } = ctx.options;
-  const captionedVideo = files.captionedVideo;
   let finished = 0;
-  const parallel = (captionedVideo ? 1 : 0) + 1;
+  const parallel = (stages.captions ? 1 : 0) + 1;
   const siblings = new AbortController();
   const forward = (): void => siblings.abort(signal?.reason);
   signal?.addEventListener('abort', forward, { once: true });
@@ -98,9 +98,10 @@ async function afterEncode(
     }
   };
   const options = { signal: siblings.signal };
-  const [quality] = await Promise.all([
-    hasAvatar ? step('quality', () => stages.quality(options)) : Promise.resolve({ envelopeCorrelation: 0, avOffsetMs: 0 }),
-    captionedVideo ? step('captions', () => stages.captions(options, captionedVideo)) : Promise.resolve(null),
+  const { quality, captions } = stages;
+  const [figures] = await Promise.all([
+    quality ? step('quality', () => quality(options)) : Promise.resolve({ envelopeCorrelation: 0, avOffsetMs: 0 }),
+    captions ? step('captions', () => captions(options)) : Promise.resolve(null),
   ]).finally(() => signal?.removeEventListener('abort', forward));
-  return quality;
+  return figures;
 }

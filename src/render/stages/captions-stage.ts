@@ -1,6 +1,6 @@
 // Captions stage: word times across the whole video as SRT and WebVTT files, and (when the plan asks)
 // a variant of the finished video with them burned in.
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import type { WordTiming } from '../../domain/render-plan.js';
 import { buildBurnCaptionsArgs } from '../media/build-burn-captions-args.js';
 import { buildCaptionCues, formatSrt, formatWebVtt } from '../media/caption-cues.js';
@@ -23,9 +23,13 @@ export async function writeCaptionFiles(ctx: RenderContext, speech: SpeechStageO
   return { words };
 }
 
-/** The captioned variant, read from the finished video and the SRT file. */
-export async function burnCaptions(ctx: RenderContext, files: OutputFiles & { captionedVideo: string }, options: RunToolOptions): Promise<void> {
+/**
+ * The captioned variant, read from the finished video and the SRT file. With nothing said there is
+ * nothing to burn in (and ffmpeg's subtitles filter refuses an empty SRT): the variant is a copy.
+ */
+export async function burnCaptions(ctx: RenderContext, captions: CaptionsStageOutput, files: OutputFiles & { captionedVideo: string }, options: RunToolOptions): Promise<void> {
   const { plan } = ctx;
+  if (captions.words.length === 0) return copyFile(files.video, files.captionedVideo);
   await runFfmpeg(buildBurnCaptionsArgs({ videoPath: files.video, srtPath: files.srt, format: ctx.format, height: plan.height, fps: plan.fps, outPath: files.captionedVideo }), options);
 }
 

@@ -74,13 +74,23 @@ export async function runVisualsStage(ctx: RenderContext): Promise<VisualsStageO
   return { backgrounds, tracks, stills, watermark: watermarkResult.value };
 }
 
-/** The avatar sources: a stock avatar's drawn rig, or a photo animated from its face (cached by image hash). */
+/** Builds one rig for a character at a height; `firstScene` names the scene in error messages. */
+type AvatarSource<C extends CharacterPlan> = (ctx: RenderContext, character: C, height: number, firstScene: number) => Promise<AvatarRig>;
+
+/**
+ * The avatar sources, one per character type (exhaustive over the union): a new kind of avatar (footage,
+ * a streaming source) is an entry here, not a branch in a stage.
+ */
+const AVATAR_SOURCES: { [T in CharacterPlan['type']]: AvatarSource<Extract<CharacterPlan, { type: T }>> } = {
+  // A stock avatar's drawn rig (cached by avatar, style and height).
+  avatar: ({ deps, options }, c, height) => deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir }),
+  // A photo is fetched like any other media, then animated from its face (cached by image hash).
+  photo: ({ deps, options, workDir }, c, height, firstScene) =>
+    localMedia(engineSource(c.image), workDir, `photo${firstScene}`, options).then((imagePath) =>
+      deps.buildPhotoRig({ imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${firstScene}].character.image` })),
+};
+
 function buildRig(ctx: RenderContext, c: CharacterPlan, height: number, firstScene: number): Promise<AvatarRig> {
-  const { deps, options, workDir } = ctx;
-  if (c.type === 'photo') {
-    // A photo is fetched like any other media, then animated.
-    return localMedia(engineSource(c.image), workDir, `photo${firstScene}`, options).then((imagePath) =>
-      deps.buildPhotoRig({ imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${firstScene}].character.image` }));
-  }
-  return deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir });
+  const source = AVATAR_SOURCES[c.type] as AvatarSource<CharacterPlan>;
+  return source(ctx, c, height, firstScene);
 }
