@@ -2,57 +2,13 @@
 // Pure: no I/O, so the request can be answered before anything touches the disk.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../../domain/errors.js';
-import { checkSpeechText } from '../../domain/speech-text.js';
-import type { BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../../domain/render-plan.js';
-import type { AssetFileType, AssetRecord } from '../assets/asset-ports.js';
+import type { CharacterPlan, RenderPlan, ScenePlan } from '../../domain/render-plan.js';
 import type { BackgroundInput, CharacterInput, GenerateVideoInput, VoiceInput } from './generate-video-input.js';
 import type { RenderEngine } from '../ports.js';
 import { assertVideoDimension } from '../../domain/video-dimension.js';
-import type { ResolvedPhoto } from '../avatars/photo-lookup.js';
+import { assertHttpUrl, buildBackground, buildVoice, type BackgroundSpec, type RefusedUrlHost, type ResolvedAssets, type ResolvedPhotos, type VoiceSpec } from './plan-parts.js';
 
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
-const DEFAULT_BACKGROUND = '#FFFFFF';
-
-/**
- * The host of a URL the server must not fetch from or call back to, decided without DNS (compose.ts wires
- * the SSRF guard's literal-address and loopback-name rule, or nothing with ORATOR_ALLOW_PRIVATE_URLS=1);
- * null when allowed. Names that need DNS are refused by the guard at connect time instead.
- */
-export type RefusedUrlHost = (url: URL) => string | null;
-
-/** A client's value in a message, cut short so a megabyte string does not come back whole. */
-const quoted = (value: string) => (value.length > 200 ? `${value.slice(0, 200)}…` : value);
-
-/** `param` is the field as the client named it (`video_inputs[0].voice.audio_url`, `callback_url`). */
-export function assertHttpUrl(url: string, param: string, refusedHost: RefusedUrlHost): void {
-  // The URL parser drops tab, CR and LF silently, so they are looked for in the text as sent.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(url)) throw new OratorError('invalid_url', `${param} must not contain control characters (CR, LF, tab or other C0)`, { param });
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new OratorError('invalid_url', `${param} is not a valid URL: ${quoted(url)}`, { param });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OratorError('invalid_url', `${param} must be an http or https URL: ${quoted(url)}`, { param });
-  const host = refusedHost(parsed);
-  if (host !== null) throw new OratorError('invalid_url', `${param} points to a private, loopback or link-local address (${host}), which this server does not connect to`, { param });
-}
-
-/** Talking photos named by the request, already looked up by the caller (storage is async, this is not). */
-export type ResolvedPhotos = ReadonlyMap<string, ResolvedPhoto>;
-
-/** Uploaded assets named by the request (this space's only), looked up the same way. */
-export type ResolvedAssets = ReadonlyMap<string, Pick<AssetRecord, 'fileType' | 'blobKey'>>;
-
-/** An asset of the right kind as stored media, or HeyGen's asset errors naming the field. */
-export function assetMedia(assets: ResolvedAssets, id: string, kind: AssetFileType, param: string): StoredMedia {
-  const asset = assets.get(id);
-  if (!asset) throw new OratorError('asset_not_found', `Asset ${id} not found`, { param });
-  if (asset.fileType !== kind) throw new OratorError('invalid_parameter', `Asset ${id} is ${asset.fileType === 'image' ? 'an' : 'a'} ${asset.fileType} file; ${param} needs ${kind === 'image' ? 'an' : 'a'} ${kind}`, { param });
-  return { blobKey: asset.blobKey };
-}
-
 function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine, photos: ResolvedPhotos): CharacterPlan | null {
   if (!c) return null;
   if (c.type === 'talking_photo') {
@@ -81,56 +37,39 @@ function buildCharacter(c: CharacterInput | undefined, at: string, engine: Rende
   };
 }
 
-function buildVoice(v: VoiceInput, at: string, engine: RenderEngine, assets: ResolvedAssets, refusedHost: RefusedUrlHost): VoicePlan {
+/** A v2 scene's voice, in the terms buildVoice takes (`at` names the scene's voice as sent). */
+function voiceOf(v: VoiceInput, at: string): VoiceSpec {
   switch (v.type) {
-    case 'text': {
+    case 'text':
       if (!v.voice_id) throw new OratorError('missing_params', `${at}.voice_id is required`, { param: `${at}.voice_id` });
-      if (v.input_text === undefined || v.input_text.trim() === '') {
-        throw new OratorError('invalid_text_input', `${at}.input_text must not be empty`, { param: `${at}.input_text` });
-      }
-      checkSpeechText(v.input_text, `${at}.input_text`);
-      if (!engine.findVoice(v.voice_id)) throw new OratorError('voice_not_found', `Voice ${v.voice_id} not found`, { param: `${at}.voice_id` });
-      return { type: 'text', voiceId: v.voice_id, text: v.input_text, speed: v.speed ?? 1, pitch: v.pitch ?? 0 };
-    }
-    case 'audio': {
-      if (v.audio_asset_id && !v.audio_url) return { type: 'audio', source: assetMedia(assets, v.audio_asset_id, 'audio', `${at}.audio_asset_id`) };
-      if (!v.audio_url) throw new OratorError('missing_params', `${at}.audio_url is required`, { param: `${at}.audio_url` });
-      assertHttpUrl(v.audio_url, `${at}.audio_url`, refusedHost);
-      return { type: 'audio', source: { url: v.audio_url } };
-    }
+      return { type: 'text', text: v.input_text, voiceId: v.voice_id, speed: v.speed, pitch: v.pitch, params: { text: `${at}.input_text`, voiceId: `${at}.voice_id` } };
+    case 'audio':
+      return { type: 'audio', url: v.audio_url, assetId: v.audio_asset_id, params: { url: `${at}.audio_url`, assetId: `${at}.audio_asset_id` } };
     case 'silence':
       return { type: 'silence', durationSec: v.duration ?? 1 };
   }
 }
 
-function buildBackground(b: BackgroundInput | undefined, at: string, assets: ResolvedAssets, refusedHost: RefusedUrlHost): BackgroundPlan {
-  if (!b) return { type: 'color', color: DEFAULT_BACKGROUND };
+/** A v2 scene's background, in the terms buildBackground takes. */
+function backgroundOf(b: BackgroundInput | undefined, at: string): BackgroundSpec | undefined {
+  if (!b) return undefined;
   switch (b.type) {
-    case 'color': {
-      const color = b.value ?? DEFAULT_BACKGROUND;
-      if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(color)) {
-        throw new OratorError('invalid_parameter', `${at}.value must be a hex color like #FFFFFF`, { param: `${at}.value` });
-      }
-      return { type: 'color', color };
-    }
+    case 'color':
+      return { type: 'color', value: b.value, param: `${at}.value` };
     case 'image':
     case 'video': {
-      const assetId = b.type === 'image' ? b.image_asset_id : b.video_asset_id;
       const url = b.url ?? (b.value && /^[a-z]+:\/\//i.test(b.value) ? b.value : undefined);
-      let source: MediaSource | StoredMedia;
-      if (url) {
+      return {
+        type: b.type,
+        url,
         // A URL given in `value` (older clients) is named as sent.
-        assertHttpUrl(url, url === b.url ? `${at}.url` : `${at}.value`, refusedHost);
-        source = { url };
-      } else if (assetId) {
-        source = assetMedia(assets, assetId, b.type, `${at}.${b.type}_asset_id`);
-      } else {
-        throw new OratorError('missing_params', `${at}.url or ${at}.${b.type}_asset_id is required`, { param: `${at}.url` });
-      }
-      const fit = b.fit ?? 'cover';
-      return b.type === 'image'
-        ? { type: 'image', source, fit }
-        : { type: 'video', source, fit, playStyle: b.play_style ?? 'loop' };
+        urlParam: url === b.url ? `${at}.url` : `${at}.value`,
+        assetId: b.type === 'image' ? b.image_asset_id : b.video_asset_id,
+        assetParam: `${at}.${b.type}_asset_id`,
+        missing: { message: `${at}.url or ${at}.${b.type}_asset_id is required`, param: `${at}.url` },
+        fit: b.fit,
+        playStyle: b.play_style,
+      };
     }
     case 'transparent':
       return { type: 'transparent' };
@@ -150,8 +89,8 @@ export function buildRenderPlan(input: GenerateVideoInput, engine: RenderEngine,
     const at = `video_inputs[${i}]`;
     return {
       character: buildCharacter(scene.character, `${at}.character`, engine, photos),
-      voice: buildVoice(scene.voice, `${at}.voice`, engine, assets, refusedHost),
-      background: buildBackground(scene.background, `${at}.background`, assets, refusedHost),
+      voice: buildVoice(voiceOf(scene.voice, `${at}.voice`), engine, assets, refusedHost),
+      background: buildBackground(backgroundOf(scene.background, `${at}.background`), assets, refusedHost),
     };
   });
   const plan: RenderPlan = {

@@ -2,7 +2,8 @@
 // transaction. No file I/O here: the answer must be fast (the worker does the rest).
 import { newVideoId } from '../../domain/ids.js';
 import type { RenderPlan } from '../../domain/render-plan.js';
-import { buildRenderPlan, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
+import { buildRenderPlan } from './build-render-plan.js';
+import type { RefusedUrlHost, ResolvedAssets } from './plan-parts.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
 import type { PhotoLookup, ResolvedPhoto } from '../avatars/photo-lookup.js';
 import type { AssetLookup, AssetRecord } from '../assets/asset-ports.js';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { OratorError } from '../../domain/errors.js';
 import { checkSpeechText } from '../../domain/speech-text.js';
 import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../../domain/render-plan.js';
-import { assertHttpUrl, assetMedia, type RefusedUrlHost, type ResolvedAssets } from './build-render-plan.js';
+import { assertHttpUrl, assetMedia, buildBackground, buildVoice, type BackgroundSpec, type RefusedUrlHost, type ResolvedAssets, type VoiceSpec } from './plan-parts.js';
 import type { AssetFileType, AssetLookup } from '../assets/asset-ports.js';
 import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video-v2.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from '../avatars/avatar-engines.js';
@@ -63,7 +63,6 @@ const SHORT_EDGE: Record<Resolution, number> = { '720p': 720, '1080p': 1080, '4k
 const RATIO: Record<AspectRatio, [number, number]> = { '16:9': [16, 9], '9:16': [9, 16], '4:5': [4, 5], '5:4': [5, 4], '1:1': [1, 1], auto: [16, 9] };
 /** Self-hosted renders are CPU-bound: 720p unless asked for more. */
 export const DEFAULT_RESOLUTION: Resolution = '720p';
-const DEFAULT_BACKGROUND = '#FFFFFF';
 const even = (n: number) => Math.round(n / 2) * 2;
 
 export function dimensionFor(aspect: AspectRatio, resolution: Resolution): { width: number; height: number } {
@@ -93,52 +92,35 @@ function mediaOf(asset: AssetInput, kind: AssetFileType, param: string, assets: 
   throw new OratorError('invalid_parameter', `${param} must be {"type":"url","url":"https://…"} or {"type":"asset_id","asset_id":"…"} (base64 input is not supported yet)`, { param });
 }
 
-function buildVoice(input: CreateVideoV3Input, defaultVoiceId: string, deps: CreateVideoDeps, assets: ResolvedAssets): VoicePlan {
+/** The v3 body's voice, in the terms buildVoice takes: a script (with voice_id or the subject's default voice) or audio. */
+function voiceOf(input: CreateVideoV3Input, defaultVoiceId: string): VoiceSpec {
   const hasScript = input.script !== undefined && input.script !== null;
   const hasAudio = Boolean(input.audio_url || input.audio_asset_id);
   if (hasScript && hasAudio) throw new OratorError('invalid_parameter', 'script is mutually exclusive with audio_url/audio_asset_id', { param: 'script' });
-  if (hasAudio) {
-    if (input.audio_asset_id && !input.audio_url) return { type: 'audio', source: assetMedia(assets, input.audio_asset_id, 'audio', 'audio_asset_id') };
-    assertHttpUrl(input.audio_url!, 'audio_url', deps.refusedUrlHost);
-    return { type: 'audio', source: { url: input.audio_url! } };
-  }
+  if (hasAudio) return { type: 'audio', url: input.audio_url ?? undefined, assetId: input.audio_asset_id ?? undefined, params: { url: 'audio_url', assetId: 'audio_asset_id' } };
   if (!hasScript) throw new OratorError('missing_params', 'script or audio_url is required', { param: 'script' });
-  const script = input.script!;
-  if (script.trim() === '') throw new OratorError('invalid_text_input', 'script must not be empty', { param: 'script' });
-  checkSpeechText(script, 'script');
-  const voiceId = input.voice_id || defaultVoiceId;
-  if (!deps.engine.findVoice(voiceId)) throw new OratorError('voice_not_found', `Voice ${voiceId} not found`, { param: 'voice_id' });
   const s = input.voice_settings ?? {};
-  const voice: VoicePlan = { type: 'text', voiceId, text: script, speed: s.speed ?? 1, pitch: s.pitch ?? 0 };
-  if (s.volume !== undefined && s.volume !== 1) voice.volume = s.volume;
-  return voice;
+  return { type: 'text', text: input.script!, voiceId: input.voice_id || defaultVoiceId, speed: s.speed, pitch: s.pitch, volume: s.volume, params: { text: 'script', voiceId: 'voice_id' } };
 }
 
-function buildBackground(input: CreateVideoV3Input, format: OutputFormatV3, assets: ResolvedAssets, refusedHost: RefusedUrlHost): BackgroundPlan {
+/** The v3 background, in the terms buildBackground takes; webm output is transparent and takes none. */
+function backgroundOf(input: CreateVideoV3Input, format: OutputFormatV3): BackgroundSpec | undefined {
   const b = input.background;
   if (format === 'webm') {
     // HeyGen: webm means an alpha channel, so a background contradicts it.
     if (b) throw new OratorError('invalid_parameter', "background cannot be set when output_format is 'webm' (the video has a transparent background)", { param: 'background' });
     return { type: 'transparent' };
   }
-  if (!b) return { type: 'color', color: DEFAULT_BACKGROUND };
-  switch (b.type) {
-    case 'color': {
-      const color = b.value ?? DEFAULT_BACKGROUND;
-      if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(color)) {
-        throw new OratorError('invalid_parameter', 'background.value must be a hex color like #FFFFFF', { param: 'background.value' });
-      }
-      return { type: 'color', color };
-    }
-    case 'image': {
-      if (b.url) {
-        assertHttpUrl(b.url, 'background.url', refusedHost);
-        return { type: 'image', source: { url: b.url }, fit: 'cover' };
-      }
-      if (b.asset_id) return { type: 'image', source: assetMedia(assets, b.asset_id, 'image', 'background.asset_id'), fit: 'cover' };
-      throw new OratorError('missing_params', 'background.url is required when background.type is image', { param: 'background.url' });
-    }
-  }
+  if (!b) return undefined;
+  if (b.type === 'color') return { type: 'color', value: b.value ?? undefined, param: 'background.value' };
+  return {
+    type: 'image',
+    url: b.url ?? undefined,
+    urlParam: 'background.url',
+    assetId: b.asset_id,
+    assetParam: 'background.asset_id',
+    missing: { message: 'background.url is required when background.type is image', param: 'background.url' },
+  };
 }
 
 function buildWatermark(w: NonNullable<CreateVideoV3Input['watermark']>, assets: ResolvedAssets, refusedHost: RefusedUrlHost): WatermarkPlan {
@@ -199,8 +181,8 @@ export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDe
   const outputFormat: OutputFormatV3 = input.output_format ?? 'mp4';
   const dimension = input.dimension ?? dimensionFor(input.aspect_ratio ?? '16:9', input.resolution ?? DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
-  const voice = buildVoice(input, who.defaultVoiceId, deps, assets);
-  const background = buildBackground(input, outputFormat, assets, deps.refusedUrlHost);
+  const voice = buildVoice(voiceOf(input, who.defaultVoiceId), deps.engine, assets, deps.refusedUrlHost);
+  const background = buildBackground(backgroundOf(input, outputFormat), assets, deps.refusedUrlHost);
   const plan: RenderPlan = {
     width: dimension.width,
     height: dimension.height,
