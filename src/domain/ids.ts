@@ -10,7 +10,3 @@ export function newVideoId(): string {
 export function newId(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
-
-export function isVideoId(value: string): boolean {
-  return /^[0-9a-f]{32}$/.test(value);
-}

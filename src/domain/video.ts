@@ -2,7 +2,6 @@
 import type { QualityFigures, RenderPlan } from './render-plan.js';
 
 export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
-export const TERMINAL_VIDEO_STATUSES: readonly VideoStatus[] = ['completed', 'failed'];
 
 /** Blob store keys of a finished video's files (never URLs: URLs are minted on read). */
 export interface VideoBlobKeys {
@@ -13,8 +12,6 @@ export interface VideoBlobKeys {
   srt: string | null;
   vtt: string | null;
 }
-
-export const NO_BLOBS: VideoBlobKeys = { video: null, captionVideo: null, thumbnail: null, gif: null, srt: null, vtt: null };
 
 export interface VideoError {
   /** HeyGen legacy numeric code (what `video_status.get` reports). */
