@@ -1,11 +1,12 @@
 // GET /metrics: Prometheus text after a render and a webhook delivery (HTTP histograms by route
 // pattern, render duration and real-time factor, webhook attempts by outcome, queue depth per kind
 // read from the database on each scrape), the metrics token, and the health port.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { eventually, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver } from '../support/webhook-platform.js';
+import { eventually, ONE_SCENE, startWebhookPlatform, tempDataDir } from '../support/webhook-platform.js';
+import { useReceiver } from '../support/use-receiver.js';
 import { freePort } from '../support/orator-process.js';
 import { startRole } from '../support/role-process.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
@@ -28,13 +29,9 @@ async function scrape(app: FastifyInstance, token: string | null = TOKEN) {
 }
 
 describe('metrics with ORATOR_METRICS_TOKEN', () => {
-  let rx: Receiver;
+  const rx = useReceiver();
   const p = useTestPlatform({ kit: 'webhooks', env: { ORATOR_METRICS_TOKEN: TOKEN }, startWorkers: false });
   const h = p.headers;
-  before(async () => {
-    rx = await startReceiver();
-  });
-  after(async () => rx.close());
 
   test('no token or a wrong one: 401 naming the header; the right one: Prometheus text', async () => {
     for (const token of [null, 'wrong']) {

@@ -1,12 +1,13 @@
 // Request parsing as real clients exercise it (issue #10, points 1–4): empty bodies under any Content-Type,
 // no 5xx from malformed input (deep JSON, over-long URLs, bad percent-encoding, unknown routes), no type
 // coercion of bodies, and messages that name the field the client sent.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { ONE_SCENE, startReceiver, type Receiver } from '../support/webhook-platform.js';
+import { ONE_SCENE } from '../support/webhook-platform.js';
+import { useReceiver } from '../support/use-receiver.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 
 const AVATAR = 'Daisy-inskirt-20220818';
@@ -15,12 +16,7 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 // No workers: creation only queues a render, nothing is rendered.
 const p = useTestPlatform({ kit: 'webhooks', startWorkers: false });
 const h = p.headers;
-let rx: Receiver;
-
-before(async () => {
-  rx = await startReceiver();
-});
-after(async () => rx.close());
+const rx = useReceiver();
 
 function call(o: InjectOptions & { headers?: Record<string, string> }): Promise<LightMyRequestResponse> {
   return p.app.inject({ ...o, headers: { ...h, ...o.headers } });

@@ -13,10 +13,6 @@ function create(body: Record<string, unknown>, headers = h) {
   return t.app.inject({ method: 'POST', url: '/v2/videos', headers, payload: body });
 }
 
-function lastPlan() {
-  return t.engine.controls.renders.at(-1)!;
-}
-
 describe('POST /v2/videos', () => {
   test('avatar + script answers {data:{video_id,status}} and the video completes', async () => {
     const r = await create({
@@ -39,7 +35,7 @@ describe('POST /v2/videos', () => {
     assert.match(body.data.video_id, /^[0-9a-f]{32}$/);
     assert.equal(body.data.status, 'pending');
     await t.pool.waitForIdle();
-    const plan = lastPlan();
+    const plan = t.lastPlan();
     assert.equal(plan.width, 1080);
     assert.equal(plan.height, 1920);
     assert.deepEqual(plan.scenes[0]!.voice, { type: 'text', voiceId: 'flite_rms', text: 'Hello from the flat body.', speed: 1.2, pitch: 3 });
@@ -56,7 +52,7 @@ describe('POST /v2/videos', () => {
     const byUrl = await create({ image_url: 'https://example.com/me.jpg', script: 'Hi.', voice_id: 'flite_slt' });
     assert.equal(byUrl.statusCode, 200, byUrl.body);
     await t.pool.waitForIdle();
-    const character = lastPlan().scenes[0]!.character!;
+    const character = t.lastPlan().scenes[0]!.character!;
     assert.equal(character.type, 'photo');
     assert.deepEqual((character as { image: unknown }).image, { url: 'https://example.com/me.jpg' });
     const status = await t.app.inject({ method: 'GET', url: `/v1/video_status.get?video_id=${byUrl.json().data.video_id}`, headers: h });
@@ -65,8 +61,8 @@ describe('POST /v2/videos', () => {
     const byAsset = await create({ image_asset_id: 'astronaut_photo', audio_url: 'https://example.com/a.mp3' });
     assert.equal(byAsset.statusCode, 200, byAsset.body);
     await t.pool.waitForIdle();
-    assert.equal(lastPlan().scenes[0]!.character!.type, 'photo');
-    assert.deepEqual(lastPlan().scenes[0]!.voice, { type: 'audio', source: { url: 'https://example.com/a.mp3' } });
+    assert.equal(t.lastPlan().scenes[0]!.character!.type, 'photo');
+    assert.deepEqual(t.lastPlan().scenes[0]!.voice, { type: 'audio', source: { url: 'https://example.com/a.mp3' } });
   });
 
   const cases: Array<[string, Record<string, unknown>, number, string, string, RegExp]> = [

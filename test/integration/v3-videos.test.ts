@@ -13,10 +13,6 @@ function create(body: Record<string, unknown>, headers = h) {
   return t.app.inject({ method: 'POST', url: '/v3/videos', headers, payload: body });
 }
 
-function lastPlan() {
-  return t.engine.controls.renders.at(-1)!;
-}
-
 describe('POST /v3/videos', () => {
   test('answers {data:{video_id,status,output_format}} and renders the avatar with its default voice', async () => {
     const r = await create({ type: 'avatar', avatar_id: AVATAR, script: 'Hello from v3.' });
@@ -27,7 +23,7 @@ describe('POST /v3/videos', () => {
     assert.equal(body.data.status, 'pending');
     assert.equal(body.data.output_format, 'mp4');
     await t.pool.waitForIdle();
-    const plan = lastPlan();
+    const plan = t.lastPlan();
     assert.equal(plan.width, 1280);
     assert.equal(plan.height, 720);
     assert.deepEqual(plan.scenes[0]!.voice, { type: 'text', voiceId: 'flite_slt', text: 'Hello from v3.', speed: 1, pitch: 0 });
@@ -52,7 +48,7 @@ describe('POST /v3/videos', () => {
     assert.equal(r.statusCode, 200, r.body);
     assert.equal(r.json().data.output_format, 'webm');
     await t.pool.waitForIdle();
-    const plan = lastPlan();
+    const plan = t.lastPlan();
     assert.deepEqual([plan.width, plan.height, plan.format, plan.burnCaptions], [1080, 1920, 'webm', true]);
     assert.deepEqual(plan.scenes[0]!.voice, { type: 'text', voiceId: 'flite_rms', text: 'Portrait.', speed: 1.2, pitch: 5, volume: 0.5 });
     assert.deepEqual(plan.scenes[0]!.background, { type: 'transparent' });
@@ -64,7 +60,7 @@ describe('POST /v3/videos', () => {
     const r = await create({ type: 'avatar', avatar_id: AVATAR, audio_url: 'https://example.com/a.mp3', script: null, voice_id: null, title: null, dimension: { width: 256, height: 256 }, background: { type: 'color', value: '#00FF00' } });
     assert.equal(r.statusCode, 200, r.body);
     await t.pool.waitForIdle();
-    const plan = lastPlan();
+    const plan = t.lastPlan();
     assert.deepEqual(plan.scenes[0]!.voice, { type: 'audio', source: { url: 'https://example.com/a.mp3' } });
     assert.deepEqual([plan.width, plan.height], [256, 256]);
     assert.deepEqual(plan.scenes[0]!.background, { type: 'color', color: '#00FF00' });

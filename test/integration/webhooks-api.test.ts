@@ -1,20 +1,16 @@
 // Webhook management over HTTP: v1 and v3 shapes (v3 checked against HeyGen's reference schemas),
 // URL and event-name validation, cursor pagination, full replacement of events, and space scoping.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
-import { newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, type Receiver } from '../support/webhook-platform.js';
+import { newSpaceKey, ONE_SCENE, startWebhookPlatform } from '../support/webhook-platform.js';
+import { useReceiver } from '../support/use-receiver.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 
 const p = useTestPlatform({ kit: 'webhooks' });
 const h = p.headers;
-let rx: Receiver;
-
-before(async () => {
-  rx = await startReceiver();
-});
-after(async () => rx.close());
+const rx = useReceiver();
 
 function conforms(method: string, template: string, status: number, body: unknown) {
   assert.deepEqual(validateHeygenResponse(method, template, status, body), [], `${method} ${template} ${JSON.stringify(body)}`);

@@ -1,19 +1,16 @@
 // Durable signed webhooks end to end: the render job's outbox, deliver_webhook retries against a real
 // receiver on 127.0.0.1 (500, then a hang past the timeout, then 200), Standard Webhooks signatures,
 // 410 and long-failure disabling, unsigned callback_url, space isolation and a restart between attempts.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { OratorError } from '../../src/domain/errors.js';
-import { eventually, newSpaceKey, ONE_SCENE, startReceiver, startWebhookPlatform, tempDataDir, type Receiver, type WebhookPlatform } from '../support/webhook-platform.js';
+import { eventually, newSpaceKey, ONE_SCENE, startWebhookPlatform, tempDataDir, type WebhookPlatform } from '../support/webhook-platform.js';
+import { useReceiver } from '../support/use-receiver.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 
-let rx: Receiver;
-before(async () => {
-  rx = await startReceiver();
-});
-after(() => rx.close());
+const rx = useReceiver();
 
 async function addEndpoint(p: WebhookPlatform, h: Record<string, string>, url: string, events?: string[]) {
   const r = await p.app.inject({ method: 'POST', url: '/v3/webhooks/endpoints', headers: h, payload: events ? { url, events } : { url } });

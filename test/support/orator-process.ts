@@ -1,13 +1,11 @@
-// Spawns the real `orator` process (src/main.ts through tsx, so no build step is needed) on a free
-// port with a temp data dir, and talks to it over HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Spawns the real `orator` process (src/main.ts through tsx, so no build step is needed; see spawnRole)
+// on a free port with a temp data dir, and talks to it over HTTP.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { spawnRole } from './role-process.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,38 +32,27 @@ export interface OratorProcess {
 
 export async function startOrator(options: { dataDir: string; port: number; env?: Record<string, string>; apiKey?: string }): Promise<OratorProcess> {
   const apiKey = options.apiKey ?? 'sk_e2e_test_key';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts'), 'all'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(options.port),
-      HOST: '127.0.0.1',
-      ORATOR_DATA_DIR: options.dataDir,
-      ORATOR_API_KEY: apiKey,
-      ORATOR_RENDER_CONCURRENCY: '1',
-      LOG_LEVEL: 'info',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output, exited } = spawnRole('all', {
+    PORT: String(options.port),
+    ORATOR_DATA_DIR: options.dataDir,
+    ORATOR_API_KEY: apiKey,
+    ORATOR_RENDER_CONCURRENCY: '1',
+    ...options.env,
   });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`orator exited early:\n${out}`);
+    if (child.exitCode !== null) throw new Error(`orator exited early:\n${output()}`);
     try {
       const r = await fetch(`${baseUrl}/healthz`);
       if (r.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`orator did not start:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`orator did not start:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, baseUrl, apiKey, output: () => out, exited };
+  return { child, baseUrl, apiKey, output, exited };
 }
 
 export async function api(p: OratorProcess, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {

@@ -5,12 +5,15 @@
 // top-level before hooks concurrently, so a second one could run before the platform exists.
 import fs from 'node:fs';
 import { after, before } from 'node:test';
+import type { RenderPlan } from '../../src/domain/render-plan.js';
 import { startTestPlatform, type StartTestPlatformOptions, type TestPlatform } from './test-platform.js';
 import { newSpaceKey, startWebhookPlatform, type WebhookPlatformOptions } from './webhook-platform.js';
 
 export interface TestPlatformHandle extends TestPlatform {
   /** `{ 'x-api-key': key }`: one object for the whole file, so `const h = t.headers` may be taken early. */
   readonly headers: Record<string, string>;
+  /** The plan the fake engine was last asked to render. */
+  lastPlan(): RenderPlan;
 }
 
 /** The API kit (startTestPlatform), or the webhook kit (private URLs allowed, fast delivery retries). */
@@ -21,7 +24,7 @@ export type TestPlatformSetUp = (t: TestPlatformHandle) => Promise<void | (() =>
 
 export function useTestPlatform(options: UseTestPlatformOptions = {}, setUp?: TestPlatformSetUp): TestPlatformHandle {
   const headers: Record<string, string> = {};
-  const handle = { headers } as TestPlatformHandle;
+  const handle = { headers, lastPlan: () => handle.engine.controls.renders.at(-1)! } as TestPlatformHandle;
   let tearDown: void | (() => Promise<void>);
   before(async () => {
     const started = options.kit === 'webhooks' ? await startWebhookTestPlatform(options) : await startTestPlatform(options);
