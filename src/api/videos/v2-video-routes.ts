@@ -2,6 +2,7 @@
 // those the v3 envelope): POST /v2/videos (HeyGen's flat body), GET /v2/videos[/{id}], DELETE /v2/videos/{id}.
 import type { FastifyInstance } from 'fastify';
 import type { CreateVideoV2FlatInput } from '../../services/videos/create-video-v2-flat.js';
+import { GenerateVideoBody } from '../../services/videos/generate-video-input.js';
 import type { VideoService } from '../../services/videos/video-service.js';
 import { v2Ok } from '../envelope.js';
 import { spaceOf } from '../plugins/auth.js';
@@ -10,7 +11,7 @@ import { V3Error } from '../schemas/v3-envelopes.js';
 import type { TypeBoxProvider } from '../type-provider.js';
 import { CreateAvatarVideoBody, CreateAvatarVideoResponse } from './v2-flat-video-schemas.js';
 import { videoDetailRoutes } from './v3-video-routes.js';
-import { GenerateVideoBody, GenerateVideoResponse } from './video-schemas.js';
+import { GenerateVideoResponse } from './video-schemas.js';
 
 export function v2VideoRoutes(base: FastifyInstance, videos: VideoService): void {
   const app = base.withTypeProvider<TypeBoxProvider>();

@@ -1,57 +1,7 @@
-// The video contract: request bodies (unknown extra fields accepted and ignored) and responses.
+// The v1/v2 video contract: responses and query strings (the POST /v2/video/generate body lives with its
+// service, services/videos/generate-video-input.ts, so the service's input type is derived from it).
 import { Type } from '@sinclair/typebox';
 import { Nullable, V1Envelope, V2Envelope } from '../schemas/envelopes.js';
-
-const Offset = Type.Object({ x: Type.Optional(Type.Number()), y: Type.Optional(Type.Number()) });
-
-export const Character = Type.Object({
-  type: Type.Union([Type.Literal('avatar'), Type.Literal('talking_photo')]),
-  avatar_id: Type.Optional(Type.String({ minLength: 1 })),
-  talking_photo_id: Type.Optional(Type.String({ description: 'From POST /v1/talking_photo or GET /v1/talking_photo.list.' })),
-  talking_photo_style: Type.Optional(Type.Union([Type.Literal('square'), Type.Literal('circle')])),
-  avatar_style: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('circle'), Type.Literal('closeUp')])),
-  scale: Type.Optional(Type.Number({ minimum: 0.1, maximum: 5 })),
-  offset: Type.Optional(Offset),
-  matting: Type.Optional(Type.Boolean()),
-});
-
-export const Voice = Type.Object({
-  type: Type.Union([Type.Literal('text'), Type.Literal('audio'), Type.Literal('silence')]),
-  voice_id: Type.Optional(Type.String()),
-  input_text: Type.Optional(Type.String()),
-  speed: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1.5 })),
-  pitch: Type.Optional(Type.Number({ minimum: -50, maximum: 50 })),
-  audio_url: Type.Optional(Type.String()),
-  audio_asset_id: Type.Optional(Type.String()),
-  duration: Type.Optional(Type.Number({ minimum: 0.1, maximum: 100 })),
-});
-
-export const Background = Type.Object({
-  type: Type.Union([Type.Literal('color'), Type.Literal('image'), Type.Literal('video'), Type.Literal('transparent')]),
-  value: Type.Optional(Type.String()),
-  url: Type.Optional(Type.String()),
-  image_asset_id: Type.Optional(Type.String()),
-  video_asset_id: Type.Optional(Type.String()),
-  fit: Type.Optional(Type.Union([Type.Literal('cover'), Type.Literal('contain'), Type.Literal('crop'), Type.Literal('none')])),
-  play_style: Type.Optional(Type.Union([Type.Literal('fit_to_scene'), Type.Literal('freeze'), Type.Literal('loop'), Type.Literal('once')])),
-});
-
-export const GenerateVideoBody = Type.Object(
-  {
-    video_inputs: Type.Array(Type.Object({ character: Type.Optional(Character), voice: Voice, background: Type.Optional(Background) }), {
-      minItems: 1,
-      maxItems: 50,
-    }),
-    dimension: Type.Optional(Type.Object({ width: Type.Integer(), height: Type.Integer() })),
-    title: Type.Optional(Type.String({ maxLength: 500 })),
-    caption: Type.Optional(Type.Boolean()),
-    callback_id: Type.Optional(Type.String({ maxLength: 500 })),
-    callback_url: Type.Optional(Type.String({ maxLength: 2048 })),
-    test: Type.Optional(Type.Boolean()),
-    folder_id: Type.Optional(Type.String()),
-  },
-  { description: 'HeyGen v2 video generate body. Unknown fields are accepted and ignored.' },
-);
 
 export const GenerateVideoResponse = V2Envelope(Type.Object({ video_id: Type.String() }));
 

@@ -1,51 +1,61 @@
-// The body of POST /v2/video/generate as the use case receives it (after schema validation and
-// defaults). The API's TypeBox schema is the public contract; this is what the service relies on.
+// The body of POST /v2/video/generate: the TypeBox schema the route validates with (unknown extra fields
+// accepted and ignored) and, derived from it, the input the use case receives. Kept beside the service
+// so the service never imports the API, and the two cannot drift apart.
+import { Type, type Static } from '@sinclair/typebox';
 
-export interface CharacterInput {
-  type: 'avatar' | 'talking_photo';
-  avatar_id?: string;
-  talking_photo_id?: string;
-  talking_photo_style?: 'square' | 'circle';
-  avatar_style?: 'normal' | 'circle' | 'closeUp';
-  scale?: number;
-  offset?: { x?: number; y?: number };
-  matting?: boolean;
-}
+const Offset = Type.Object({ x: Type.Optional(Type.Number()), y: Type.Optional(Type.Number()) });
 
-export interface VoiceInput {
-  type: 'text' | 'audio' | 'silence';
-  voice_id?: string;
-  input_text?: string;
-  speed?: number;
-  pitch?: number;
-  audio_url?: string;
-  audio_asset_id?: string;
-  duration?: number;
-}
+export const Character = Type.Object({
+  type: Type.Union([Type.Literal('avatar'), Type.Literal('talking_photo')]),
+  avatar_id: Type.Optional(Type.String({ minLength: 1 })),
+  talking_photo_id: Type.Optional(Type.String({ description: 'From POST /v1/talking_photo or GET /v1/talking_photo.list.' })),
+  talking_photo_style: Type.Optional(Type.Union([Type.Literal('square'), Type.Literal('circle')])),
+  avatar_style: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('circle'), Type.Literal('closeUp')])),
+  scale: Type.Optional(Type.Number({ minimum: 0.1, maximum: 5 })),
+  offset: Type.Optional(Offset),
+  matting: Type.Optional(Type.Boolean()),
+});
 
-export interface BackgroundInput {
-  type: 'color' | 'image' | 'video' | 'transparent';
-  value?: string;
-  url?: string;
-  image_asset_id?: string;
-  video_asset_id?: string;
-  fit?: 'cover' | 'contain' | 'crop' | 'none';
-  play_style?: 'fit_to_scene' | 'freeze' | 'loop' | 'once';
-}
+export const Voice = Type.Object({
+  type: Type.Union([Type.Literal('text'), Type.Literal('audio'), Type.Literal('silence')]),
+  voice_id: Type.Optional(Type.String()),
+  input_text: Type.Optional(Type.String()),
+  speed: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1.5 })),
+  pitch: Type.Optional(Type.Number({ minimum: -50, maximum: 50 })),
+  audio_url: Type.Optional(Type.String()),
+  audio_asset_id: Type.Optional(Type.String()),
+  duration: Type.Optional(Type.Number({ minimum: 0.1, maximum: 100 })),
+});
 
-export interface VideoInput {
-  character?: CharacterInput;
-  voice: VoiceInput;
-  background?: BackgroundInput;
-}
+export const Background = Type.Object({
+  type: Type.Union([Type.Literal('color'), Type.Literal('image'), Type.Literal('video'), Type.Literal('transparent')]),
+  value: Type.Optional(Type.String()),
+  url: Type.Optional(Type.String()),
+  image_asset_id: Type.Optional(Type.String()),
+  video_asset_id: Type.Optional(Type.String()),
+  fit: Type.Optional(Type.Union([Type.Literal('cover'), Type.Literal('contain'), Type.Literal('crop'), Type.Literal('none')])),
+  play_style: Type.Optional(Type.Union([Type.Literal('fit_to_scene'), Type.Literal('freeze'), Type.Literal('loop'), Type.Literal('once')])),
+});
 
-export interface GenerateVideoInput {
-  video_inputs: VideoInput[];
-  dimension?: { width: number; height: number };
-  title?: string;
-  caption?: boolean;
-  callback_id?: string;
-  callback_url?: string;
-  test?: boolean;
-  folder_id?: string;
-}
+export const GenerateVideoBody = Type.Object(
+  {
+    video_inputs: Type.Array(Type.Object({ character: Type.Optional(Character), voice: Voice, background: Type.Optional(Background) }), {
+      minItems: 1,
+      maxItems: 50,
+    }),
+    dimension: Type.Optional(Type.Object({ width: Type.Integer(), height: Type.Integer() })),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    caption: Type.Optional(Type.Boolean()),
+    callback_id: Type.Optional(Type.String({ maxLength: 500 })),
+    callback_url: Type.Optional(Type.String({ maxLength: 2048 })),
+    test: Type.Optional(Type.Boolean()),
+    folder_id: Type.Optional(Type.String()),
+  },
+  { description: 'HeyGen v2 video generate body. Unknown fields are accepted and ignored.' },
+);
+
+export type CharacterInput = Static<typeof Character>;
+export type VoiceInput = Static<typeof Voice>;
+export type BackgroundInput = Static<typeof Background>;
+export type GenerateVideoInput = Static<typeof GenerateVideoBody>;
+export type VideoInput = GenerateVideoInput['video_inputs'][number];
