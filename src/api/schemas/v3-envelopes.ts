@@ -3,6 +3,10 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Nullable } from './envelopes.js';
 
+/** Optional and nullable (SDKs send null for unset fields). Null comes first so Ajv's type coercion
+ * never turns a null into "" or 0 while trying the value branch. */
+export const opt = <T extends TSchema>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
+
 export const V3Envelope = <T extends TSchema>(data: T) => Type.Object({ data });
 
 export const V3ListEnvelope = <T extends TSchema>(item: T) =>

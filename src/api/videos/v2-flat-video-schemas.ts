@@ -2,8 +2,8 @@
 // the v3 creation by the service. Exactly one of avatar_id / image_url / image_asset_id is checked
 // there, so the error names the fields the way HeyGen's does. Unknown fields are accepted.
 import { Type } from '@sinclair/typebox';
-import { V3Envelope } from '../schemas/v3-envelopes.js';
-import { opt, VideoBackground, VoiceSettings } from './v3-video-schemas.js';
+import { opt, V3Envelope } from '../schemas/v3-envelopes.js';
+import { VideoBackground, VoiceSettings } from './v3-video-schemas.js';
 
 export const CreateAvatarVideoBody = Type.Object(
   {

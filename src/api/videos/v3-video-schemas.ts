@@ -3,7 +3,7 @@
 // errors name v3 fields, instead of Ajv's opaque oneOf failures. Unknown fields are accepted.
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Nullable } from '../schemas/envelopes.js';
-import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
+import { opt, V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 import { QualitySchema } from './video-schemas.js';
 
 const Asset = Type.Object(
@@ -16,10 +16,6 @@ const Asset = Type.Object(
   },
   { description: 'An image by URL, or by asset id where the id is a talking photo (POST /v1/talking_photo or a stock photo); base64 is not supported yet.' },
 );
-
-/** Optional and nullable (SDKs send null for unset fields). Null comes first so Ajv's type coercion
- * never turns a null into "" or 0 while trying the value branch. */
-export const opt = <T extends TSchema>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
 
 /** A scene background of the flat create bodies (v3 and POST /v2/videos): a colour or an image. */
 export const VideoBackground = Type.Object({

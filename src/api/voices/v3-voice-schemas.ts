@@ -1,8 +1,7 @@
 // v3 voices and speech: HeyGen's field names, cursor pagination.
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../schemas/envelopes.js';
-import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
-import { opt } from '../videos/v3-video-schemas.js';
+import { opt, V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
 export const Voice = Type.Object({
   voice_id: Type.String(),

@@ -7,7 +7,7 @@ import { checkSpeechText } from '../../domain/speech-text.js';
 import type { AvatarStyle, BackgroundPlan, CharacterPlan, MediaSource, RenderPlan, StoredMedia, VoicePlan, WatermarkPlan } from '../../domain/render-plan.js';
 import { assertHttpUrl, assetMedia, buildBackground, buildVoice, type BackgroundSpec, type RefusedUrlHost, type ResolvedAssets, type VoiceSpec } from './plan-parts.js';
 import type { AssetFileType, AssetLookup } from '../assets/asset-ports.js';
-import { lookUpAssets, storeVideo, type CreateVideoDeps } from './create-video-v2.js';
+import { lookUpAssets, storeVideo, type CreateVideoDeps } from './store-video.js';
 import { isSupportedApiEngine, SUPPORTED_API_ENGINES } from '../avatars/avatar-engines.js';
 import { assertVideoDimension } from '../../domain/video-dimension.js';
 import { DEFAULT_PHOTO_VOICE_ID, type PhotoLookup, type ResolvedPhoto } from '../avatars/photo-lookup.js';

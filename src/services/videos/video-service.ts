@@ -2,7 +2,8 @@
 // view and list/delete, the v3 detail view (also served on /v2/videos) and batch statuses.
 import type { AssetLookup } from '../assets/asset-ports.js';
 import type { PhotoLookup } from '../avatars/photo-lookup.js';
-import { createVideoV2, type CreateVideoDeps } from './create-video-v2.js';
+import { createVideoV2 } from './create-video-v2.js';
+import type { CreateVideoDeps } from './store-video.js';
 import { createVideoV2Flat, type CreatedVideoV2Flat, type CreateVideoV2FlatInput } from './create-video-v2-flat.js';
 import { createVideoV3, type CreatedVideoV3, type CreateVideoV3Input } from './create-video-v3.js';
 import type { GenerateVideoInput } from './generate-video-input.js';
