@@ -2,12 +2,18 @@
 // size. Stills are decoded once and repeated by reference (`loop`), never re-read per frame.
 import type { ImageFit, VideoPlayStyle } from '../../domain/render-plan.js';
 
-export type BackgroundSegment =
+/**
+ * One scene's background over `frames` frames. `Ref` says how an image or video is referenced: by file
+ * path when a job is described (BackgroundInput), by ffmpeg input index once inputs are numbered; an image
+ * input holds one still already scaled to the frame size.
+ */
+export type BackgroundOf<Ref> =
   | { kind: 'color'; color: string; frames: number }
   | { kind: 'transparent'; frames: number }
-  /** `inputIndex` points at an ffmpeg input holding one still already scaled to the frame size. */
-  | { kind: 'image'; inputIndex: number; frames: number }
-  | { kind: 'video'; inputIndex: number; frames: number; fit: ImageFit; playStyle: VideoPlayStyle; sourceDurationSec: number };
+  | ({ kind: 'image'; frames: number } & Ref)
+  | ({ kind: 'video'; frames: number; fit: ImageFit; playStyle: VideoPlayStyle; sourceDurationSec: number } & Ref);
+
+export type BackgroundSegment = BackgroundOf<{ inputIndex: number }>;
 
 export interface FrameSpec {
   width: number;

@@ -1,8 +1,8 @@
 // The single encode pass: backgrounds (one chain per segment, concatenated), avatars (one concat
 // list of precomputed stills per run of scenes, overlaid with idle motion), audio (scene tracks
 // padded/trimmed to whole frames, concatenated), one encoder, audio muxed in the same pass.
-import type { ImageFit, OutputFormat, VideoPlayStyle } from '../../domain/render-plan.js';
-import { backgroundChain, type BackgroundSegment } from './background-filter.js';
+import type { OutputFormat } from '../../domain/render-plan.js';
+import { backgroundChain, type BackgroundOf, type BackgroundSegment } from './background-filter.js';
 import { audioEncoderArgs, containerArgs, overlayFormat, videoEncoderArgs, workingPixelFormat } from './encoder-args.js';
 import { idleMotionExpressions, type IdleMotion } from '../motion/idle-motion.js';
 import type { WatermarkInput } from '../media/watermark.js';
@@ -10,11 +10,7 @@ import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
 
-export type BackgroundInput =
-  | { kind: 'color'; color: string; frames: number }
-  | { kind: 'transparent'; frames: number }
-  | { kind: 'image'; path: string; frames: number }
-  | { kind: 'video'; path: string; frames: number; fit: ImageFit; playStyle: VideoPlayStyle; sourceDurationSec: number };
+export type BackgroundInput = BackgroundOf<{ path: string }>;
 
 export interface AvatarTrackInput {
   /** ffconcat list of the rig's stills for this run of scenes. */

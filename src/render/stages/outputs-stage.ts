@@ -4,15 +4,8 @@ import { join, resolve } from 'node:path';
 import type { OutputFormat, QualityFigures, RenderPlan, RenderResult, WordTiming } from '../../domain/render-plan.js';
 import { fileExtension } from '../compose/encoder-args.js';
 
-export interface OutputFiles {
-  video: string;
-  /** Present when the plan asks for captions burned in. */
-  captionedVideo: string | null;
-  thumbnail: string;
-  gif: string;
-  srt: string;
-  vtt: string;
-}
+/** The files of a RenderResult (captionedVideo present when the plan asks for captions burned in). */
+export type OutputFiles = Pick<RenderResult, 'video' | 'captionedVideo' | 'thumbnail' | 'gif' | 'srt' | 'vtt'>;
 
 /** Absolute paths of every file the render writes into `outDir`. */
 export function outputFiles(plan: RenderPlan, format: OutputFormat, outDir: string): OutputFiles {
