@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     };
     // Rounds alternate pipeline and bare encode, so both see the same machine load; the median
     // ratio is the figure (single runs on a shared 2-core box swing by ±20 %).
-    const rounds: { pipelineSec: number; bareSec: number; ratio: number; stages: string }[] = [];
+    const rounds: { pipelineSec: number; bareSec: number; ratio: number; stages: string; timings: Record<string, number> }[] = [];
     let peakBytes = 0;
     let last: Awaited<ReturnType<typeof renderVideo>> | undefined;
     for (let round = 0; round < ROUNDS; round++) {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       ]);
       const bareSec = (performance.now() - bareStart) / 1000;
       const stageLine = [...stages.entries()].map(([stage, ms]) => `${stage}@${(ms / 1000).toFixed(2)}s`).join(' ');
-      rounds.push({ pipelineSec, bareSec, ratio: bareSec / pipelineSec, stages: stageLine });
+      rounds.push({ pipelineSec, bareSec, ratio: bareSec / pipelineSec, stages: stageLine, timings: result.timings ?? {} });
       last = result;
       await rm(join(root, `out${round}`), { recursive: true, force: true });
     }
@@ -149,6 +149,10 @@ async function main(): Promise<void> {
     console.log(`ratio pipeline / bare:     ${median(rounds.map((r) => r.ratio)).toFixed(3)} median of rounds  (target ≥ 0.8)`);
     console.log(`peak RSS node + children:  ${(peakBytes / 1024 / 1024).toFixed(0)} MiB`);
     console.log(`quality figures:           correlation ${result.quality.envelopeCorrelation}, A/V offset ${result.quality.avOffsetMs} ms`);
+    // Wall time per stage as the orchestrator measured it (RenderResult.timings), median of rounds: where the time goes.
+    const stageNames = Object.keys(rounds[0]?.timings ?? {});
+    const breakdown = stageNames.map((s) => `${s} ${median(rounds.map((r) => r.timings[s] ?? 0))} ms`).join(', ');
+    console.log(`wall time per stage:       ${breakdown} (median of rounds; stages may overlap; sum ${stageNames.reduce((a, s) => a + median(rounds.map((r) => r.timings[s] ?? 0)), 0)} ms)`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -39,6 +39,8 @@ export interface VideosTable {
   width: number;
   height: number;
   quality: string | null;
+  /** JSON: wall time per render stage in ms; read only with the full record. */
+  render_timings: string | null;
   error_code: number | null;
   error_message: string | null;
   error_detail: string | null;

@@ -198,6 +198,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('assets').ifExists().execute();
     },
   },
+  '0006_video_render_timings': {
+    // Wall time per render stage (ms), stored with the video so slow stages can be found afterwards.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('videos').addColumn('render_timings', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('videos').dropColumn('render_timings').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,7 +7,7 @@ import { olderThan } from './keyset-cursor.js';
 import type { Database, VideosTable } from './database.js';
 import type { CommittedReader } from './sqlite-committed-reader.js';
 
-type SummaryRow = Omit<Selectable<VideosTable>, 'plan' | 'request'>;
+type SummaryRow = Omit<Selectable<VideosTable>, 'plan' | 'request' | 'render_timings'>;
 
 /** Every column but the two large JSON ones: listings and status polls never read them. */
 export const SUMMARY_COLUMNS = [
@@ -63,7 +63,7 @@ export function videoSummaryFromRow(row: SummaryRow): VideoSummary {
 }
 
 export function videoFromRow(row: Selectable<VideosTable>): VideoRecord {
-  return { ...videoSummaryFromRow(row), plan: JSON.parse(row.plan), request: JSON.parse(row.request) };
+  return { ...videoSummaryFromRow(row), plan: JSON.parse(row.plan), request: JSON.parse(row.request), renderTimings: row.render_timings ? JSON.parse(row.render_timings) : null };
 }
 
 export class SqlVideoRepository implements VideoRepository {
@@ -97,6 +97,7 @@ export class SqlVideoRepository implements VideoRepository {
         width: v.width,
         height: v.height,
         quality: null,
+        render_timings: null,
         error_code: null,
         error_message: null,
         error_detail: null,
@@ -173,6 +174,7 @@ export class SqlVideoRepository implements VideoRepository {
         width: c.width,
         height: c.height,
         quality: JSON.stringify(c.quality),
+        render_timings: c.renderTimings ? JSON.stringify(c.renderTimings) : null,
         completed_at: now,
       })
       .where('id', '=', id)

@@ -37,6 +37,8 @@ export interface VideoRecord {
   width: number;
   height: number;
   quality: QualityFigures | null;
+  /** Wall time per render stage in milliseconds (speech, visuals, encode …); null until rendered. */
+  renderTimings: Record<string, number> | null;
   error: VideoError | null;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -45,10 +47,10 @@ export interface VideoRecord {
 }
 
 /**
- * A video without its stored plan and request: what listings and status polls read. The two JSON
- * columns are the largest in the row and only the render job needs them.
+ * A video without its stored plan, request and stage timings: what listings and status polls read. The
+ * two large JSON columns are only for the render job; the timings only for whoever studies a render.
  */
-export type VideoSummary = Omit<VideoRecord, 'plan' | 'request'>;
+export type VideoSummary = Omit<VideoRecord, 'plan' | 'request' | 'renderTimings'>;
 
 /** What a finished render contributes to the record. */
 export interface VideoCompletion {
@@ -57,4 +59,5 @@ export interface VideoCompletion {
   width: number;
   height: number;
   quality: QualityFigures;
+  renderTimings?: Record<string, number>;
 }

@@ -7,7 +7,7 @@ import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../
 import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { PageCursor } from './page-token.js';
 
-export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
+export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'renderTimings' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
 
 export interface VideoRepository {
   insert(video: NewVideo): Promise<void>;

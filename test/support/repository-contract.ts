@@ -81,7 +81,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       const id = 'b'.repeat(32);
       await videos.insert(newVideo(id, 'sp1', T0 + 1));
       const blobs = { video: 'v/video.mp4', captionVideo: null, thumbnail: 't.jpg', gif: 'p.gif', srt: 'c.srt', vtt: 'c.vtt' };
-      const completion = { blobs, durationSec: 1.25, width: 128, height: 128, quality: { envelopeCorrelation: 0.5, avOffsetMs: 0 } };
+      const completion = { blobs, durationSec: 1.25, width: 128, height: 128, quality: { envelopeCorrelation: 0.5, avOffsetMs: 0 }, renderTimings: { speech: 120, visuals: 40, encode: 900 } };
       assert.equal(await videos.markCompleted(id, completion, T0 + 5), false, 'pending cannot complete');
       assert.equal(await videos.markProcessing(id), true);
       assert.equal(await videos.markProcessing(id), true, 'a retried attempt may re-enter processing');
@@ -96,6 +96,8 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       assert.equal(done?.completedAt, T0 + 5);
       assert.deepEqual(done?.blobs, blobs);
       assert.deepEqual(done?.quality, completion.quality);
+      assert.deepEqual(done?.renderTimings, completion.renderTimings, 'stage timings are stored with the video');
+      assert.equal((await videos.listInSpace('sp1', 10))[0]?.hasOwnProperty('renderTimings'), false, 'listings do not read them');
     });
 
     test('videos: failure, soft delete and counts', async (db) => {

@@ -120,7 +120,7 @@ export function createRenderVideoHandler(deps: RenderVideoJobDeps): JobHandler<'
               if (!(await tx.jobs.complete(ctx.jobId, ctx.owner))) throw new LeaseLostError(ctx.jobId);
               const done = await tx.videos.markCompleted(
                 videoId,
-                { blobs: keys, durationSec: result.durationSec, width: result.width, height: result.height, quality: result.quality },
+                { blobs: keys, durationSec: result.durationSec, width: result.width, height: result.height, quality: result.quality, ...(result.timings ? { renderTimings: result.timings } : {}) },
                 deps.clock.now(),
               );
               if (done) await deps.onFinished?.(tx, videoId);
