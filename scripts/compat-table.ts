@@ -41,6 +41,10 @@ export const PARTIAL: Record<string, string> = {
   'GET /v2/avatar_group/{group_id}/avatars': 'one look per group (the stock avatar or the uploaded talking photo); no motion, upscaling or sound effects',
   'GET /v2/avatar/{avatar_id}/details': 'stock avatars only',
   'GET /v2/voices/locales': 'one entry per locale of the local TTS voices; value and label are the locale’s English name',
+  'GET /v2/templates': 'this space’s templates (authored with Orator’s POST /v3/templates) and four stock ones; thumbnail_image_url is null until template rendering is built',
+  'GET /v3/templates': 'this space’s templates and four stock ones (`ownership` stock or private); thumbnail_url is null until template rendering is built',
+  'GET /v3/templates/{template_id}': 'thumbnail_url null until template rendering is built; adds Orator’s `document` and `ownership`',
+  'GET /v3/template/{template_id}': 'the same body as GET /v3/templates/{template_id} (thumbnail_url null until template rendering is built)',
   'GET /v3/videos/statuses': 'video_ids; batches are not built, so batch_ids expand to no items; unknown and other spaces’ ids answer not_found',
 };
 

@@ -6,6 +6,7 @@ import type { AssetService } from '../services/assets/asset-service.js';
 import type { AvatarService } from '../services/avatars/avatar-service.js';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { BlobStore, BlobUrlCheck, Principal, RateLimiter } from '../services/ports.js';
+import type { TemplateService } from '../services/templates/template-service.js';
 import type { VideoService } from '../services/videos/video-service.js';
 import type { VoiceService } from '../services/voices/voice-service.js';
 import type { WebhookService } from '../services/webhooks/webhook-service.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   /** Uploaded images, videos and audio (v1 /v1/asset, v3 /v3/assets). */
   assets: AssetService;
   account: AccountService;
+  /** Templates: this space's own and the stock ones (v2 /v2/template*, v3 /v3/template*). */
+  templates: TemplateService;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */
   webhooks: WebhookService;
   /** Blobs served by GET /files/* (local store). */

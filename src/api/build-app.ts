@@ -17,6 +17,7 @@ import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { accountRoutes } from './account/index.js';
 import { assetRoutes } from './assets/index.js';
+import { templateRoutes } from './templates/index.js';
 import { avatarRoutes } from './avatars/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(avatarRoutes, { avatars: deps.avatars });
   await app.register(voiceRoutes, { voices: deps.voices });
   await app.register(assetRoutes, { assets: deps.assets });
+  await app.register(templateRoutes, { templates: deps.templates });
   await app.register(accountRoutes, { account: deps.account });
   await app.register(webhookRoutes, { webhooks: deps.webhooks });
   await app.ready();

@@ -1,8 +1,9 @@
-// The resource services the routes call: videos, avatars (with talking photos), voices, assets and
-// account, each built from the adapters it needs.
+// The resource services the routes call: videos, avatars (with talking photos), voices, assets,
+// templates and account, each built from the adapters it needs.
 import type { Config } from '../config.js';
 import { SqlAssetStore } from '../db/sql-asset-store.js';
 import { SqlTalkingPhotoStore } from '../db/sql-talking-photo-store.js';
+import { SqlTemplateStore } from '../db/sql-template-store.js';
 import { refusedUrlHost } from '../net/public-address.js';
 import { uploadInspector } from '../render/media/inspect-upload.js';
 import { JOB_POLICY } from '../domain/job-policy.js';
@@ -14,6 +15,7 @@ import type { PhotoLookup } from '../services/avatars/photo-lookup.js';
 import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from '../services/avatars/talking-photos.js';
 import { MediaPreviews } from '../services/media-previews.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
+import { createTemplateService, type TemplateService } from '../services/templates/template-service.js';
 import { createVideoService, type VideoService } from '../services/videos/video-service.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
 import { createVoiceService, type VoiceService } from '../services/voices/voice-service.js';
@@ -25,6 +27,7 @@ export interface ResourceServices {
   voices: VoiceService;
   assets: AssetService;
   account: AccountService;
+  templates: TemplateService;
 }
 
 export interface ServiceDeps {
@@ -100,5 +103,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
     account: createAccountService({ keys: data.keys }),
+    templates: createTemplateService({ store: new SqlTemplateStore(db), clock }),
   };
 }

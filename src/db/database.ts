@@ -87,6 +87,18 @@ export interface AssetsTable {
   created_at: number;
 }
 
+export interface TemplatesTable {
+  id: string;
+  space_id: string;
+  name: string;
+  /** '16:9' | '9:16' | '1:1' */
+  aspect_ratio: string;
+  /** The TemplateDocument as JSON text. */
+  document: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   spaces: SpacesTable;
   api_keys: ApiKeysTable;
@@ -98,6 +110,7 @@ export interface Database {
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   talking_photos: TalkingPhotosTable;
   assets: AssetsTable;
+  templates: TemplatesTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

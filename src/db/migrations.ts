@@ -207,6 +207,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('videos').dropColumn('render_timings').execute();
     },
   },
+  // A space's own templates (POST /v3/templates): the validated document as JSON text; name and aspect
+  // ratio beside it for listing. Stock templates are code, not rows.
+  '0007_templates': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('templates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('aspect_ratio', 'text', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('templates_space_created').on('templates').columns(['space_id', 'created_at', 'id']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('templates').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

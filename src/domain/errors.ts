@@ -19,6 +19,7 @@ export type ErrorKind =
   | 'voice_not_found'
   | 'asset_not_found'
   | 'webhook_not_found'
+  | 'template_not_found'
   | 'invalid_text_input'
   | 'text_too_long'
   | 'invalid_dimension'
@@ -68,6 +69,8 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   asset_not_found: { legacyCode: 400179, legacyName: 'ASSET_NOT_FOUND', v3Code: 'asset_not_available', httpStatus: 404, message: 'Asset not found' },
   // HeyGen's published catalogue has no webhook code; Orator's own, beside ASSET_NOT_FOUND, so v1 clients can tell it apart.
   webhook_not_found: { legacyCode: 400180, legacyName: 'WEBHOOK_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Webhook endpoint not found' },
+  // HeyGen publishes no template-not-found code either: Orator's own, next to WEBHOOK_NOT_FOUND.
+  template_not_found: { legacyCode: 400181, legacyName: 'TEMPLATE_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Template not found' },
   invalid_text_input: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid text input' },
   text_too_long: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Text input is too long' },
   invalid_dimension: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid video dimension' },

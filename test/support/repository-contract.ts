@@ -7,6 +7,8 @@ import type { Database } from '../../src/db/database.js';
 import { SqlApiKeyRepository } from '../../src/db/sql-api-key-repository.js';
 import { SqlAssetStore } from '../../src/db/sql-asset-store.js';
 import type { AssetRecord } from '../../src/services/assets/asset-ports.js';
+import { SqlTemplateStore } from '../../src/db/sql-template-store.js';
+import type { TemplateRecord } from '../../src/services/templates/template-ports.js';
 import { SqlUnitOfWork } from '../../src/db/sql-unit-of-work.js';
 import { SqlVideoRepository } from '../../src/db/sql-video-repository.js';
 import type { NewVideo } from '../../src/services/ports.js';
@@ -188,6 +190,49 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         page = await assets.list('sp4', 2, { createdAt: last.createdAt, id: last.id });
       }
       assert.deepEqual(seen, [ids[4], ids[3], ids[2], ids[1], ids[0]]);
+    });
+
+    test('templates: the document round-trips as JSON, space isolation, replace, delete', async (db) => {
+      const templates = new SqlTemplateStore(db);
+      const document = {
+        name: 'Note',
+        aspect_ratio: '9:16' as const,
+        variables: [{ name: 'who', type: 'text' as const, default: { content: 'Zoë ✓ "quoted"' } }],
+        scenes: [{ id: 's1', name: 'One', duration: { type: 'fixed' as const, seconds: 2.5 }, layers: [{ id: 'bg', type: 'shape' as const, box: { x: 0, y: 0, width: 1, height: 1 }, color: '#000000' }] }],
+      };
+      const tpl: TemplateRecord = { id: 'tp1'.padEnd(32, '0'), spaceId: 'sp1', name: 'Note', aspectRatio: '9:16', document, createdAt: T0, updatedAt: T0 };
+      await templates.insert(tpl);
+      const found = await templates.find('sp1', tpl.id);
+      assert.deepEqual(found, tpl);
+      assert.equal(typeof found?.updatedAt, 'number');
+      assert.equal(await templates.find('sp2', tpl.id), undefined, 'space isolation');
+      assert.equal(await templates.replace({ ...tpl, spaceId: 'sp2', name: 'stolen' }), false, 'another space cannot replace it');
+      const replaced = { ...tpl, name: 'Note 2', aspectRatio: '1:1' as const, document: { ...document, name: 'Note 2', aspect_ratio: '1:1' as const }, updatedAt: T0 + 9 };
+      assert.equal(await templates.replace(replaced), true);
+      assert.deepEqual(await templates.find('sp1', tpl.id), replaced);
+      assert.equal(await templates.delete('sp2', tpl.id), false, 'another space cannot delete it');
+      assert.equal(await templates.delete('sp1', tpl.id), true);
+      assert.equal(await templates.delete('sp1', tpl.id), false);
+      assert.equal(await templates.find('sp1', tpl.id), undefined);
+    });
+
+    test('templates: newest-first paging with a (createdAt, id) cursor and ties', async (db) => {
+      const templates = new SqlTemplateStore(db);
+      await new SqlApiKeyRepository(db).ensureSpace({ id: 'sp5', name: 'five' }, T0);
+      const document = { name: 'x', aspect_ratio: '16:9' as const, variables: [], scenes: [] };
+      const ids = ['t1', 't2', 't3', 't4'].map((p) => p.padEnd(32, '0'));
+      for (const [i, id] of ids.entries()) {
+        await templates.insert({ id, spaceId: 'sp5', name: id, aspectRatio: '16:9', document, createdAt: T0 + (i < 2 ? 0 : i), updatedAt: T0 });
+      }
+      await templates.insert({ id: 'tz'.padEnd(32, '0'), spaceId: 'sp2', name: 'other', aspectRatio: '16:9', document, createdAt: T0 + 50, updatedAt: T0 });
+      const seen: string[] = [];
+      let page = await templates.list('sp5', 3);
+      while (page.length > 0) {
+        seen.push(...page.map((x) => x.id));
+        const last = page.at(-1)!;
+        page = await templates.list('sp5', 3, { createdAt: last.createdAt, id: last.id });
+      }
+      assert.deepEqual(seen, [ids[3], ids[2], ids[1], ids[0]]);
     });
 
     test('unit of work: a failing transaction commits nothing', async (db) => {

@@ -1,0 +1,67 @@
+// Template contract. v2: HeyGen's GET /v2/templates (`data.templates[]`) and GET /v2/template/{id}
+// (`data.variables` keyed by name, each default in `properties`). v3: HeyGen's GET /v3/templates item and
+// GET /v3/templates/{id} detail (variables, scenes, scene_ids), plus Orator's authoring extension
+// (POST, PUT, DELETE /v3/templates): the stored `document` and each template's `ownership`.
+import { Type } from '@sinclair/typebox';
+import { Nullable, V2Envelope } from '../schemas/envelopes.js';
+import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
+
+const THUMBNAIL = 'Always null for now: thumbnails are rendered from the defaults once template generation is built';
+const AspectRatio = Type.String({ examples: ['16:9', '9:16', '1:1'] });
+
+export const TemplateIdParams = Type.Object({ template_id: Type.String({ minLength: 1 }) });
+
+const Variable = Type.Object({
+  name: Type.String(),
+  type: Type.String({ examples: ['text', 'image', 'video', 'audio', 'character', 'voice'] }),
+  properties: Type.Record(Type.String(), Type.Unknown(), { description: 'The default, in the shape the generate request takes: text {content}, image {url|asset_id, fit}, video {url|asset_id, play_style}, audio {url|asset_id}, character {character_id, type}, voice {voice_id}' }),
+});
+const Variables = Type.Record(Type.String(), Variable, { description: 'Keyed by variable name' });
+
+export const TemplateV2ListResponse = V2Envelope(
+  Type.Object({
+    templates: Type.Array(Type.Object({ template_id: Type.String(), name: Type.String(), thumbnail_image_url: Nullable(Type.String({ description: THUMBNAIL })), aspect_ratio: AspectRatio })),
+  }),
+);
+
+export const TemplateV2DetailResponse = V2Envelope(Type.Object({ template_id: Type.String(), name: Type.String(), aspect_ratio: AspectRatio, variables: Variables }));
+
+const TemplateV3Item = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  aspect_ratio: AspectRatio,
+  thumbnail_url: Nullable(Type.String({ description: THUMBNAIL })),
+  created_at: Type.Integer({ description: 'Unix seconds' }),
+  updated_at: Type.Integer({ description: 'Unix seconds' }),
+  ownership: Type.String({ description: 'Orator: `stock` (listed in every space, read-only) or `private` (this space’s own)', examples: ['stock', 'private'] }),
+});
+
+const Scene = Type.Object({
+  scene_id: Type.String({ description: 'Usable in the generate request’s scene_ids (generation is not built yet)' }),
+  name: Type.String(),
+  script: Nullable(Type.String({ description: 'The scene’s avatar script with placeholders unreplaced; null when no avatar speaks' })),
+  variables: Type.Array(Type.Object({ name: Type.String(), variable_type: Type.String() })),
+});
+
+const TemplateV3Detail = Type.Composite([
+  TemplateV3Item,
+  Type.Object({
+    variables: Variables,
+    scenes: Type.Array(Scene),
+    scene_ids: Type.Array(Type.String()),
+    document: Type.Unknown({ description: 'Orator: the whole template document as authored (the body POST /v3/templates takes)' }),
+  }),
+]);
+
+export const TemplateV3ListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  token: Type.Optional(Type.String()),
+});
+export const TemplateV3ListResponse = V3ListEnvelope(TemplateV3Item);
+export const TemplateV3Response = V3Envelope(TemplateV3Detail);
+export const DeleteTemplateV3Response = V3Envelope(Type.Object({ id: Type.String() }));
+
+export const TemplateDocumentBody = Type.Unknown({
+  description:
+    'A template document: {name, aspect_ratio (16:9 | 9:16 | 1:1), variables[{name, type, default}], scenes[{id, name, duration {type: speech | fixed (seconds) | video_layer (layer_id)}, transition {type: cut | fade | slide, seconds}, layers[…]}]}. Layers: text, avatar, image, video, audio, shape, each with a box {x, y, width, height} in fractions of the frame and optional start/end/entrance/exit. Every error names the JSON path of the offending field.',
+});

@@ -1,0 +1,150 @@
+// Templates (issue #12, first slice): a space's own templates, authored as JSON documents through
+// POST/PUT/DELETE /v3/templates, listed together with the read-only stock templates every space sees.
+// Generation from a template is not built yet; thumbnails come with it (thumbnailUrl is null).
+import { randomBytes } from 'node:crypto';
+import { OratorError } from '../../domain/errors.js';
+import type { AspectRatio, TemplateDocument } from '../../domain/template.js';
+import { decodePageToken, pageOf, type PageCursor } from '../page-token.js';
+import type { Clock } from '../ports.js';
+import { STOCK_TEMPLATES } from './stock-templates.js';
+import type { TemplateRecord, TemplateStore } from './template-ports.js';
+import { validateTemplate } from './validate-template.js';
+
+export interface TemplateDeps {
+  store: TemplateStore;
+  clock: Clock;
+}
+
+/** What every template route answers from; the routes pick their fields. */
+export interface TemplateView {
+  id: string;
+  name: string;
+  aspectRatio: AspectRatio;
+  /** Stock templates are listed in every space and cannot be replaced or deleted. */
+  ownership: 'stock' | 'private';
+  document: TemplateDocument;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** Rendered from the defaults once generation is built; null until then. */
+  thumbnailUrl: string | null;
+}
+
+export interface TemplatePage {
+  templates: TemplateView[];
+  nextToken: string | null;
+}
+
+function ownView(r: TemplateRecord): TemplateView {
+  return { id: r.id, name: r.name, aspectRatio: r.aspectRatio, ownership: 'private', document: r.document, createdAt: r.createdAt, updatedAt: r.updatedAt, thumbnailUrl: null };
+}
+
+const STOCK_VIEWS: readonly TemplateView[] = STOCK_TEMPLATES.map((s) => ({
+  id: s.id,
+  name: s.document.name,
+  aspectRatio: s.document.aspect_ratio,
+  ownership: 'stock',
+  document: s.document,
+  createdAt: s.createdAt,
+  updatedAt: s.createdAt,
+  thumbnailUrl: null,
+}));
+
+function stockTemplate(id: string): TemplateView | undefined {
+  return STOCK_VIEWS.find((s) => s.id === id);
+}
+
+function newerFirst(a: PageCursor, b: PageCursor): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** Whether the view sorts after the cursor (newer-first order), i.e. belongs to a later page. */
+function isAfter(view: TemplateView, cursor: PageCursor | undefined): boolean {
+  return !cursor || newerFirst(cursor, view) < 0;
+}
+
+function notFound(id: string): OratorError {
+  return new OratorError('template_not_found', `Template ${id} not found`, { param: 'template_id' });
+}
+
+function readOnly(id: string): OratorError {
+  return new OratorError('forbidden', `Template ${id} is a stock template and cannot be changed or deleted; create your own copy with POST /v3/templates`, { param: 'template_id' });
+}
+
+/**
+ * Newest first, the space's own templates and then the stock ones (older than any), on one
+ * (createdAt, id) cursor, so a page continues exactly where the last one stopped.
+ */
+export async function listTemplates(deps: TemplateDeps, spaceId: string, limit: number, token?: string): Promise<TemplatePage> {
+  const after = token ? decodePageToken(token) : undefined;
+  const own = (await deps.store.list(spaceId, limit + 1, after)).map(ownView);
+  const merged = [...own, ...STOCK_VIEWS.filter((s) => isAfter(s, after))].sort(newerFirst).slice(0, limit + 1);
+  const page = pageOf(merged, limit, (v) => v);
+  return { templates: page.items, nextToken: page.nextToken };
+}
+
+/** Every template of the space (v2 lists without paging). */
+export async function listAllTemplates(deps: TemplateDeps, spaceId: string): Promise<TemplateView[]> {
+  const all: TemplateView[] = [];
+  let token: string | undefined;
+  do {
+    const page = await listTemplates(deps, spaceId, 100, token);
+    all.push(...page.templates);
+    token = page.nextToken ?? undefined;
+  } while (token);
+  return all;
+}
+
+export async function getTemplate(deps: TemplateDeps, spaceId: string, id: string): Promise<TemplateView> {
+  const stock = stockTemplate(id);
+  if (stock) return stock;
+  const own = await deps.store.find(spaceId, id);
+  if (!own) throw notFound(id);
+  return ownView(own);
+}
+
+export async function createTemplate(deps: TemplateDeps, spaceId: string, body: unknown): Promise<TemplateView> {
+  const document = validateTemplate(body);
+  const now = deps.clock.now();
+  const record: TemplateRecord = { id: randomBytes(16).toString('hex'), spaceId, name: document.name, aspectRatio: document.aspect_ratio, document, createdAt: now, updatedAt: now };
+  await deps.store.insert(record);
+  return ownView(record);
+}
+
+/** Replaces the whole document; the id and creation time stay. */
+export async function replaceTemplate(deps: TemplateDeps, spaceId: string, id: string, body: unknown): Promise<TemplateView> {
+  if (stockTemplate(id)) throw readOnly(id);
+  const existing = await deps.store.find(spaceId, id);
+  if (!existing) throw notFound(id);
+  const document = validateTemplate(body);
+  const record: TemplateRecord = { ...existing, name: document.name, aspectRatio: document.aspect_ratio, document, updatedAt: Math.max(deps.clock.now(), existing.createdAt) };
+  if (!(await deps.store.replace(record))) throw notFound(id);
+  return ownView(record);
+}
+
+export async function deleteTemplate(deps: TemplateDeps, spaceId: string, id: string): Promise<void> {
+  if (stockTemplate(id)) throw readOnly(id);
+  if (!(await deps.store.delete(spaceId, id))) throw notFound(id);
+}
+
+/** What the template routes (v2 /v2/template*, v3 /v3/template*) call. */
+export interface TemplateService {
+  list(spaceId: string, limit: number, token?: string): Promise<TemplatePage>;
+  listAll(spaceId: string): Promise<TemplateView[]>;
+  get(spaceId: string, id: string): Promise<TemplateView>;
+  /** `body` is the client's JSON; a 400 names the offending field's JSON path. */
+  create(spaceId: string, body: unknown): Promise<TemplateView>;
+  replace(spaceId: string, id: string, body: unknown): Promise<TemplateView>;
+  delete(spaceId: string, id: string): Promise<void>;
+}
+
+export function createTemplateService(deps: TemplateDeps): TemplateService {
+  return {
+    list: (spaceId, limit, token) => listTemplates(deps, spaceId, limit, token),
+    listAll: (spaceId) => listAllTemplates(deps, spaceId),
+    get: (spaceId, id) => getTemplate(deps, spaceId, id),
+    create: (spaceId, body) => createTemplate(deps, spaceId, body),
+    replace: (spaceId, id, body) => replaceTemplate(deps, spaceId, id, body),
+    delete: (spaceId, id) => deleteTemplate(deps, spaceId, id),
+  };
+}
