@@ -221,6 +221,9 @@ describe('validation names the JSON path', () => {
     ['an unknown variable type', doc({ variables: [{ name: 'x', type: 'hologram', default: {} }] }), 'variables[0].type', /must be one of text, image, video, audio, character, voice/],
     ['a layer ending after its fixed scene', layer(1, { end: 9 }), 'scenes[0].layers[1].end', /must be between 0 and 5/],
     ['a speech scene without an avatar', doc({ scenes: [{ ...scene0, duration: { type: 'speech' } }] }), 'scenes[0].duration', /no avatar layer/],
+    ['a video_layer duration naming no layer', doc({ scenes: [{ ...scene0, duration: { type: 'video_layer', layer_id: 'clip' } }] }), 'scenes[0].duration.layer_id', /names clip, which is not a layer of this scene/],
+    ['an image with both src and asset_id', layer(2, { asset_id: 'abc123' }), 'scenes[0].layers[2].src', /or asset_id is required \(exactly one of them\)/],
+    ['a colour that is not hex', layer(0, { color: 'red' }), 'scenes[0].layers[0].color', /must be a colour as #RRGGBB or #RRGGBBAA/],
     ['a bad aspect ratio', doc({ aspect_ratio: '4:3' }), 'aspect_ratio', /must be one of 16:9, 9:16, 1:1/],
     ['a misspelt field', layer(1, { colour: '#FFFFFF' }), 'scenes[0].layers[1].colour', /is not a known field/],
     ['a repeated scene id', doc({ scenes: [base.scenes[1], base.scenes[1]] }), 'scenes[1].id', /repeats the scene id talk/],
@@ -241,6 +244,9 @@ describe('validation names the JSON path', () => {
     const r = await t.app.inject({ method: 'POST', url: '/v3/templates', headers: { ...t.headers, 'content-type': 'application/json' }, payload: '[1,2]' });
     assert.equal(r.statusCode, 400);
     assert.equal(r.json().error.param, 'body');
+    const empty = await t.app.inject({ method: 'POST', url: '/v3/templates', headers: t.headers });
+    assert.equal(empty.statusCode, 400, empty.body);
+    assert.equal(empty.json().error.message, 'name is required', 'an empty body is an empty document');
     const id = (await create(doc())).json().data.id;
     const put = await t.app.inject({ method: 'PUT', url: `/v3/templates/${id}`, headers: t.headers, payload: doc({ scenes: [] }) });
     assert.equal(put.statusCode, 400);
