@@ -24,6 +24,10 @@ const CASES: [string, string, Envelope, ErrorKind, string][] = [
   ['DELETE', '/v2/talking_photo/nope', 'v2', 'avatar_not_found', 'talking_photo_id'],
   ['GET', '/v2/avatar/nope/details', 'v2', 'avatar_not_found', 'avatar_id'],
   ['GET', '/v3/voices/nope', 'v3', 'voice_not_found', 'voice_id'],
+  ['GET', '/v2/template/nope', 'v2', 'template_not_found', 'template_id'],
+  ['GET', '/v3/templates/nope', 'v3', 'template_not_found', 'template_id'],
+  ['GET', '/v3/template/nope', 'v3', 'template_not_found', 'template_id'],
+  ['DELETE', '/v3/templates/nope', 'v3', 'template_not_found', 'template_id'],
 ];
 
 for (const [method, url, envelope, kind, param] of CASES) {
@@ -47,7 +51,7 @@ for (const [method, url, envelope, kind, param] of CASES) {
 }
 
 test('each resource has its own legacy code, and none is the bare HTTP status', () => {
-  const kinds: ErrorKind[] = ['video_not_found', 'asset_not_found', 'webhook_not_found', 'avatar_not_found', 'voice_not_found'];
+  const kinds: ErrorKind[] = ['video_not_found', 'asset_not_found', 'webhook_not_found', 'avatar_not_found', 'voice_not_found', 'template_not_found'];
   const codes = kinds.map((k) => ERROR_TABLE[k].legacyCode);
   assert.equal(new Set(codes).size, codes.length);
   for (const c of codes) assert.ok(c > 9999, `${c} is a HeyGen business code`);
