@@ -57,23 +57,18 @@ function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): Talki
 }
 
 /** Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike. */
-function videoCreateDeps(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup) {
-  const { config, data, engine, clock } = deps;
-  return {
-    uow: data.uow,
-    engine,
-    clock,
-    renderMaxAttempts: JOB_POLICY.render_video.attempts,
-    photos,
-    assets,
-    refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
-  };
-}
-
 function videoService(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup): VideoService {
-  const { data, clock, blobs } = deps;
+  const { config, data, engine, clock, blobs } = deps;
   return createVideoService({
-    create: videoCreateDeps(deps, photos, assets),
+    create: {
+      uow: data.uow,
+      engine,
+      clock,
+      renderMaxAttempts: JOB_POLICY.render_video.attempts,
+      photos,
+      assets,
+      refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
+    },
     queries: { videos: data.videos, blobs, clock },
   });
 }
@@ -108,6 +103,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
     account: createAccountService({ keys: data.keys }),
-    templates: createTemplateService({ store: new SqlTemplateStore(db), clock, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) }),
+    templates: createTemplateService({ store: new SqlTemplateStore(db), clock }),
   };
 }
