@@ -43,7 +43,7 @@ test('one colour scene with an avatar and speech is one ffmpeg pass', () => {
   assert.ok(!args.includes('-loop'), 'stills are never looped per frame');
 });
 
-test('several scenes concatenate backgrounds and audio; later avatars are shifted and gated by frame number', () => {
+test('several scenes concatenate backgrounds and audio; later avatars are shifted and gated by time (frames 25–54 at 25 fps)', () => {
   const args = buildComposeArgs({
     width: 256, height: 256, fps: 25, format: 'webm',
     backgrounds: [
@@ -59,7 +59,7 @@ test('several scenes concatenate backgrounds and audio; later avatars are shifte
   assert.match(graph, /\[0:v\]format=yuva420p,loop=loop=29:size=1:start=0,setpts=N\/\(25\*TB\),trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
   assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0\[bg\]/);
   assert.match(graph, /\[1:v\]setpts=PTS\+1\.000000\/TB\[av0\]/);
-  assert.match(graph, /enable='between\(n,25,54\)'/);
+  assert.match(graph, /enable='between\(t,1\.000000,2\.180000\)'/);
   assert.match(graph, /anullsrc=r=48000:cl=mono,atrim=end_sample=48000/);
   assert.match(graph, /apad=whole_len=57600,atrim=end_sample=57600/);
   assert.match(graph, /\[a0\]\[a1\]concat=n=2:v=0:a=1\[aout\]/);

@@ -96,7 +96,9 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     graph.push(`[${index}:v]${shift}[av${i}]`);
     const { x, y } = idleMotionExpressions(avatar.motion, avatar.x, avatar.y);
     const last = avatar.startFrame + avatar.frames - 1;
-    const enable = avatar.startFrame === 0 && avatar.frames >= totalFrames ? '' : `:enable='between(n,${avatar.startFrame},${last})'`;
+    // By time, not frame number: overlay's `n` is not the main input's frame index once the background is a
+    // concat of looped stills, and an avatar after a long avatar-less scene was never enabled.
+    const enable = avatar.startFrame === 0 && avatar.frames >= totalFrames ? '' : `:enable='between(t,${(avatar.startFrame / fps).toFixed(6)},${((last + 0.5) / fps).toFixed(6)})'`;
     const out = `ov${i}`;
     graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
     current = out;
