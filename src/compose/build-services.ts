@@ -57,18 +57,23 @@ function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): Talki
 }
 
 /** Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike. */
+function videoCreateDeps(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup) {
+  const { config, data, engine, clock } = deps;
+  return {
+    uow: data.uow,
+    engine,
+    clock,
+    renderMaxAttempts: JOB_POLICY.render_video.attempts,
+    photos,
+    assets,
+    refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
+  };
+}
+
 function videoService(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup): VideoService {
-  const { config, data, engine, clock, blobs } = deps;
+  const { data, clock, blobs } = deps;
   return createVideoService({
-    create: {
-      uow: data.uow,
-      engine,
-      clock,
-      renderMaxAttempts: JOB_POLICY.render_video.attempts,
-      photos,
-      assets,
-      refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
-    },
+    create: videoCreateDeps(deps, photos, assets),
     queries: { videos: data.videos, blobs, clock },
   });
 }
@@ -103,6 +108,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
     account: createAccountService({ keys: data.keys }),
-    templates: createTemplateService({ store: new SqlTemplateStore(db), clock }),
+    templates: createTemplateService({ store: new SqlTemplateStore(db), clock, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) }),
   };
 }

@@ -71,7 +71,45 @@ export type BackgroundPlan =
   | { type: 'color'; color: string }
   | { type: 'image'; source: MediaSource | StoredMedia; fit: ImageFit }
   | { type: 'video'; source: MediaSource | StoredMedia; fit: ImageFit; playStyle: VideoPlayStyle }
-  | { type: 'transparent' };
+  | { type: 'transparent' }
+  | LayersBackground;
+
+/**
+ * A designed still (a template scene's static layers, issue #12): drawn once per scene into an image at
+ * the output size, then shown like an image background. Boxes and sizes are fractions of the frame.
+ */
+export interface LayersBackground {
+  type: 'layers';
+  /** Fill under every layer. */
+  color: string;
+  /** Bottom first. */
+  layers: BackgroundLayer[];
+}
+
+export interface LayerBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type BackgroundLayer =
+  | { type: 'shape'; box: LayerBox; color: string; cornerRadius?: number }
+  | { type: 'image'; box: LayerBox; source: MediaSource | StoredMedia; fit: ImageFit }
+  | {
+      type: 'text';
+      box: LayerBox;
+      /** Already substituted; wrapped inside the box and shrunk until it fits. */
+      text: string;
+      fontFamily: string;
+      /** Fraction of the frame height. */
+      fontSize: number;
+      fontWeight: number;
+      color: string;
+      align: 'left' | 'center' | 'right';
+      /** A box behind the text; padding and radius are fractions of the frame height. */
+      background?: { color: string; padding: number; cornerRadius: number };
+    };
 
 export interface ScenePlan {
   character: CharacterPlan | null;

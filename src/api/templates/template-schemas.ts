@@ -65,3 +65,38 @@ export const TemplateDocumentBody = Type.Unknown({
   description:
     'A template document: {name, aspect_ratio (16:9 | 9:16 | 1:1), variables[{name, type, default}], scenes[{id, name, duration {type: speech | fixed (seconds) | video_layer (layer_id)}, transition {type: cut | fade | slide, seconds}, layers[…]}]}. Layers: text, avatar, image, video, audio, shape, each with a box {x, y, width, height} in fractions of the frame and optional start/end/entrance/exit. Every error names the JSON path of the offending field.',
 });
+
+/** What generation renders today, said in every generate route's description. */
+export const GENERATE_LIMITS =
+  'Rendered: each selected scene with its avatar speaking the substituted script over its static shape, text (wrapped, shrunk to fit its box) and image layers, drawn once per scene. Not rendered yet: layer start/end times, entrances/exits, scene transitions; video and audio layers are skipped; text and images are static for the whole scene. Stock templates’ placeholder images are left out until an image variable is given.';
+
+const GenerateVariables = Type.Unknown({
+  description:
+    'Keyed by variable name, HeyGen’s shapes: text {name, type: "text", properties: {content}}, image {properties: {url | asset_id, fit}}, character {properties: {character_id, type}}, voice {properties: {voice_id}}, video/audio {properties: {url | asset_id}}. A missing variable takes its default; an unknown one, a wrong type or a wrong property shape is a 400 naming it (variables.name.properties.content).',
+});
+const Dimension = Type.Object({ width: Type.Integer(), height: Type.Integer() }, { description: 'Output size in pixels; 720p at the template’s aspect ratio when absent' });
+const opt = <T extends Parameters<typeof Nullable>[0]>(t: T) => Type.Optional(Nullable(t));
+
+export const GenerateV2Body = Type.Object({
+  variables: Type.Optional(GenerateVariables),
+  title: opt(Type.String({ maxLength: 500 })),
+  caption: opt(Type.Boolean({ description: 'Burn captions in (a sidecar SRT is always produced)' })),
+  dimension: opt(Dimension),
+  callback_id: opt(Type.String()),
+  callback_url: opt(Type.String()),
+  test: opt(Type.Boolean({ description: 'Accepted; renders exactly as a normal generation (self-hosted renders have no credits)' })),
+  folder_id: opt(Type.String()),
+});
+export const GenerateV2Response = V2Envelope(Type.Object({ video_id: Type.String() }));
+
+export const GenerateV3Body = Type.Object({
+  variables: Type.Optional(GenerateVariables),
+  scene_ids: opt(Type.Array(Type.String(), { maxItems: 50, description: 'Scenes to render, in this order; an id may repeat. All scenes in template order when absent' })),
+  title: opt(Type.String({ maxLength: 500 })),
+  caption: opt(Type.Boolean({ description: 'Burn captions in (a sidecar SRT is always produced)' })),
+  dimension: opt(Dimension),
+  callback_id: opt(Type.String()),
+  callback_url: opt(Type.String()),
+  folder_id: opt(Type.String()),
+});
+export const GenerateV3Response = V3Envelope(Type.Object({ video_id: Type.String(), status: Type.String({ examples: ['pending'] }) }));

@@ -1,11 +1,11 @@
 // HeyGen v2 templates: GET /v2/templates lists this space's templates and the stock ones, GET
-// /v2/template/{template_id} reads one's variables. Generation (POST /v2/template/{id}/generate) is not built.
+// /v2/template/{template_id} reads one's variables, POST /v2/template/{template_id}/generate makes a video.
 import type { FastifyInstance } from 'fastify';
 import type { TemplateService } from '../../services/templates/template-service.js';
 import { spaceOf } from '../plugins/auth.js';
 import { V2Error } from '../schemas/envelopes.js';
 import type { TypeBoxProvider } from '../type-provider.js';
-import { TemplateIdParams, TemplateV2DetailResponse, TemplateV2ListResponse } from './template-schemas.js';
+import { GENERATE_LIMITS, GenerateV2Body, GenerateV2Response, TemplateIdParams, TemplateV2DetailResponse, TemplateV2ListResponse } from './template-schemas.js';
 import { v2TemplateItem, variablesByName } from './template-views.js';
 
 export function v2TemplateRoutes(base: FastifyInstance, templates: TemplateService): void {
@@ -21,6 +21,14 @@ export function v2TemplateRoutes(base: FastifyInstance, templates: TemplateServi
     async (request) => {
       const t = await templates.get(spaceOf(request), request.params.template_id);
       return { error: null, data: { template_id: t.id, name: t.name, aspect_ratio: t.aspectRatio, variables: variablesByName(t.document.variables) } };
+    },
+  );
+  app.post(
+    '/v2/template/:template_id/generate',
+    { schema: { tags: ['templates'], summary: 'Generate a video from a template and variables', description: GENERATE_LIMITS, params: TemplateIdParams, body: GenerateV2Body, response: { 200: GenerateV2Response, '4xx': V2Error } } },
+    async (request) => {
+      const { test: _test, ...input } = request.body;
+      return { error: null, data: await templates.generate(spaceOf(request), request.params.template_id, input) };
     },
   );
 }

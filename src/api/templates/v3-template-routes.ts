@@ -1,13 +1,13 @@
 // HeyGen v3 templates: GET /v3/templates (cursor pages), GET /v3/templates/{id} and its singular twin
 // GET /v3/template/{id}; and Orator's authoring extension, since HeyGen authors templates only in its
 // web editor: POST /v3/templates (create; Idempotency-Key like every v3 POST), PUT and DELETE
-// /v3/templates/{id}. Generation (POST /v3/templates/{id}) is not built.
+// /v3/templates/{id}. POST /v3/templates/{id} generates a video (Idempotency-Key like every v3 POST).
 import type { FastifyInstance } from 'fastify';
 import type { TemplateService } from '../../services/templates/template-service.js';
 import { spaceOf } from '../plugins/auth.js';
 import { V3Error } from '../schemas/v3-envelopes.js';
 import type { TypeBoxProvider } from '../type-provider.js';
-import { DeleteTemplateV3Response, TemplateDocumentBody, TemplateIdParams, TemplateV3ListQuery, TemplateV3ListResponse, TemplateV3Response } from './template-schemas.js';
+import { GENERATE_LIMITS, GenerateV3Body, GenerateV3Response, DeleteTemplateV3Response, TemplateDocumentBody, TemplateIdParams, TemplateV3ListQuery, TemplateV3ListResponse, TemplateV3Response } from './template-schemas.js';
 import { v3TemplateDetail, v3TemplateItem } from './template-views.js';
 
 /** Template documents are small; a generous cap that still refuses an accidental upload. */
@@ -35,6 +35,11 @@ export function v3TemplateRoutes(base: FastifyInstance, templates: TemplateServi
     '/v3/templates',
     { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags: TAGS, summary: 'Orator: create a template from a JSON document', body: TemplateDocumentBody, response: { 200: TemplateV3Response, '4xx': V3Error } } },
     async (request) => ({ data: v3TemplateDetail(await templates.create(spaceOf(request), request.body)) }),
+  );
+  app.post(
+    '/v3/templates/:template_id',
+    { schema: { tags: TAGS, summary: 'Generate a video from a template, variables and a scene selection', description: GENERATE_LIMITS, params: TemplateIdParams, body: GenerateV3Body, response: { 200: GenerateV3Response, '4xx': V3Error } } },
+    async (request) => ({ data: { ...(await templates.generate(spaceOf(request), request.params.template_id, request.body)), status: 'pending' } }),
   );
   app.put(
     '/v3/templates/:template_id',

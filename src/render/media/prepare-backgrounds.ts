@@ -1,9 +1,10 @@
 // Scene backgrounds as encode inputs: colours and transparency as they are (merged across scenes that
-// show the same one), images fitted to the frame once, videos probed for a picture and a length.
+// show the same one), images fitted to the frame once, template layers drawn into one image per scene, videos probed for a picture and a length.
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { BackgroundPlan, ImageFit, MediaFetcher, RenderPlan, VideoPlayStyle } from '../../domain/render-plan.js';
 import { ToolError } from '../run-program.js';
+import { composeLayerBackground } from './compose-layer-background.js';
 import { engineSource } from './engine-source.js';
 import { fitImage } from './fit-image.js';
 import { describeSource, localMedia } from './local-media.js';
@@ -36,7 +37,10 @@ export async function prepareBackgrounds(plan: RenderPlan, workDir: string, opti
     const param = `video_inputs[${i}].background`;
     if (bg.type === 'color') out.push({ input: { kind: 'color', color: bg.color }, scenes: [i] });
     else if (bg.type === 'transparent') out.push({ input: { kind: 'transparent' }, scenes: [i] });
-    else if (bg.type === 'image') {
+    else if (bg.type === 'layers') {
+      const path = await composeLayerBackground(bg, i, plan.width, plan.height, workDir, options);
+      out.push({ input: { kind: 'image', path }, scenes: [i] });
+    } else if (bg.type === 'image') {
       const source = engineSource(bg.source);
       const input = await localMedia(source, workDir, `background${i}`, options);
       const path = join(workDir, `background${i}.png`);

@@ -1,8 +1,12 @@
 // The stock templates every space lists (read-only): three 16:9 designs and one 9:16 social variant,
 // drawn from one design system so they look like one company's set: a palette of five colours, a
 // type scale of five steps (×1.25 each, in fractions of the frame height) and fixed margins.
-// Default images point at example.com placeholders until the engine ships bundled stock media.
+// Default images and music point at example.com placeholders (PLACEHOLDER_MEDIA) until the engine ships
+// bundled stock media; generation leaves placeholder image layers out rather than fetch them.
 import type { Box, TemplateDocument, TemplateLayer, TemplateVariable, TextLayer } from '../../domain/template.js';
+
+/** Where stock defaults point until real media are bundled; never fetched. */
+export const PLACEHOLDER_MEDIA = 'https://example.com/orator/stock/';
 
 /** Ink on paper with one blue accent and one warm highlight; muted for secondary text. */
 export const PALETTE = { ink: '#0F172A', paper: '#F8FAFC', accent: '#2563EB', highlight: '#F59E0B', muted: '#64748B', surface: '#E2E8F0' } as const;

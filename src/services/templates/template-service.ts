@@ -1,6 +1,6 @@
 // Templates (issue #12, first slice): a space's own templates, authored as JSON documents through
 // POST/PUT/DELETE /v3/templates, listed together with the read-only stock templates every space sees.
-// Generation from a template is not built yet; thumbnails come with it (thumbnailUrl is null).
+// Generation (generate-from-template.ts) makes ordinary videos; thumbnails are not built yet (thumbnailUrl is null).
 import { randomBytes } from 'node:crypto';
 import { OratorError } from '../../domain/errors.js';
 import type { AspectRatio, TemplateDocument } from '../../domain/template.js';
@@ -9,10 +9,13 @@ import type { Clock } from '../ports.js';
 import { STOCK_TEMPLATES } from './stock-templates.js';
 import type { TemplateRecord, TemplateStore } from './template-ports.js';
 import { validateTemplate } from './validate-template.js';
+import { generateFromTemplate, generationUnavailable, type GenerateFromTemplateInput, type TemplateVideoDeps } from './generate-from-template.js';
 
 export interface TemplateDeps {
   store: TemplateStore;
   clock: Clock;
+  /** What generation stores videos with; absent where only authoring is wired. */
+  videos?: TemplateVideoDeps;
 }
 
 /** What every template route answers from; the routes pick their fields. */
@@ -136,6 +139,8 @@ export interface TemplateService {
   create(spaceId: string, body: unknown): Promise<TemplateView>;
   replace(spaceId: string, id: string, body: unknown): Promise<TemplateView>;
   delete(spaceId: string, id: string): Promise<void>;
+  /** A video from the template and the caller's variables; a 400 names the offending variable. */
+  generate(spaceId: string, id: string, input: GenerateFromTemplateInput): Promise<{ video_id: string }>;
 }
 
 export function createTemplateService(deps: TemplateDeps): TemplateService {
@@ -146,5 +151,10 @@ export function createTemplateService(deps: TemplateDeps): TemplateService {
     create: (spaceId, body) => createTemplate(deps, spaceId, body),
     replace: (spaceId, id, body) => replaceTemplate(deps, spaceId, id, body),
     delete: (spaceId, id) => deleteTemplate(deps, spaceId, id),
+    generate: async (spaceId, id, input) => {
+      const template = await getTemplate(deps, spaceId, id);
+      if (!deps.videos) throw generationUnavailable();
+      return generateFromTemplate(deps.videos, spaceId, template.document, input);
+    },
   };
 }

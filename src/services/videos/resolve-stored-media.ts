@@ -37,6 +37,10 @@ export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir
       if ((background.type === 'image' || background.type === 'video') && isStored(background.source)) {
         background = { ...background, source: await local(background.source, `${at}.background.${background.type}_asset_id`) };
       }
+      if (background.type === 'layers' && background.layers.some((l) => l.type === 'image' && isStored(l.source))) {
+        const layers = await Promise.all(background.layers.map(async (l, j) => (l.type === 'image' && isStored(l.source) ? { ...l, source: await local(l.source, `variables.layers[${j}].asset_id`) } : l)));
+        background = { ...background, layers };
+      }
       return { ...scene, character, voice, background };
     }),
   );

@@ -1,0 +1,166 @@
+// Template generation (issue #12, simplified rendering): POST /v2/template/{id}/generate and POST
+// /v3/templates/{id} make ordinary videos; variables are checked by name; the mapping from template to
+// RenderPlan (scene selection, defaults, substitution); and one real render whose decoded frame shows
+// the substituted text where the layout puts it.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import type { LayersBackground, RenderPlan } from '../../src/domain/render-plan.js';
+import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
+import { composeLayerBackground } from '../../src/render/media/compose-layer-background.js';
+import { renderVideo } from '../../src/render/render-video.js';
+import { resolveTemplateVariables } from '../../src/services/templates/resolve-template-variables.js';
+import { STOCK_TEMPLATES } from '../../src/services/templates/stock-templates.js';
+import { buildTemplateRenderPlan } from '../../src/services/templates/template-render-plan.js';
+import { ffprobeJson } from '../support/render-probes.js';
+import { useTestPlatform } from '../support/use-test-platform.js';
+
+const run = promisify(execFile);
+const t = useTestPlatform();
+const WELCOME = 'stock_personalised_welcome';
+const welcome = STOCK_TEMPLATES.find((s) => s.id === WELCOME)!.document;
+/** The fake engine's catalogue has its own avatars and voices. */
+const CAST = {
+  presenter: { name: 'presenter', type: 'character', properties: { character_id: 'Daisy-inskirt-20220818', type: 'avatar' } },
+  voice: { name: 'voice', type: 'voice', properties: { voice_id: 'flite_slt' } },
+};
+const ada = { recipient_name: { name: 'recipient_name', type: 'text', properties: { content: 'Ada Lovelace' } } };
+
+async function generateV2(body: object, id = WELCOME) {
+  return t.app.inject({ method: 'POST', url: `/v2/template/${id}/generate`, headers: t.headers, payload: body });
+}
+async function generateV3(body: object, headers: Record<string, string> = {}, id = WELCOME) {
+  return t.app.inject({ method: 'POST', url: `/v3/templates/${id}`, headers: { ...t.headers, ...headers }, payload: body });
+}
+const layers = (plan: RenderPlan, scene: number) => plan.scenes[scene]!.background as LayersBackground;
+
+describe('variables are checked by name', () => {
+  // Unknown ids answer 404 like they do on /v3/videos (HeyGen's asset and avatar codes).
+  const cases: [string, object, RegExp, string, number?][] = [
+    ['wrong property shape', { recipient_name: { name: 'recipient_name', type: 'text', properties: { content: 42 } } }, /variables\.recipient_name\.properties\.content must be a string/, 'variables.recipient_name.properties.content'],
+    ['unknown variable', { nickname: { type: 'text', properties: { content: 'x' } } }, /variables\.nickname is not a variable of this template/, 'variables.nickname'],
+    ['wrong type', { recipient_name: { type: 'image', properties: { url: 'https://example.org/a.png' } } }, /variables\.recipient_name\.type must be 'text'/, 'variables.recipient_name.type'],
+    ['image without url or asset', { logo: { type: 'image', properties: { fit: 'contain' } } }, /variables\.logo\.properties\.url or asset_id is required/, 'variables.logo.properties.url'],
+    ['image from a private address', { logo: { type: 'image', properties: { url: 'http://127.0.0.1/logo.png' } } }, /variables\.logo\.properties\.url points to a private/, 'variables.logo.properties.url'],
+    ['image asset of nobody', { logo: { type: 'image', properties: { asset_id: 'nope' } } }, /Asset nope not found/, 'variables.logo.properties.asset_id', 404],
+    ['unknown character', { presenter: { type: 'character', properties: { character_id: 'ghost', type: 'avatar' } } }, /Avatar ghost not found/, 'variables.presenter.properties.character_id', 404],
+  ];
+  for (const [name, variables, message, param, status = 400] of cases) {
+    test(`v3: ${name}`, async () => {
+      const r = await generateV3({ variables: { ...CAST, ...variables } });
+      assert.equal(r.statusCode, status, r.body);
+      assert.match(r.json().error.message, message);
+      assert.equal(r.json().error.param, param);
+    });
+  }
+  test('v2 answers the same 400 in its envelope; an unknown template is 404; an unknown scene id names its index', async () => {
+    const r = await generateV2({ variables: { ...CAST, recipient_name: { type: 'text', properties: {} } } });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.json().error.message, /variables\.recipient_name\.properties\.content is required/);
+    assert.equal((await generateV2({}, 'no_such_template')).statusCode, 404);
+    const s = await generateV3({ variables: CAST, scene_ids: ['greeting', 'outro'] });
+    assert.equal(s.statusCode, 400);
+    assert.equal(s.json().error.param, 'scene_ids[1]');
+  });
+});
+
+describe('generation stores one ordinary video and queues one render', () => {
+  test('v2: data.video_id, the video polls to completed with the substituted plan', async () => {
+    const before = t.engine.controls.renders.length;
+    const r = await generateV2({ variables: { ...CAST, ...ada }, title: 'Hello Ada', dimension: { width: 640, height: 360 }, test: true, callback_id: 'cb-1' });
+    assert.equal(r.statusCode, 200, r.body);
+    const id = r.json().data.video_id;
+    assert.match(id, /^[0-9a-f]{32}$/);
+    await t.pool.waitForIdle();
+    assert.equal(t.engine.controls.renders.length, before + 1);
+    const plan = t.lastPlan();
+    assert.equal(plan.width, 640);
+    assert.equal(plan.scenes.length, 2);
+    const hello = layers(plan, 0).layers.find((l) => l.type === 'text' && l.text.startsWith('Welcome'));
+    assert.equal(hello && hello.type === 'text' && hello.text, 'Welcome, Ada Lovelace');
+    const status = await t.app.inject({ method: 'GET', url: `/v1/video_status.get?video_id=${id}`, headers: t.headers });
+    assert.equal(status.json().data.status, 'completed');
+    assert.equal(status.json().data.callback_id, 'cb-1');
+  });
+
+  test('v3: data.video_id with status pending; Idempotency-Key replays the same video', async () => {
+    const before = t.engine.controls.renders.length;
+    const body = { variables: CAST, scene_ids: ['closing'] };
+    const r = await generateV3(body, { 'idempotency-key': 'tmpl-gen-1' });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().data.status, 'pending');
+    const again = await generateV3(body, { 'idempotency-key': 'tmpl-gen-1' });
+    assert.equal(again.json().data.video_id, r.json().data.video_id);
+    await t.pool.waitForIdle();
+    assert.equal(t.engine.controls.renders.length, before + 1);
+    const plan = t.lastPlan();
+    assert.equal(plan.width, 1280);
+    assert.deepEqual(plan.scenes.map((s) => s.voice.type), ['silence']);
+    const v = await t.app.inject({ method: 'GET', url: `/v3/videos/${r.json().data.video_id}`, headers: t.headers });
+    assert.equal(v.statusCode, 200);
+  });
+});
+
+test('mapping: scene_ids select, reorder and repeat; defaults fill in; {{vars}} are substituted everywhere', () => {
+  const engine = { findAvatar: (id: string) => ({ avatar_id: id, default_voice_id: 'v' }) as never, findVoice: () => ({}) as never };
+  const values = resolveTemplateVariables(welcome.variables, { company: { type: 'text', properties: { content: 'Analytical Engines Ltd' } } });
+  const plan = buildTemplateRenderPlan(welcome, { values, scene_ids: ['closing', 'greeting', 'closing'], dimension: { width: 640, height: 360 } }, { engine, assets: new Map(), refusedUrlHost: () => null });
+  assert.equal(plan.scenes.length, 3);
+  assert.deepEqual(plan.scenes[0]!.voice, { type: 'silence', durationSec: 3 });
+  assert.equal(plan.scenes[0]!.character, null);
+  assert.deepEqual(plan.scenes[0], plan.scenes[2]);
+  const greeting = plan.scenes[1]!;
+  assert.equal(greeting.character?.type === 'avatar' && greeting.character.avatarId, 'amara_office_front');
+  assert.ok(greeting.voice.type === 'text' && greeting.voice.voiceId === 'festival_slt_hts');
+  assert.equal(greeting.voice.type === 'text' && greeting.voice.text, 'Hi Alex! Welcome to the team at Analytical Engines Ltd. I will be your contact from here on, so reach out any time.');
+  const texts = layers(plan, 1).layers.flatMap((l) => (l.type === 'text' ? [l.text] : []));
+  assert.deepEqual(texts, ['Welcome, Alex', 'We are glad Analytical Engines Ltd is on board.', 'Amara, Customer Success']);
+  // The placeholder logo is left out rather than fetched.
+  assert.ok(!layers(plan, 1).layers.some((l) => l.type === 'image'));
+  const c = greeting.character!;
+  assert.ok(Math.abs(c.offset.x - 0.27) < 1e-9 && Math.abs(c.scale - 0.66) < 1e-9);
+});
+
+async function regionPixels(png: Buffer | string, box: { x: number; y: number; w: number; h: number }): Promise<Buffer> {
+  return sharp(png).removeAlpha().extract({ left: box.x, top: box.y, width: box.w, height: box.h }).raw().toBuffer();
+}
+const meanDiff = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
+
+test('a real render from the stock welcome template shows "Ada Lovelace" where the layout puts it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'orator-template-real-'));
+  try {
+    const avatar = listStockAvatars().find((a) => a.avatar_id === 'amara_office_front')!;
+    assert.ok(avatar);
+    const values = resolveTemplateVariables(welcome.variables, ada);
+    const plan = buildTemplateRenderPlan(welcome, { values, scene_ids: ['greeting'], dimension: { width: 640, height: 360 } }, { engine: { findAvatar: (id) => listStockAvatars().find((a) => a.avatar_id === id), findVoice: () => ({}) as never }, assets: new Map(), refusedUrlHost: () => null });
+    const started = Date.now();
+    const result = await renderVideo(plan, join(dir, 'out'), { fetcher: { fetchToFile: async () => { throw new Error('no fetches'); } }, cacheDir: join(dir, 'cache'), workDir: join(dir, 'work') });
+    const probe = await ffprobeJson(result.video);
+    assert.ok(probe.streams.some((s: any) => s.codec_type === 'video'));
+    assert.ok(probe.streams.some((s: any) => s.codec_type === 'audio'));
+    const lastWord = result.words.at(-1)!;
+    assert.ok(Math.abs(Number(probe.format.duration) - result.durationSec) < 0.1 && lastWord.end > result.durationSec - 1.5, `${probe.format.duration} vs ${lastWord.end}`);
+    const frame = join(dir, 'frame.png');
+    await run('ffmpeg', ['-v', 'error', '-ss', '1', '-i', result.video, '-frames:v', '1', '-y', frame]);
+    // The same background drawn with the text, and with it empty: the frame's text box must match the first.
+    const bg = layers(plan, 0);
+    const withText = await composeLayerBackground(bg, 90, 640, 360, dir, { fetcher: { fetchToFile: async () => {} } });
+    const blank = { ...bg, layers: bg.layers.map((l) => (l.type === 'text' && l.text.includes('Ada') ? { ...l, text: '' } : l)) };
+    const withoutText = await composeLayerBackground(blank, 91, 640, 360, dir, { fetcher: { fetchToFile: async () => {} } });
+    // Box (0.06, 0.3, 0.5, 0.18) of 640×360, left of where the presenter stands.
+    const box = { x: 38, y: 108, w: 300, h: 64 };
+    const [f, a, b] = await Promise.all([regionPixels(frame, box), regionPixels(withText, box), regionPixels(withoutText, box)]);
+    const toText = meanDiff(f, a);
+    const toBlank = meanDiff(f, b);
+    console.log(`# template render 640x360 ${result.durationSec.toFixed(2)} s in ${Date.now() - started} ms; region diff to text ${toText.toFixed(1)}, to blank ${toBlank.toFixed(1)}`);
+    assert.ok(toBlank > 10, `the text region has text in it (${toBlank})`);
+    assert.ok(toText < toBlank / 4, `the frame matches the rasterised text (${toText} vs ${toBlank})`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
