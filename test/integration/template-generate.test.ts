@@ -106,6 +106,60 @@ describe('generation stores one ordinary video and queues one render', () => {
   });
 });
 
+test('an image variable by asset id of the space is drawn from the stored upload; by URL it is fetched at render', async () => {
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const up = await t.app.inject({ method: 'POST', url: '/v1/asset', headers: { ...t.headers, 'content-type': 'image/png' }, payload: png });
+  assert.equal(up.statusCode, 200, up.body);
+  const assetId = up.json().data.id;
+  const r = await generateV3({ variables: { ...CAST, logo: { type: 'image', properties: { asset_id: assetId, fit: 'cover' } } }, scene_ids: ['greeting'] });
+  assert.equal(r.statusCode, 200, r.body);
+  await t.pool.waitForIdle();
+  const image = layers(t.lastPlan(), 0).layers.find((l) => l.type === 'image');
+  // The render job copied the stored upload next to the render and labelled it with the client's name for it.
+  assert.ok(image && image.type === 'image' && image.fit === 'cover', JSON.stringify(image));
+  assert.ok('path' in image.source && image.source.label === `asset ${assetId}`, JSON.stringify(image.source));
+  const other = await generateV2({ variables: { ...CAST, logo: { type: 'image', properties: { url: 'https://example.org/logo.png' } } } });
+  assert.equal(other.statusCode, 200, other.body);
+  await t.pool.waitForIdle();
+  const byUrl = layers(t.lastPlan(), 0).layers.find((l) => l.type === 'image');
+  assert.deepEqual(byUrl && byUrl.type === 'image' && byUrl.source, { url: 'https://example.org/logo.png' });
+});
+
+test('layer raster: a text too long for its box shrinks to fit inside it; an image sits in its box', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'orator-template-raster-'));
+  try {
+    const box = { x: 0.1, y: 0.1, width: 0.4, height: 0.2 };
+    const long = 'Dear Augusta Ada King, Countess of Lovelace, welcome aboard the Analytical Engine programme';
+    const bg: LayersBackground = {
+      type: 'layers', color: '#FFFFFF',
+      layers: [
+        { type: 'text', box, text: long, fontFamily: 'DejaVu Sans', fontSize: 0.1, fontWeight: 700, color: '#000000', align: 'left' },
+        { type: 'image', box: { x: 0.6, y: 0.6, width: 0.2, height: 0.2 }, source: { path: join(dir, 'red.png') }, fit: 'cover' },
+      ],
+    };
+    await sharp({ create: { width: 16, height: 16, channels: 3, background: '#ff0000' } }).png().toFile(join(dir, 'red.png'));
+    const out = await composeLayerBackground(bg, 0, 640, 360, dir, { fetcher: { fetchToFile: async () => {} } });
+    const { data, info } = await sharp(out).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let inside = 0;
+    let outside = 0;
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) {
+        const i = (y * info.width + x) * 3;
+        if (!(data[i]! < 128 && data[i + 1]! < 128)) continue; // dark ink only (not the red image)
+        if (x >= 64 && x < 320 && y >= 36 && y < 108) inside++;
+        else outside++;
+      }
+    }
+    assert.ok(inside > 500, `text drawn (${inside} dark pixels)`);
+    assert.equal(outside, 0, 'no ink outside the text box');
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    assert.deepEqual(at(448, 252), [255, 0, 0]);
+    assert.deepEqual(at(380, 252), [255, 255, 255]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('mapping: scene_ids select, reorder and repeat; defaults fill in; {{vars}} are substituted everywhere', () => {
   const engine = { findAvatar: (id: string) => ({ avatar_id: id, default_voice_id: 'v' }) as never, findVoice: () => ({}) as never };
   const values = resolveTemplateVariables(welcome.variables, { company: { type: 'text', properties: { content: 'Analytical Engines Ltd' } } });

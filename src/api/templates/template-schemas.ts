@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { Nullable, V2Envelope } from '../schemas/envelopes.js';
 import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
-const THUMBNAIL = 'Always null for now: thumbnails are rendered from the defaults once template generation is built';
+const THUMBNAIL = 'Always null for now: thumbnails rendered from the defaults are not built yet';
 const AspectRatio = Type.String({ examples: ['16:9', '9:16', '1:1'] });
 
 export const TemplateIdParams = Type.Object({ template_id: Type.String({ minLength: 1 }) });
@@ -37,7 +37,7 @@ const TemplateV3Item = Type.Object({
 });
 
 const Scene = Type.Object({
-  scene_id: Type.String({ description: 'Usable in the generate request’s scene_ids (generation is not built yet)' }),
+  scene_id: Type.String({ description: 'Usable in the generate request’s scene_ids (POST /v3/templates/{template_id})' }),
   name: Type.String(),
   script: Nullable(Type.String({ description: 'The scene’s avatar script with placeholders unreplaced; null when no avatar speaks' })),
   variables: Type.Array(Type.Object({ name: Type.String(), variable_type: Type.String() })),
