@@ -46,7 +46,7 @@ export const PARTIAL: Record<string, string> = {
   'GET /v3/templates/{template_id}': 'thumbnail_url null until template rendering is built; adds Orator’s `document` and `ownership`',
   'GET /v3/template/{template_id}': 'the same body as GET /v3/templates/{template_id} (thumbnail_url null until template rendering is built)',
   'POST /v2/template/{template_id}/generate': 'an ordinary video: avatar scenes speak the substituted script over static shape/text/image layers drawn once per scene; layer timing, entrances/exits, transitions, video and audio layers not rendered yet; talking-photo characters refused; `test` renders normally',
-  'POST /v3/templates/{template_id}': 'variables, scene_ids (select/reorder/repeat), dimension, caption, callback_*; same simplified rendering as v2 generate (no layer timing, animations, transitions, video or audio layers); fps and subtitles not taken yet',
+  'POST /v3/templates/{template_id}': 'variables, scene_ids (select/reorder/repeat), dimension, fps 25/30/60, caption, callback_*; data is HeyGen’s Video resource (id, status) plus video_id; same simplified rendering as v2 generate (no layer timing, animations, transitions, video or audio layers); subtitles, brand_voice_id, include_gif, enable_sharing accepted and not acted on',
   'GET /v3/videos/statuses': 'video_ids; batches are not built, so batch_ids expand to no items; unknown and other spaces’ ids answer not_found',
 };
 

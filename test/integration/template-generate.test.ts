@@ -19,6 +19,7 @@ import { buildTemplateRenderPlan } from '../../src/services/templates/template-r
 import { api, freePort, pollStatus, startOrator, tempDataDir } from '../support/orator-process.js';
 import { ffprobeJson } from '../support/render-probes.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
+import { validateHeygenResponse } from '../support/validate-heygen-response.js';
 
 const run = promisify(execFile);
 const t = useTestPlatform();
@@ -90,16 +91,21 @@ describe('generation stores one ordinary video and queues one render', () => {
 
   test('v3: data.video_id with status pending; Idempotency-Key replays the same video', async () => {
     const before = t.engine.controls.renders.length;
-    const body = { variables: CAST, scene_ids: ['closing'] };
+    // HeyGen clients send fields Orator does not act on (include_gif, enable_sharing): accepted.
+    const body = { variables: CAST, scene_ids: ['closing'], fps: 30, include_gif: true, enable_sharing: false, title: 'Closing card' };
     const r = await generateV3(body, { 'idempotency-key': 'tmpl-gen-1' });
     assert.equal(r.statusCode, 200, r.body);
     assert.equal(r.json().data.status, 'pending');
+    assert.equal(r.json().data.id, r.json().data.video_id);
+    assert.deepEqual(validateHeygenResponse('POST', '/v3/templates/{template_id}', 200, r.json()), []);
+    assert.equal((await generateV3({ variables: CAST, fps: 24 })).statusCode, 400);
     const again = await generateV3(body, { 'idempotency-key': 'tmpl-gen-1' });
     assert.equal(again.json().data.video_id, r.json().data.video_id);
     await t.pool.waitForIdle();
     assert.equal(t.engine.controls.renders.length, before + 1);
     const plan = t.lastPlan();
     assert.equal(plan.width, 1280);
+    assert.equal(plan.fps, 30);
     assert.deepEqual(plan.scenes.map((s) => s.voice.type), ['silence']);
     const v = await t.app.inject({ method: 'GET', url: `/v3/videos/${r.json().data.video_id}`, headers: t.headers });
     assert.equal(v.statusCode, 200);

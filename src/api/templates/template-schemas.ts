@@ -95,8 +95,9 @@ export const GenerateV3Body = Type.Object({
   title: opt(Type.String({ maxLength: 500 })),
   caption: opt(Type.Boolean({ description: 'Burn captions in (a sidecar SRT is always produced)' })),
   dimension: opt(Dimension),
+  fps: opt(Type.Union([Type.Literal(25), Type.Literal(30), Type.Literal(60)], { description: 'Output frame rate: 25 (default), 30 or 60' })),
   callback_id: opt(Type.String()),
   callback_url: opt(Type.String()),
   folder_id: opt(Type.String()),
 });
-export const GenerateV3Response = V3Envelope(Type.Object({ video_id: Type.String(), status: Type.String({ examples: ['pending'] }) }));
+export const GenerateV3Response = V3Envelope(Type.Object({ id: Type.String({ description: 'The video id (HeyGen’s Video resource)' }), video_id: Type.String({ description: 'The same id, as v2 names it' }), status: Type.String({ examples: ['pending'] }), title: Nullable(Type.String()) }));

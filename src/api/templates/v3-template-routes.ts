@@ -39,7 +39,10 @@ export function v3TemplateRoutes(base: FastifyInstance, templates: TemplateServi
   app.post(
     '/v3/templates/:template_id',
     { schema: { tags: TAGS, summary: 'Generate a video from a template, variables and a scene selection', description: GENERATE_LIMITS, params: TemplateIdParams, body: GenerateV3Body, response: { 200: GenerateV3Response, '4xx': V3Error } } },
-    async (request) => ({ data: { ...(await templates.generate(spaceOf(request), request.params.template_id, request.body)), status: 'pending' } }),
+    async (request) => {
+      const { video_id } = await templates.generate(spaceOf(request), request.params.template_id, request.body);
+      return { data: { id: video_id, video_id, status: 'pending', title: request.body.title ?? null } };
+    },
   );
   app.put(
     '/v3/templates/:template_id',

@@ -18,6 +18,8 @@ export interface GenerateFromTemplateInput {
   variables?: unknown;
   scene_ids?: string[] | null;
   dimension?: { width: number; height: number } | null;
+  /** 25, 30 or 60 (v3); 25 when absent. */
+  fps?: number | null;
   title?: string | null;
   /** Burns captions in when true (a sidecar SRT is always produced). */
   caption?: boolean | null;
@@ -40,7 +42,7 @@ export async function generateFromTemplate(deps: TemplateVideoDeps, spaceId: str
   const dimension = input.dimension ?? dimensionFor(doc.aspect_ratio, DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
   const assets = await lookUpAssets(deps.assets, spaceId, assetIdsOf(doc, values));
-  const plan = buildTemplateRenderPlan(doc, { values, scene_ids: input.scene_ids, dimension, burnCaptions: input.caption === true }, { engine: deps.engine, assets, refusedUrlHost: deps.refusedUrlHost });
+  const plan = buildTemplateRenderPlan(doc, { values, scene_ids: input.scene_ids, dimension, fps: input.fps ?? 25, burnCaptions: input.caption === true }, { engine: deps.engine, assets, refusedUrlHost: deps.refusedUrlHost });
   deps.engine.validate(plan);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? doc.name,
