@@ -57,6 +57,8 @@ function normalizeBackground(b: unknown): BackgroundPlan {
   if (!isObject(b)) return { type: 'color', color: '#ffffff' };
   const fit = b.fit === 'contain' || b.fit === 'crop' || b.fit === 'none' ? b.fit : 'cover';
   if (b.type === 'transparent') return { type: 'transparent' };
+  // Template layers are checked where templates are validated; a plan file passes them through as written.
+  if (b.type === 'layers' && Array.isArray(b.layers)) return { type: 'layers', color: String(b.color ?? '#ffffff'), layers: b.layers } as BackgroundPlan;
   if (b.type === 'image') return { type: 'image', source: source(b.source, -1), fit };
   if (b.type === 'video') {
     const playStyle = b.playStyle === 'freeze' || b.playStyle === 'loop' || b.playStyle === 'once' ? b.playStyle : 'fit_to_scene';

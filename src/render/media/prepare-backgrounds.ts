@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { BackgroundPlan, ImageFit, MediaFetcher, RenderPlan, VideoPlayStyle } from '../../domain/render-plan.js';
 import { ToolError } from '../run-program.js';
-import { composeLayerBackground } from './compose-layer-background.js';
 import { engineSource } from './engine-source.js';
 import { fitImage } from './fit-image.js';
 import { describeSource, localMedia } from './local-media.js';
@@ -38,6 +37,8 @@ export async function prepareBackgrounds(plan: RenderPlan, workDir: string, opti
     if (bg.type === 'color') out.push({ input: { kind: 'color', color: bg.color }, scenes: [i] });
     else if (bg.type === 'transparent') out.push({ input: { kind: 'transparent' }, scenes: [i] });
     else if (bg.type === 'layers') {
+      // Loaded on first use: @napi-rs/canvas is a native module the embedded default must not load at start.
+      const { composeLayerBackground } = await import('./compose-layer-background.js');
       const path = await composeLayerBackground(bg, i, plan.width, plan.height, workDir, options);
       out.push({ input: { kind: 'image', path }, scenes: [i] });
     } else if (bg.type === 'image') {
