@@ -7,28 +7,23 @@ import { SqlTemplateStore } from '../db/sql-template-store.js';
 import { refusedUrlHost } from '../net/public-address.js';
 import { uploadInspector } from '../render/media/inspect-upload.js';
 import { JOB_POLICY } from '../domain/job-policy.js';
-import { createAccountService, type AccountService } from '../services/account/account-service.js';
-import { assetLookup, createAssetService, type AssetService } from '../services/assets/asset-service.js';
+import { createAccountService } from '../services/account/account-service.js';
+import { assetLookup, createAssetService } from '../services/assets/asset-service.js';
 import type { AssetLookup } from '../services/assets/asset-ports.js';
-import { createAvatarService, type AvatarService } from '../services/avatars/avatar-service.js';
+import { createAvatarService } from '../services/avatars/avatar-service.js';
 import type { PhotoLookup } from '../services/avatars/photo-lookup.js';
 import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from '../services/avatars/talking-photos.js';
 import { MediaPreviews } from '../services/media-previews.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
-import { createTemplateService, type TemplateService } from '../services/templates/template-service.js';
+import { createTemplateService } from '../services/templates/template-service.js';
 import { createVideoService, type VideoService } from '../services/videos/video-service.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
-import { createVoiceService, type VoiceService } from '../services/voices/voice-service.js';
+import { createVoiceService } from '../services/voices/voice-service.js';
 import type { DataLayer } from './build-database.js';
+import type { AppDeps } from '../api/app-deps.js';
 
-export interface ResourceServices {
-  videos: VideoService;
-  avatars: AvatarService;
-  voices: VoiceService;
-  assets: AssetService;
-  account: AccountService;
-  templates: TemplateService;
-}
+/** The resource services the HTTP layer receives (one field of AppDeps each). */
+export type ResourceServices = Pick<AppDeps, 'videos' | 'avatars' | 'voices' | 'assets' | 'account' | 'templates'>;
 
 export interface ServiceDeps {
   config: Config;
