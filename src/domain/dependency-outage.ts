@@ -57,3 +57,24 @@ export function serviceUnavailable(cause: unknown, retryAfterSec = OUTAGE_RETRY_
     cause,
   });
 }
+
+/**
+ * Runs `op`, retrying while it fails because a dependency is unreachable (backoff from 250 ms, doubling
+ * up to `maxDelayMs`) until `waitMs` has passed or `stop()` says to give up; any other failure, or the
+ * last outage failure, is thrown as it came.
+ */
+export async function retryWhileUnreachable<T>(
+  op: () => Promise<T>,
+  options: { waitMs: number; maxDelayMs: number; stop?: () => boolean; onRetry?: (delayMs: number) => void },
+): Promise<T> {
+  const deadline = Date.now() + options.waitMs;
+  for (let delay = 250; ; delay = Math.min(options.maxDelayMs, delay * 2)) {
+    try {
+      return await op();
+    } catch (err) {
+      if (!isConnectionFailure(err) || options.stop?.() || Date.now() + delay > deadline) throw err;
+      options.onRetry?.(delay);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -4,7 +4,7 @@
 // spending an attempt, and the pool itself survives one: a failed claim or a failed bookkeeping write is logged, never thrown.
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
-import { isConnectionFailure } from '../domain/dependency-outage.js';
+import { isConnectionFailure, retryWhileUnreachable } from '../domain/dependency-outage.js';
 import { isOratorError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { JOB_KINDS, type JobKind, type JobRecord } from '../domain/job-kind.js';
@@ -194,16 +194,8 @@ export class WorkerPool {
    * up to one lease, so the job goes back to the queue as soon as the database answers instead of waiting
    * for its lease to expire. Throws what it could not write.
    */
-  private async record<T>(leaseMs: number, write: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + leaseMs;
-    for (let delay = 250; ; delay = Math.min(2000, delay * 2)) {
-      try {
-        return await write();
-      } catch (err) {
-        if (!isConnectionFailure(err) || this.stopping || Date.now() + delay > deadline) throw err;
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+  private record<T>(leaseMs: number, write: () => Promise<T>): Promise<T> {
+    return retryWhileUnreachable(write, { waitMs: leaseMs, maxDelayMs: 2000, stop: () => this.stopping });
   }
 
   /**

@@ -2,7 +2,7 @@
 // Completion and the job's own `done` commit in one transaction that first checks our lease, so a
 // worker that lost its lease (watchdog re-queued the job) cannot complete the video a second time.
 import path from 'node:path';
-import { isConnectionFailure } from '../../domain/dependency-outage.js';
+import { retryWhileUnreachable } from '../../domain/dependency-outage.js';
 import { ERROR_TABLE, isOratorError } from '../../domain/errors.js';
 import { redactPaths } from '../../domain/redact-paths.js';
 import type { JobMetrics } from '../../domain/metrics.js';
@@ -43,17 +43,13 @@ const COMPLETION_OUTAGE_WAIT_MS = 120_000;
  * its blobs are stored, so waiting out a restart beats rendering the video again. The transaction
  * re-checks the lease each time, so a retry can never complete a video another worker took over.
  */
-async function commitWhenReachable(run: () => Promise<void>, signal: AbortSignal, log?: RenderVideoJobDeps['log']): Promise<void> {
-  const deadline = Date.now() + COMPLETION_OUTAGE_WAIT_MS;
-  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
-    try {
-      return await run();
-    } catch (err) {
-      if (!isConnectionFailure(err) || Date.now() + delay > deadline || signal.aborted) throw err;
-      log?.('database unreachable while completing a render; retrying', { retryInMs: delay });
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+function commitWhenReachable(run: () => Promise<void>, signal: AbortSignal, log?: RenderVideoJobDeps['log']): Promise<void> {
+  return retryWhileUnreachable(run, {
+    waitMs: COMPLETION_OUTAGE_WAIT_MS,
+    maxDelayMs: 5000,
+    stop: () => signal.aborted,
+    onRetry: (delay) => log?.('database unreachable while completing a render; retrying', { retryInMs: delay }),
+  });
 }
 
 function blobKeys(prefix: string, r: RenderResult): { keys: VideoBlobKeys; files: [string, string][] } {
