@@ -109,12 +109,79 @@ export type BackgroundLayer =
       align: 'left' | 'center' | 'right';
       /** A box behind the text; padding and radius are fractions of the frame height. */
       background?: { color: string; padding: number; cornerRadius: number };
+      /** A soft shadow under the glyphs; blur and offsets are fractions of the frame height. */
+      shadow?: { color: string; blur: number; offsetX: number; offsetY: number };
     };
+
+export type LayerAnimation = 'none' | 'fade' | 'slide' | 'scale';
+
+/** A clip shown inside a box (a template's video layer). */
+export interface VideoLayerContent {
+  type: 'video';
+  box: LayerBox;
+  source: MediaSource | StoredMedia;
+  fit: ImageFit;
+  /** Its own sound is left out (true) or mixed under the voice (false). */
+  muted: boolean;
+  /** Starts again at the end (true) or holds its last frame (false) while it is on screen. */
+  loop: boolean;
+  /** Seconds of the source to play: from `start` to `end` (the clip's end when absent). */
+  trim: { start: number; end?: number };
+}
+
+/**
+ * A layer with its own time on screen inside its scene (issue #12): a static layer (drawn once into a
+ * transparent image of its box) or a video clip, placed over the scene's background, under or over the
+ * scene's character, with an entrance and an exit animated by the encoder (nothing drawn per frame).
+ */
+export interface TimedLayerPlan {
+  content: BackgroundLayer | VideoLayerContent;
+  /** Seconds from the scene's start. */
+  start: number;
+  /** Seconds from the scene's start; the scene's end when absent. */
+  end?: number;
+  entrance: LayerAnimation;
+  exit: LayerAnimation;
+  /** Drawn over the scene's character (true) or between the background and the character (false). */
+  overCharacter: boolean;
+}
+
+/** Sound under the voice for part of a scene (a template's audio layer: background music). */
+export interface AudioLayerPlan {
+  source: MediaSource | StoredMedia;
+  /** 0–1 gain. */
+  volume: number;
+  /** Gain factor (0–1 of `volume`) while the scene's character speaks; absent = no ducking. */
+  ducking?: number;
+  /** Seconds from the scene's start; `end` absent = the scene's end. The sound loops to fill its span. */
+  start: number;
+  end?: number;
+}
+
+/** How a scene is joined to the one before it (ignored on the first scene). Scene lengths do not change. */
+export interface SceneTransitionPlan {
+  type: 'fade' | 'slide';
+  /** 0.1–2 s, at most the shorter of the two scenes. */
+  seconds: number;
+}
+
+/**
+ * How long a scene lasts when not simply its voice: `at_least` pads the voice with silence to that many
+ * seconds; `video_layer` lasts as long as the clip of `timedLayers[layer]` (its trimmed length). Neither
+ * cuts speech short: a voice longer than the rule's length sets the scene's length.
+ */
+export type SceneLengthPlan = { type: 'at_least'; seconds: number } | { type: 'video_layer'; layer: number };
 
 export interface ScenePlan {
   character: CharacterPlan | null;
   voice: VoicePlan;
   background: BackgroundPlan;
+  /** Template layers with their own timing, bottom first; absent = none. */
+  timedLayers?: TimedLayerPlan[];
+  /** Background music and other sound layers; absent = none. */
+  audioLayers?: AudioLayerPlan[];
+  transition?: SceneTransitionPlan;
+  length?: SceneLengthPlan;
 }
 
 /** A logo overlaid on the whole video (v3 `watermark`). Offsets are fractions of the frame. */

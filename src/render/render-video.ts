@@ -33,7 +33,7 @@ export async function runRenderPipeline(plan: RenderPlan, outDir: string, option
   validateRenderPlanWith(plan, deps);
   const report = (percent: number, stage: string): void => options.onProgress?.({ percent: Math.round(percent), stage } satisfies RenderProgress);
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'orator-render-')));
-  const ctx: RenderContext = { plan, format: effectiveFormat(plan), workDir, options, deps, report };
+  const ctx: RenderContext = { plan, format: effectiveFormat(plan), workDir, options, deps, report, localCopies: new Map() };
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();

@@ -38,7 +38,12 @@ async function generateV2(body: object, id = WELCOME) {
 async function generateV3(body: object, headers: Record<string, string> = {}, id = WELCOME) {
   return t.app.inject({ method: 'POST', url: `/v3/templates/${id}`, headers: { ...t.headers, ...headers }, payload: body });
 }
-const layers = (plan: RenderPlan, scene: number) => plan.scenes[scene]!.background as LayersBackground;
+/** Every still layer of a scene, baked into its background or timed, bottom first (as one layers background). */
+const layers = (plan: RenderPlan, scene: number): LayersBackground => {
+  const s = plan.scenes[scene]!;
+  const bg = s.background as LayersBackground;
+  return { ...bg, layers: [...bg.layers, ...(s.timedLayers ?? []).flatMap((t) => (t.content.type === 'video' ? [] : [t.content]))] };
+};
 
 describe('variables are checked by name', () => {
   // Unknown ids answer 404 like they do on /v3/videos (HeyGen's asset and avatar codes).

@@ -9,6 +9,9 @@ import type { WatermarkInput } from '../media/watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
+import { audioGraph, type AudioTrackInput } from './audio-graph.js';
+
+export { AUDIO_SAMPLE_RATE, type AudioTrackInput } from './audio-graph.js';
 
 export type BackgroundInput = BackgroundOf<{ path: string }>;
 
@@ -21,14 +24,6 @@ export interface AvatarTrackInput {
   x: number;
   y: number;
   motion: IdleMotion;
-}
-
-/** One scene's audio: a decoded file, or silence; padded or cut to `frames` worth of samples. */
-export interface AudioTrackInput {
-  path: string | null;
-  frames: number;
-  /** Gain for this scene's voice (v3 `voice_settings.volume`); absent or 1 = unchanged. */
-  volume?: number;
 }
 
 export interface ComposeJob {
@@ -47,8 +42,6 @@ export interface ComposeJob {
   /** Thumbnail and GIF made in the same pass. */
   previews?: PreviewOutputs;
 }
-
-export const AUDIO_SAMPLE_RATE = 48000;
 
 export function totalFramesOf(job: Pick<ComposeJob, 'backgrounds'>): number {
   return job.backgrounds.reduce((sum, b) => sum + b.frames, 0);
@@ -141,7 +134,6 @@ function overlayWatermark(graph: string[], current: string, watermark: Watermark
   return 'wm';
 }
 
-/** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
 /** ffmpeg's input argv, growing as inputs are added; `addInput` returns the new input's index. */
 function inputList(): { inputs: string[]; addInput: (args: string[]) => number } {
   const inputs: string[] = [];
@@ -153,32 +145,6 @@ function inputList(): { inputs: string[]; addInput: (args: string[]) => number }
       return count++;
     },
   };
-}
-
-function audioGraph(job: Pick<ComposeJob, 'audio' | 'fps'>, graph: string[], addInput: (args: string[]) => number): string | null {
-  const { fps } = job;
-  const audioLabels: string[] = [];
-  let samplesSoFar = 0;
-  let framesSoFar = 0;
-  job.audio.forEach((track, i) => {
-    framesSoFar += track.frames;
-    const endSample = Math.round((framesSoFar * AUDIO_SAMPLE_RATE) / fps);
-    const samples = endSample - samplesSoFar;
-    samplesSoFar = endSample;
-    const label = `a${i}`;
-    const gain = track.volume !== undefined && track.volume !== 1 ? `,volume=${track.volume}` : '';
-    const shape = `aresample=${AUDIO_SAMPLE_RATE},aformat=sample_fmts=fltp:channel_layouts=mono${gain},apad=whole_len=${samples},atrim=end_sample=${samples}`;
-    if (track.path === null) {
-      graph.push(`anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=mono,atrim=end_sample=${samples},aformat=sample_fmts=fltp[${label}]`);
-    } else {
-      const index = addInput(['-i', track.path]);
-      graph.push(`[${index}:a]${shape},asetpts=PTS-STARTPTS[${label}]`);
-    }
-    audioLabels.push(label);
-  });
-  if (audioLabels.length <= 1) return audioLabels[0] ?? null;
-  graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
-  return 'aout';
 }
 
 /**

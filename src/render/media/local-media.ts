@@ -40,3 +40,15 @@ function safeExtension(url: string): string {
     return '';
   }
 }
+
+/** localMedia, once per source in a render: a second caller (the speech stage probing a clip the visuals stage shows) gets the same file. */
+export function localMediaOnce(copies: Map<string, Promise<string>>, source: MediaSource, workDir: string, name: string, options: { fetcher: MediaFetcher; signal?: AbortSignal }): Promise<string> {
+  const key = 'url' in source ? source.url : source.path;
+  let copy = copies.get(key);
+  if (!copy) {
+    copy = localMedia(source, workDir, name, options);
+    copy.catch(() => undefined); // each caller awaits it; a failure is theirs to report
+    copies.set(key, copy);
+  }
+  return copy;
+}

@@ -25,6 +25,8 @@ export interface RenderContext {
   options: RenderOptions;
   deps: RenderDeps;
   report(percent: number, stage: string): void;
+  /** Media this render has fetched, by URL or path: stages needing the same clip share one download. */
+  localCopies: Map<string, Promise<string>>;
 }
 
 /** The container a plan ends up in: transparent backgrounds need alpha, which MP4/H.264 cannot carry. */

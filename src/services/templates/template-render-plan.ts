@@ -1,11 +1,12 @@
 // A template and the caller's variable values → one RenderPlan (issue #12, simplified rendering): each
 // selected scene is one ScenePlan. The avatar layer gives the character (placed at its box's centre,
 // scaled by its height) and speaks its script; a scene without one is silence of its fixed length.
-// The static layers (shape, text, image) become a 'layers' background drawn once per scene.
-// Not rendered yet: layer start/end times, entrances/exits, transitions, video and audio layers.
+// Static layers at the bottom of the stack become a 'layers' background drawn once per scene; animated or
+// timed layers, video layers and anything over the avatar become timed layers; audio layers are sound
+// under the voice; a scene's transition and duration rule pass through as the plan's own.
 import { createHash } from 'node:crypto';
 import { OratorError } from '../../domain/errors.js';
-import type { BackgroundLayer, CharacterPlan, MediaSource, RenderPlan, ScenePlan, StoredMedia, VoicePlan } from '../../domain/render-plan.js';
+import type { AudioLayerPlan, BackgroundLayer, CharacterPlan, MediaSource, RenderPlan, SceneLengthPlan, ScenePlan, StoredMedia, TimedLayerPlan, VideoLayerContent, VoicePlan } from '../../domain/render-plan.js';
 import { wholeReference, type AvatarLayer, type TemplateDocument, type TemplateLayer, type TemplateScene, type VariableDefault } from '../../domain/template.js';
 import { assertHttpUrl, assetMedia, buildVoice, type RefusedUrlHost, type ResolvedAssets } from '../videos/plan-parts.js';
 import type { RenderEngine } from '../ports.js';
@@ -26,7 +27,7 @@ export interface TemplatePlanContext {
   refusedUrlHost: RefusedUrlHost;
 }
 
-/** Seconds a scene lasts when its rule is a video layer, which this slice does not render. */
+/** Seconds a scene lasts when its rule names a video layer whose clip is a stock placeholder. */
 export const VIDEO_LAYER_SCENE_SEC = 5;
 const FALLBACK_SCENE_SEC = 3;
 
@@ -85,54 +86,134 @@ function voiceOf(layer: AvatarLayer, values: VariableValues, ctx: TemplatePlanCo
 }
 
 type Fit = 'cover' | 'contain' | 'crop' | 'none';
+type MediaLayer = Extract<TemplateLayer, { type: 'image' | 'video' | 'audio' }>;
 
-function imageSource(layer: Extract<TemplateLayer, { type: 'image' }>, values: VariableValues, ctx: TemplatePlanContext): { source: MediaSource | StoredMedia; fit: Fit } | null {
+/** A media layer's source: its `{{variable}}`'s value, its asset or its URL; null for a stock placeholder. */
+function mediaSource(layer: MediaLayer, values: VariableValues, ctx: TemplatePlanContext): { source: MediaSource | StoredMedia; ref: Record<string, unknown> | undefined } | null {
   const name = layer.src !== undefined ? wholeReference(layer.src) : undefined;
-  const ref = (layer.src !== undefined ? referenced(layer.src, values) : undefined) as { url?: string; asset_id?: string; fit?: Fit } | undefined;
+  const ref = (layer.src !== undefined ? referenced(layer.src, values) : undefined) as { url?: string; asset_id?: string } | undefined;
   const param = name !== undefined ? `variables.${name}.properties` : `layers.${layer.id}`;
   const media = ref ?? (layer.asset_id ? { asset_id: layer.asset_id } : { url: layer.src });
-  const fit = ref?.fit ?? layer.fit ?? 'cover';
   if (media.url !== undefined) {
-    // Stock templates ship placeholders, not pictures: their image layers are left out until replaced.
+    // Stock templates ship placeholders, not pictures: their media layers are left out until replaced.
     if (media.url.startsWith(PLACEHOLDER_MEDIA)) return null;
     assertHttpUrl(media.url, `${param}.url`, ctx.refusedUrlHost);
-    return { source: { url: media.url }, fit };
+    return { source: { url: media.url }, ref };
   }
-  if (media.asset_id) return { source: assetMedia(ctx.assets, media.asset_id, 'image', `${param}.asset_id`), fit };
+  if (media.asset_id) return { source: assetMedia(ctx.assets, media.asset_id, layer.type, `${param}.asset_id`), ref };
   return null;
 }
 
-function backgroundLayers(scene: TemplateScene, values: VariableValues, ctx: TemplatePlanContext): BackgroundLayer[] {
-  const out: BackgroundLayer[] = [];
-  for (const layer of scene.layers) {
-    const box = layer.box ?? { x: 0, y: 0, width: 1, height: 1 };
-    if (layer.type === 'shape') out.push({ type: 'shape', box, color: layer.color, ...(layer.corner_radius ? { cornerRadius: layer.corner_radius } : {}) });
-    else if (layer.type === 'text') {
-      out.push({
-        type: 'text', box, text: substitute(layer.content, values), fontFamily: layer.font_family, fontSize: layer.font_size,
-        fontWeight: layer.font_weight ?? 400, color: layer.color, align: layer.align ?? 'left',
-        ...(layer.background ? { background: { color: layer.background.color, padding: layer.background.padding ?? 0, cornerRadius: layer.background.corner_radius ?? 0 } } : {}),
-      });
-    } else if (layer.type === 'image') {
-      const image = imageSource(layer, values, ctx);
-      if (!image) continue;
-      out.push({ type: 'image', box, source: image.source, fit: image.fit });
+/** The picture of a shape, text or image layer (null for an image left out); video and audio are not stills. */
+function stillContent(layer: TemplateLayer, values: VariableValues, ctx: TemplatePlanContext): BackgroundLayer | null {
+  const box = layer.box ?? { x: 0, y: 0, width: 1, height: 1 };
+  if (layer.type === 'shape') return { type: 'shape', box, color: layer.color, ...(layer.corner_radius ? { cornerRadius: layer.corner_radius } : {}) };
+  if (layer.type === 'text') {
+    return {
+      type: 'text', box, text: substitute(layer.content, values), fontFamily: layer.font_family, fontSize: layer.font_size,
+      fontWeight: layer.font_weight ?? 400, color: layer.color, align: layer.align ?? 'left',
+      ...(layer.background ? { background: { color: layer.background.color, padding: layer.background.padding ?? 0, cornerRadius: layer.background.corner_radius ?? 0 } } : {}),
+      ...(layer.shadow ? { shadow: { color: layer.shadow.color, blur: layer.shadow.blur ?? 0.01, offsetX: layer.shadow.offset_x ?? 0, offsetY: layer.shadow.offset_y ?? 0.004 } } : {}),
+    };
+  }
+  if (layer.type === 'image') {
+    const image = mediaSource(layer, values, ctx);
+    if (!image) return null;
+    return { type: 'image', box, source: image.source, fit: (image.ref?.fit as Fit | undefined) ?? layer.fit ?? 'cover' };
+  }
+  return null;
+}
+
+function videoContent(layer: Extract<TemplateLayer, { type: 'video' }>, values: VariableValues, ctx: TemplatePlanContext): VideoLayerContent | null {
+  const media = mediaSource(layer, values, ctx);
+  if (!media) return null;
+  const playStyle = media.ref?.play_style as string | undefined;
+  return {
+    type: 'video', box: layer.box ?? { x: 0, y: 0, width: 1, height: 1 }, source: media.source,
+    fit: (media.ref?.fit as Fit | undefined) ?? layer.fit ?? 'cover', muted: layer.muted ?? true,
+    loop: playStyle !== undefined ? playStyle === 'loop' : layer.loop ?? false, trim: layer.trim ?? { start: 0 },
+  };
+}
+
+/** A layer that is on screen the whole scene with no animation can be drawn into the background. */
+function isStatic(layer: TemplateLayer): boolean {
+  const still = (a: string | undefined): boolean => a === undefined || a === 'none';
+  return (layer.type === 'shape' || layer.type === 'text' || layer.type === 'image') && !layer.start && layer.end === undefined && still(layer.entrance) && still(layer.exit);
+}
+
+interface SceneLayers {
+  background: BackgroundLayer[];
+  timed: TimedLayerPlan[];
+  audio: AudioLayerPlan[];
+  /** Index in `timed` of each video layer, by layer id. */
+  videoIndex: Map<string, number>;
+}
+
+/**
+ * Splits a scene's layers by how they are drawn, keeping the stacking order: the static layers below
+ * everything animated are drawn once into the background; every layer from the first animated one up is
+ * a timed layer (under or over the character by its place in the list); audio layers are sound only.
+ */
+function sceneLayers(scene: TemplateScene, values: VariableValues, ctx: TemplatePlanContext): SceneLayers {
+  const out: SceneLayers = { background: [], timed: [], audio: [], videoIndex: new Map() };
+  const avatarAt = scene.layers.findIndex((l) => l.type === 'avatar');
+  let baking = true;
+  for (const [i, layer] of scene.layers.entries()) {
+    if (layer.type === 'avatar') continue;
+    if (layer.type === 'audio') {
+      const media = mediaSource(layer, values, ctx);
+      if (media) out.audio.push({ source: media.source, volume: layer.volume ?? 1, start: layer.start ?? 0, ...(layer.ducking !== undefined ? { ducking: layer.ducking } : {}), ...(layer.end !== undefined ? { end: layer.end } : {}) });
+      continue;
     }
-    // Video and audio layers are not rendered in this slice.
+    const overCharacter = avatarAt >= 0 && i > avatarAt;
+    if (baking && !overCharacter && isStatic(layer)) {
+      const still = stillContent(layer, values, ctx);
+      if (still) out.background.push(still);
+      continue;
+    }
+    baking = false;
+    const content = layer.type === 'video' ? videoContent(layer, values, ctx) : stillContent(layer, values, ctx);
+    if (!content) continue;
+    if (layer.type === 'video') out.videoIndex.set(layer.id, out.timed.length);
+    out.timed.push({
+      content, start: layer.start ?? 0, entrance: layer.entrance ?? 'none', exit: layer.exit ?? 'none', overCharacter,
+      ...(layer.end !== undefined ? { end: layer.end } : {}),
+    });
   }
   return out;
 }
 
-function scenePlan(scene: TemplateScene, values: VariableValues, ctx: TemplatePlanContext): ScenePlan {
+function sceneLength(scene: TemplateScene, layers: SceneLayers): SceneLengthPlan | undefined {
+  const rule = scene.duration;
+  if (rule.type === 'fixed') return { type: 'at_least', seconds: rule.seconds };
+  if (rule.type === 'video_layer') {
+    const layer = layers.videoIndex.get(rule.layer_id);
+    // A stock placeholder clip is left out; its scene keeps the stand-in length.
+    return layer !== undefined ? { type: 'video_layer', layer } : { type: 'at_least', seconds: VIDEO_LAYER_SCENE_SEC };
+  }
+  return undefined;
+}
+
+function scenePlan(scene: TemplateScene, values: VariableValues, ctx: TemplatePlanContext, first: boolean): ScenePlan {
   const avatar = scene.layers.find((l): l is AvatarLayer => l.type === 'avatar');
-  const background = { type: 'layers' as const, color: '#FFFFFF', layers: backgroundLayers(scene, values, ctx) };
-  if (avatar) return { character: characterOf(avatar, values, ctx), voice: voiceOf(avatar, values, ctx), background };
-  const seconds = scene.duration.type === 'fixed' ? scene.duration.seconds : scene.duration.type === 'video_layer' ? VIDEO_LAYER_SCENE_SEC : FALLBACK_SCENE_SEC;
-  return { character: null, voice: { type: 'silence', durationSec: seconds }, background };
+  const layers = sceneLayers(scene, values, ctx);
+  const length = sceneLength(scene, layers);
+  const transition = !first && scene.transition && scene.transition.type !== 'cut' ? { type: scene.transition.type, seconds: scene.transition.seconds ?? 0.5 } : undefined;
+  const extra = {
+    ...(layers.timed.length ? { timedLayers: layers.timed } : {}),
+    ...(layers.audio.length ? { audioLayers: layers.audio } : {}),
+    ...(transition ? { transition } : {}),
+    ...(length ? { length } : {}),
+  };
+  const background = { type: 'layers' as const, color: '#FFFFFF', layers: layers.background };
+  if (avatar) return { character: characterOf(avatar, values, ctx), voice: voiceOf(avatar, values, ctx), background, ...extra };
+  // No voice: the scene is silence, as long as its rule says (a video layer's clip sets it at render time).
+  const seconds = length?.type === 'at_least' ? length.seconds : length?.type === 'video_layer' ? 0.04 : FALLBACK_SCENE_SEC;
+  return { character: null, voice: { type: 'silence', durationSec: seconds }, background, ...extra };
 }
 
 export function buildTemplateRenderPlan(doc: TemplateDocument, request: TemplatePlanRequest, ctx: TemplatePlanContext): RenderPlan {
-  const scenes = selectScenes(doc, request.scene_ids).map((s) => scenePlan(s, request.values, ctx));
+  const scenes = selectScenes(doc, request.scene_ids).map((s, i) => scenePlan(s, request.values, ctx, i === 0));
   const values = [...request.values.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   return {
     width: request.dimension.width,

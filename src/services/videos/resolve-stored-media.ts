@@ -41,7 +41,14 @@ export async function resolveStoredMedia(plan: RenderPlan, blobs: BlobStore, dir
         const layers = await Promise.all(background.layers.map(async (l, j) => (l.type === 'image' && isStored(l.source) ? { ...l, source: await local(l.source, `variables.layers[${j}].asset_id`) } : l)));
         background = { ...background, layers };
       }
-      return { ...scene, character, voice, background };
+      const timedLayers = scene.timedLayers && (await Promise.all(scene.timedLayers.map(async (t, j) => {
+        const c = t.content;
+        if ((c.type === 'image' || c.type === 'video') && isStored(c.source)) return { ...t, content: { ...c, source: await local(c.source, `${at}.timed_layers[${j}].asset_id`) } };
+        return t;
+      })));
+      const audioLayers = scene.audioLayers && (await Promise.all(scene.audioLayers.map(async (a, j) =>
+        (isStored(a.source) ? { ...a, source: await local(a.source, `${at}.audio_layers[${j}].asset_id`) } : a))));
+      return { ...scene, character, voice, background, ...(timedLayers ? { timedLayers } : {}), ...(audioLayers ? { audioLayers } : {}) };
     }),
   );
   const watermark = plan.watermark && isStored(plan.watermark.source)
