@@ -9,10 +9,23 @@ export interface AudioTrackInput {
   volume?: number;
 }
 
+/**
+ * Sound under the voices (a template's music, a video layer's own sound), placed on the whole video's
+ * timeline. Issue #12: filled in by stages/audio-layers.ts and mixed here.
+ */
+export interface AudioLayerInput {
+  path: string;
+  /** Seconds from the start of the video. */
+  startSec: number;
+  endSec: number;
+  /** 0–1 gain. */
+  volume: number;
+}
+
 export const AUDIO_SAMPLE_RATE = 48000;
 
 /** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
-export function audioGraph(job: { audio: AudioTrackInput[]; fps: number }, graph: string[], addInput: (args: string[]) => number): string | null {
+export function audioGraph(job: { audio: AudioTrackInput[]; audioLayers?: AudioLayerInput[]; fps: number }, graph: string[], addInput: (args: string[]) => number): string | null {
   const { fps } = job;
   const audioLabels: string[] = [];
   let samplesSoFar = 0;

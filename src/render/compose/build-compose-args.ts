@@ -9,9 +9,10 @@ import type { WatermarkInput } from '../media/watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
-import { audioGraph, type AudioTrackInput } from './audio-graph.js';
+import { audioGraph, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
+import { appendTransitions, type TransitionInput } from './scene-transitions.js';
 
-export { AUDIO_SAMPLE_RATE, type AudioTrackInput } from './audio-graph.js';
+export { AUDIO_SAMPLE_RATE, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
 
 export type BackgroundInput = BackgroundOf<{ path: string }>;
 
@@ -34,6 +35,10 @@ export interface ComposeJob {
   backgrounds: BackgroundInput[];
   avatars: AvatarTrackInput[];
   audio: AudioTrackInput[];
+  /** Music and video-layer sound mixed under the voices; absent = none. */
+  audioLayers?: AudioLayerInput[];
+  /** Scene transitions on the finished picture (before the watermark); absent = cuts. */
+  transitions?: TransitionInput[];
   outPath: string;
   /** Encoder threads; fixed so output bytes do not depend on the machine's core count. */
   threads?: number;
@@ -96,6 +101,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
     current = out;
   });
+  if (job.transitions?.length) current = appendTransitions(graph, current, job.transitions, { fps, width, height });
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
   const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
 
@@ -180,6 +186,7 @@ export interface StillsComposeJob {
   start: { x: number; y: number };
   totalFrames: number;
   audio: AudioTrackInput[];
+  audioLayers?: AudioLayerInput[];
   outPath: string;
   threads?: number;
   watermark?: WatermarkInput | null;

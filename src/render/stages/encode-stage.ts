@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { ScenePlan } from '../../domain/render-plan.js';
 import type { AvatarRig } from '../avatars/avatar-catalogue.js';
 import { buildBlinkSchedule, eyesClosedMask } from '../motion/blink-schedule.js';
-import { buildComposeArgs, buildStillsComposeArgs, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
+import { buildComposeArgs, buildStillsComposeArgs, type AudioLayerInput, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
+import { transitionInputs } from '../compose/scene-transitions.js';
+import { prepareAudioLayers } from './audio-layers.js';
 import { buildCropCommands, type CropStep } from '../compose/crop-commands.js';
 import { buildFfconcat } from '../compose/ffconcat.js';
 import { alignMotionToChanges, frameRuns, type WindowPosition } from '../stills/frame-runs.js';
@@ -42,9 +44,10 @@ export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutp
   const tracks = timeTracks(ctx, speech, visuals);
   ctx.report(32, 'avatar');
   const audio: AudioTrackInput[] = speech.scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(plan.scenes[i]!) }));
+  const audioLayers = await prepareAudioLayers(ctx, speech);
   const args = visuals.stills
-    ? await precomposedArgs(ctx, visuals.stills, tracks, audio, speech.totalFrames, visuals, files)
-    : await overlayArgs(ctx, speech, visuals, tracks, audio, files);
+    ? await precomposedArgs(ctx, visuals.stills, tracks, audio, audioLayers, speech.totalFrames, visuals, files)
+    : await overlayArgs(ctx, speech, visuals, tracks, audio, audioLayers, files);
   ctx.report(35, 'avatar');
   const durationSec = speech.totalFrames / plan.fps;
   const signal = ctx.options.signal;
@@ -78,7 +81,7 @@ function sumFrames(scenes: readonly SpokenScene[], indices: readonly number[]): 
 
 /** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
 async function overlayArgs(
-  ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, tracks: TimedTrack[], audio: AudioTrackInput[], files: OutputFiles,
+  ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, tracks: TimedTrack[], audio: AudioTrackInput[], audioLayers: AudioLayerInput[], files: OutputFiles,
 ): Promise<string[]> {
   const { plan, workDir } = ctx;
   const backgrounds: BackgroundInput[] = visuals.backgrounds.map((b) => ({ ...b.input, frames: sumFrames(speech.scenes, b.scenes) }) as BackgroundInput);
@@ -92,14 +95,15 @@ async function overlayArgs(
     avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
   }
   return buildComposeArgs({
-    width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, outPath: files.video,
+    width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, outPath: files.video,
+    transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps),
     watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
   });
 }
 
 /** Fast path: a concat list of precomposited stills, with the idle motion as crop-window commands. */
 async function precomposedArgs(
-  ctx: RenderContext, stills: StillFactory, tracks: TimedTrack[], audio: AudioTrackInput[], totalFrames: number, visuals: VisualsStageOutput, files: OutputFiles,
+  ctx: RenderContext, stills: StillFactory, tracks: TimedTrack[], audio: AudioTrackInput[], audioLayers: AudioLayerInput[], totalFrames: number, visuals: VisualsStageOutput, files: OutputFiles,
 ): Promise<string[]> {
   const { plan, workDir } = ctx;
   const fps = plan.fps;
@@ -138,6 +142,6 @@ async function precomposedArgs(
   if (motionCommandsPath) await writeFile(motionCommandsPath, buildCropCommands(steps, fps));
   return buildStillsComposeArgs({
     width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
-    totalFrames, audio, outPath: files.video, watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
+    totalFrames, audio, audioLayers, outPath: files.video, watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
   });
 }

@@ -29,7 +29,8 @@ export interface VisualsStageOutput {
  * where only the avatar moves.
  */
 export function usesStaticBackgrounds(ctx: RenderContext): boolean {
-  return ctx.format === 'mp4' && ctx.plan.scenes.every((s) => s.background.type === 'color');
+  // Timed layers and transitions are drawn by the overlay graph.
+  return ctx.format === 'mp4' && ctx.plan.scenes.every((s) => s.background.type === 'color' && !s.timedLayers?.length && !s.transition);
 }
 
 export async function runVisualsStage(ctx: RenderContext): Promise<VisualsStageOutput> {
