@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(ffmpeg espeak-ng libespeak-ng-dev flite festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core fonts-inter tesseract-ocr tesseract-ocr-eng gcc libc6-dev)
+# Only the tests drive a browser (sign-in and consent pages, the dashboard): `setup.sh --test` adds it.
+if [ "${1:-}" = "--test" ]; then DEBIAN_PACKAGES+=(chromium); fi
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
