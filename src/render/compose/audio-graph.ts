@@ -1,5 +1,7 @@
 // The sound of the single encode pass: each scene's voice (a decoded file or silence) padded or cut to
-// exactly its frames' worth of samples, so scenes stay in sync with the picture, then concatenated.
+// exactly its frames' worth of samples, so scenes stay in sync with the picture, then concatenated;
+// music and video-layer sound mixed under them.
+import { duckingVolumeExpression, type TimeSpan } from './ducking-envelope.js';
 
 /** One scene's audio: a decoded file, or silence; padded or cut to `frames` worth of samples. */
 export interface AudioTrackInput {
@@ -11,15 +13,20 @@ export interface AudioTrackInput {
 
 /**
  * Sound under the voices (a template's music, a video layer's own sound), placed on the whole video's
- * timeline. Issue #12: filled in by stages/audio-layers.ts and mixed here.
+ * timeline (issue #12): filled in by stages/audio-layers.ts, mixed here.
  */
 export interface AudioLayerInput {
+  /** A decoded file that starts where the layer's sound starts (any trim already applied). */
   path: string;
   /** Seconds from the start of the video. */
   startSec: number;
   endSec: number;
   /** 0–1 gain. */
   volume: number;
+  /** Starts again when it ends, until `endSec` (true), or plays once and falls silent (false). */
+  loop: boolean;
+  /** The gain is multiplied by `factor` during `spans` (seconds from the video's start), with short ramps. */
+  ducking?: { factor: number; spans: TimeSpan[] };
 }
 
 export const AUDIO_SAMPLE_RATE = 48000;
@@ -46,8 +53,48 @@ export function audioGraph(job: { audio: AudioTrackInput[]; audioLayers?: AudioL
     }
     audioLabels.push(label);
   });
-  if (audioLabels.length <= 1) return audioLabels[0] ?? null;
-  graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
-  return 'aout';
+  let voices = audioLabels[0] ?? null;
+  if (audioLabels.length > 1) {
+    graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
+    voices = 'aout';
+  }
+  return mixAudioLayers(voices, job.audioLayers ?? [], graph, addInput);
 }
 
+/**
+ * Layers are summed onto the voices at unit weight (normalize=0): amix's default divides every input
+ * by the number of inputs, which would make the voices quieter as soon as music is added. The voices
+ * come first and end the mix (duration=first), so the sound stays exactly as long as the picture.
+ */
+function mixAudioLayers(voices: string | null, layers: readonly AudioLayerInput[], graph: string[], addInput: (args: string[]) => number): string | null {
+  const audible = layers.filter((l) => samplesAt(l.endSec) > samplesAt(l.startSec) && l.volume > 0);
+  if (voices === null || audible.length === 0) return voices;
+  const labels = audible.map((layer, k) => {
+    const index = addInput([...(layer.loop ? ['-stream_loop', '-1'] : []), '-i', layer.path]);
+    const label = `ml${k}`;
+    graph.push(`[${index}:a]${audioLayerChain(layer)}[${label}]`);
+    return label;
+  });
+  graph.push(`[${voices}]${labels.map((l) => `[${l}]`).join('')}amix=inputs=${labels.length + 1}:duration=first:dropout_transition=0:normalize=0[amix]`);
+  return 'amix';
+}
+
+/** One layer: mono at the output rate, cut to its span, at its gain (ducked where speech is), then delayed to its start. */
+export function audioLayerChain(layer: AudioLayerInput): string {
+  const startSample = samplesAt(layer.startSec);
+  const span = samplesAt(layer.endSec) - startSample;
+  const shape = `aresample=${AUDIO_SAMPLE_RATE},aformat=sample_fmts=fltp:channel_layouts=mono,atrim=end_sample=${span},asetpts=PTS-STARTPTS`;
+  let gain = `volume=${layer.volume}`;
+  if (layer.ducking && layer.ducking.spans.length > 0 && layer.ducking.factor !== 1) {
+    // The expression runs on the layer's own clock (0 = its start); it is evaluated once per audio frame,
+    // so frames of 10 ms make the 150 ms ramps smooth.
+    const spans = layer.ducking.spans.map((s) => ({ start: s.start - layer.startSec, end: s.end - layer.startSec }));
+    gain = `asetnsamples=n=${AUDIO_SAMPLE_RATE / 100},volume='${duckingVolumeExpression(spans, layer.volume, layer.ducking.factor)}':eval=frame`;
+  }
+  const delay = startSample > 0 ? `,adelay=delays=${startSample}S:all=1` : '';
+  return `${shape},${gain}${delay}`;
+}
+
+function samplesAt(seconds: number): number {
+  return Math.round(Math.max(0, seconds) * AUDIO_SAMPLE_RATE);
+}

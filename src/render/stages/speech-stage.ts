@@ -1,5 +1,5 @@
 // Speech stage: each scene's sound (synthesised text, uploaded audio or silence) with its length in
-// frames, its per-frame mouth shapes and its word times.
+// frames, its per-frame mouth shapes and its word times, lengthened to the scene's length rule.
 import { basename, join } from 'node:path';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { ScenePlan, WordTiming } from '../../domain/render-plan.js';
@@ -9,6 +9,7 @@ import { engineSource } from '../media/engine-source.js';
 import { describeSource, localMedia } from '../media/local-media.js';
 import type { Viseme } from '../visemes/viseme.js';
 import type { RenderContext } from './render-context.js';
+import { ruledSceneFrames } from './scene-length.js';
 
 export interface SpokenScene {
   frames: number;
@@ -29,12 +30,18 @@ export async function runSpeechStage(ctx: RenderContext): Promise<SpeechStageOut
   const scenes: SpokenScene[] = [];
   for (const [i, scene] of ctx.plan.scenes.entries()) {
     ctx.options.signal?.throwIfAborted();
-    scenes.push(await speakScene(ctx, scene, i));
+    scenes.push(await lengthenToRule(ctx, scene, i, await speakScene(ctx, scene, i)));
     ctx.report(2 + (23 * (i + 1)) / ctx.plan.scenes.length, 'speech');
   }
   const sceneStarts: number[] = [];
   const totalFrames = scenes.reduce((start, s) => (sceneStarts.push(start), start + s.frames), 0);
   return { scenes, sceneStarts, totalFrames };
+}
+
+/** The voice padded with silence (mouth at rest) to the scene's length rule; the words keep their times. */
+async function lengthenToRule(ctx: RenderContext, scene: ScenePlan, index: number, spoken: SpokenScene): Promise<SpokenScene> {
+  const frames = await ruledSceneFrames(ctx, scene, index, spoken.frames);
+  return frames === spoken.frames ? spoken : { ...spoken, frames, visemes: fitLength(spoken.visemes, frames) };
 }
 
 async function speakScene(ctx: RenderContext, scene: ScenePlan, index: number): Promise<SpokenScene> {
