@@ -101,7 +101,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
     current = out;
   });
-  if (job.transitions?.length) current = appendTransitions(graph, current, job.transitions, { fps, width, height });
+  if (job.transitions?.length) current = appendTransitions(graph, current, job.transitions, { fps, width, height, pixelFormat });
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
   const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
 

@@ -1,5 +1,11 @@
 // Scene transitions (issue #12): how one scene's picture gives way to the next (fade, slide) inside the
 // single encode pass, without changing any scene's length (so speech and picture stay in sync).
+//
+// Scene B does not start late: its first frames play on time, and scene A's last picture, held, fades
+// out over them (fade) or is pushed out sideways by them (slide). Only the transition's own frames pass
+// through a transition filter; the rest of the picture is cut into plain pieces and concatenated
+// around them by reference, so the cost is a few dozen blended frames and nothing is buffered but the
+// one held picture.
 import type { ScenePlan } from '../../domain/render-plan.js';
 
 export interface TransitionInput {
@@ -9,14 +15,109 @@ export interface TransitionInput {
   frames: number;
 }
 
-/** The transitions of a plan's scenes, on the video's frame grid. */
-export function transitionInputs(scenes: readonly Pick<ScenePlan, 'transition'>[], sceneStarts: readonly number[], fps: number): TransitionInput[] {
-  void scenes; void sceneStarts; void fps;
-  return [];
+/** The contract's bounds on a transition's length (SceneTransitionPlan). */
+export const TRANSITION_SECONDS = { min: 0.1, max: 2 } as const;
+
+/**
+ * The transitions of a plan's scenes, on the video's frame grid, each clamped to 0.1–2 s and to the
+ * shorter of its two scenes. A transition also stops one frame short of the end of its scene when the
+ * next scene has one too, so the picture that one holds is the scene's own, not a blend.
+ */
+export function transitionInputs(scenes: readonly Pick<ScenePlan, 'transition'>[], sceneStarts: readonly number[], fps: number, totalFrames: number): TransitionInput[] {
+  const lengths = sceneStarts.map((start, i) => (sceneStarts[i + 1] ?? totalFrames) - start);
+  const inputs: TransitionInput[] = [];
+  for (let i = 1; i < scenes.length && i < sceneStarts.length; i++) {
+    const transition = scenes[i]!.transition;
+    if (!transition || !Number.isFinite(transition.seconds)) continue;
+    const seconds = Math.min(TRANSITION_SECONDS.max, Math.max(TRANSITION_SECONDS.min, transition.seconds));
+    const nextHolds = scenes[i + 1]?.transition ? 1 : 0;
+    const frames = Math.min(Math.max(1, Math.round(seconds * fps)), lengths[i - 1]!, lengths[i]! - nextHolds);
+    if (frames >= 1) inputs.push({ type: transition.type, atFrame: sceneStarts[i]!, frames });
+  }
+  return inputs;
 }
 
+/** The picture the transitions work on: its rate and the composition's pixel format (alpha or not). */
+export interface TransitionVideo {
+  fps: number;
+  width: number;
+  height: number;
+  pixelFormat: string;
+}
+
+/** xfade's looks: a cross-dissolve, and a push (B comes in from the right and pushes A out to the left). */
+const XFADE_TRANSITION: Record<TransitionInput['type'], string> = { fade: 'fade', slide: 'slideleft' };
+
 /** Appends the transitions' filters after the picture labelled `current`; returns the new label. */
-export function appendTransitions(graph: string[], current: string, transitions: readonly TransitionInput[], video: { fps: number; width: number; height: number }): string {
-  void graph; void transitions; void video;
-  return current;
+export function appendTransitions(graph: string[], current: string, transitions: readonly TransitionInput[], video: TransitionVideo): string {
+  const kept = nonOverlapping(transitions);
+  if (!kept.length) return current;
+  const pieces = piecesOf(kept);
+  const branches: string[] = [];
+  const segments: string[] = [];
+  const chains: string[] = [];
+  pieces.forEach((piece, p) => {
+    if (piece.kind === 'plain') {
+      const label = `txp${p}`;
+      branches.push(label);
+      const range = [piece.start > 0 ? `start_frame=${piece.start}` : '', piece.end !== null ? `end_frame=${piece.end}` : ''].filter(Boolean).join(':');
+      chains.push(`[${label}]trim=${range},setpts=PTS-STARTPTS[txs${p}]`);
+    } else {
+      branches.push(`txa${p}`, `txb${p}`);
+      chains.push(...transitionChains(piece.transition, p, video));
+    }
+    segments.push(`[txs${p}]`);
+  });
+  // Frame numbers as timestamps: xfade measures its progress in them, and every frame is one grid slot.
+  graph.push(`[${current}]settb=1/${video.fps},setpts=N,split=${branches.length}${branches.map((b) => `[${b}]`).join('')}`);
+  graph.push(...chains);
+  graph.push(`${segments.join('')}concat=n=${segments.length}:v=1:a=0,settb=1/${video.fps},setpts=N[txout]`);
+  return 'txout';
+}
+
+/**
+ * One transition as its own segment of N+1 frames, from A's last frame: A's last picture held N more
+ * frames, against B's first N frames preceded by a copy of B's first (xfade weighs the first pair
+ * 100 % A, so that frame is A's last, unchanged). B's frames keep their places, only blended.
+ */
+function transitionChains(transition: TransitionInput, p: number, video: TransitionVideo): string[] {
+  const { atFrame, frames } = transition;
+  // Alpha is blended premultiplied: a straight mix of an opaque pixel with a transparent one greys it.
+  const premultiplied = transition.type === 'fade' && video.pixelFormat.startsWith('yuva');
+  const into = premultiplied ? ',format=yuva444p,premultiply=inplace=1' : '';
+  const back = premultiplied ? `,unpremultiply=inplace=1,format=${video.pixelFormat}` : '';
+  const duration = ((frames + 1) / video.fps).toFixed(6);
+  return [
+    `[txa${p}]trim=start_frame=${atFrame - 1}:end_frame=${atFrame},setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=${frames}${into}[txh${p}]`,
+    `[txb${p}]trim=start_frame=${atFrame}:end_frame=${atFrame + frames},setpts=PTS-STARTPTS,tpad=start_mode=clone:start=1${into}[txn${p}]`,
+    `[txh${p}][txn${p}]xfade=transition=${XFADE_TRANSITION[transition.type]}:duration=${duration}:offset=0${back}[txs${p}]`,
+  ];
+}
+
+type Piece = { kind: 'plain'; start: number; end: number | null } | { kind: 'transition'; transition: TransitionInput };
+
+/** The picture cut in order: plain frames, each transition's segment, plain frames to the end. */
+function piecesOf(transitions: readonly TransitionInput[]): Piece[] {
+  const pieces: Piece[] = [];
+  let next = 0;
+  for (const transition of transitions) {
+    const start = transition.atFrame - 1;
+    if (start > next) pieces.push({ kind: 'plain', start: next, end: start });
+    pieces.push({ kind: 'transition', transition });
+    next = transition.atFrame + transition.frames;
+  }
+  pieces.push({ kind: 'plain', start: next, end: null });
+  return pieces;
+}
+
+/** In frame order; one that would hold a frame another transition is still blending is left a cut. */
+function nonOverlapping(transitions: readonly TransitionInput[]): TransitionInput[] {
+  const kept: TransitionInput[] = [];
+  let free = 0;
+  for (const t of [...transitions].sort((a, b) => a.atFrame - b.atFrame)) {
+    if (t.frames < 1 || t.atFrame < 1 || t.atFrame - 1 < free) continue;
+    kept.push(t);
+    free = t.atFrame + t.frames;
+  }
+  return kept;
 }

@@ -96,7 +96,7 @@ async function overlayArgs(
   }
   return buildComposeArgs({
     width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, outPath: files.video,
-    transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps),
+    transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps, speech.totalFrames),
     watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
   });
 }
