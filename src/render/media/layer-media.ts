@@ -27,9 +27,10 @@ export interface LayerFetch {
 
 /**
  * The same local copy every stage uses (one download per source per render); a failure names the
- * layer, keeping its kind (and whether a retry may help).
+ * layer, keeping its kind (and whether a retry may help). The download is named after the layer
+ * unless `name` is given, which must then be unique to the source too.
  */
-export async function layerLocalCopy(render: LayerFetch, ref: LayerRef, name: string): Promise<string> {
+export async function layerLocalCopy(render: LayerFetch, ref: LayerRef, name: string = layerFileName(ref)): Promise<string> {
   try {
     return await localMediaOnce(render.localCopies, ref.source, render.workDir, name, render.options);
   } catch (error) {
@@ -41,6 +42,11 @@ export async function layerLocalCopy(render: LayerFetch, ref: LayerRef, name: st
     }
     throw error;
   }
+}
+
+/** A work-dir file name unique to the layer (`scenes[1].audio_layers[0]` → `scenes-1-audio_layers-0`). */
+export function layerFileName(ref: LayerRef): string {
+  return ref.param.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '');
 }
 
 export async function probeLayerMedia(path: string, ref: LayerRef, signal?: AbortSignal): Promise<MediaProbe> {

@@ -8,14 +8,13 @@ import type { AudioLayerPlan, TimedLayerPlan, VideoLayerContent } from '../../do
 import { AUDIO_SAMPLE_RATE, type AudioLayerInput } from '../compose/audio-graph.js';
 import { mergeSpeechSpans, type TimeSpan } from '../compose/ducking-envelope.js';
 import { engineSource } from '../media/engine-source.js';
-import { clipPlayLength, decodeLayerAudio, layerLocalCopy, probeLayerMedia, type LayerRef } from '../media/layer-media.js';
+import { clipPlayLength, decodeLayerAudio, layerFileName, layerLocalCopy, probeLayerMedia, type LayerRef } from '../media/layer-media.js';
 import { describeSource } from '../media/local-media.js';
 import type { RenderContext } from './render-context.js';
 import type { SpeechStageOutput, SpokenScene } from './speech-stage.js';
 
 /** Where a scene sits on the video's timeline, in seconds. */
 interface SceneTime {
-  index: number;
   startSec: number;
   lengthSec: number;
 }
@@ -24,7 +23,7 @@ export async function prepareAudioLayers(ctx: RenderContext, speech: SpeechStage
   const fps = ctx.plan.fps;
   const out: AudioLayerInput[] = [];
   for (const [i, scene] of ctx.plan.scenes.entries()) {
-    const time = { index: i, startSec: speech.sceneStarts[i]! / fps, lengthSec: speech.scenes[i]!.frames / fps };
+    const time = { startSec: speech.sceneStarts[i]! / fps, lengthSec: speech.scenes[i]!.frames / fps };
     for (const [j, layer] of (scene.audioLayers ?? []).entries()) {
       const input = await musicInput(ctx, layer, time, speech.scenes[i]!, { source: engineSource(layer.source), param: `scenes[${i}].audio_layers[${j}]` });
       if (input) out.push(input);
@@ -71,12 +70,12 @@ function visemeRuns(visemes: readonly string[]): TimeSpan[] {
 async function musicInput(ctx: RenderContext, layer: AudioLayerPlan, time: SceneTime, spoken: SpokenScene, ref: LayerRef): Promise<AudioLayerInput | null> {
   const span = layerSpan(layer, time);
   if (!span || layer.volume <= 0) return null;
-  const local = await layerLocalCopy(ctx, ref, `scene${time.index}-audio`);
+  const local = await layerLocalCopy(ctx, ref);
   const probe = await probeLayerMedia(local, ref, ctx.options.signal);
   if (!probe.audio) throw new OratorError('invalid_audio_format', `${ref.param}: ${describeSource(ref.source)} has no audio stream`, { param: ref.param });
   const spanSec = span.end - span.start;
   // Only as much as the span needs: a long track under a short scene is not decoded to its end.
-  const wav = join(ctx.workDir, `${ref.param.replace(/\W+/g, '-')}.wav`);
+  const wav = join(ctx.workDir, `${layerFileName(ref)}.wav`);
   const decodedSec = await decodeLayerAudio(local, wav, { fromSec: 0, seconds: spanSec }, AUDIO_SAMPLE_RATE, ref, ctx.options.signal);
   if (decodedSec <= 0) throw new OratorError('empty_audio_stream', `${ref.param}: ${describeSource(ref.source)} has no sound to play`, { param: ref.param });
   const ducked = layer.ducking !== undefined && layer.ducking < 1;
@@ -90,7 +89,7 @@ async function musicInput(ctx: RenderContext, layer: AudioLayerPlan, time: Scene
 async function clipSoundInput(ctx: RenderContext, layer: TimedLayerPlan, content: VideoLayerContent, time: SceneTime, ref: LayerRef): Promise<AudioLayerInput | null> {
   const span = layerSpan(layer, time);
   if (!span) return null;
-  const local = await layerLocalCopy(ctx, ref, `scene${time.index}-video`);
+  const local = await layerLocalCopy(ctx, ref);
   const probe = await probeLayerMedia(local, ref, ctx.options.signal);
   if (!probe.audio) return null;
   const clipSec = clipPlayLength(probe, content.trim, ref);
@@ -98,7 +97,7 @@ async function clipSoundInput(ctx: RenderContext, layer: TimedLayerPlan, content
   const loop = content.loop && clipSec < spanSec;
   // Looped, the sound is padded to the clip's exact length, so each repeat starts with its picture.
   const cut = { fromSec: content.trim.start, seconds: loop ? clipSec : Math.min(clipSec, spanSec), ...(loop ? { padded: true } : {}) };
-  const wav = join(ctx.workDir, `${ref.param.replace(/\W+/g, '-')}.wav`);
+  const wav = join(ctx.workDir, `${layerFileName(ref)}.wav`);
   const decodedSec = await decodeLayerAudio(local, wav, cut, AUDIO_SAMPLE_RATE, ref, ctx.options.signal);
   if (decodedSec <= 0) return null;
   return { path: wav, startSec: span.start, endSec: span.end, volume: 1, loop };
