@@ -28,7 +28,7 @@ async function videoLayerEndSec(ctx: RenderContext, scene: ScenePlan, index: num
     throw new OratorError('invalid_parameter', `${param}: timed layer ${layerIndex} is not a video layer of this scene (it has ${count} timed layer${count === 1 ? '' : 's'})`, { param });
   }
   const ref = { source: engineSource(layer.content.source), param: `scenes[${index}].timed_layers[${layerIndex}]` };
-  const local = await layerLocalCopy(ctx, ref, `scene${index}-video`);
+  const local = await layerLocalCopy(ctx, ref);
   const probe = await probeLayerMedia(local, ref, ctx.options.signal);
   if (!probe.video || probe.video.width === 0) {
     throw new OratorError('video_format_not_supported', `${ref.param}: ${describeSource(ref.source)} has no video stream`, { param: ref.param });
