@@ -76,9 +76,10 @@ export function appendTransitions(graph: string[], current: string, transitions:
 }
 
 /**
- * One transition as its own segment of N+1 frames, from A's last frame: A's last picture held N more
- * frames, against B's first N frames preceded by a copy of B's first (xfade weighs the first pair
- * 100 % A, so that frame is A's last, unchanged). B's frames keep their places, only blended.
+ * One transition as its own segment of N frames: A's last picture held N frames, against B's first N.
+ * xfade starts one frame early (offset −1 frame, duration N+1), so its first output is already 1/(N+1)
+ * B and its last N/(N+1): its 100 % A frame would be a copy of A's last, and xfade's slide misreads
+ * the first column there.
  */
 function transitionChains(transition: TransitionInput, p: number, video: TransitionVideo): string[] {
   const { atFrame, frames } = transition;
@@ -86,23 +87,23 @@ function transitionChains(transition: TransitionInput, p: number, video: Transit
   const premultiplied = transition.type === 'fade' && video.pixelFormat.startsWith('yuva');
   const into = premultiplied ? ',format=yuva444p,premultiply=inplace=1' : '';
   const back = premultiplied ? `,unpremultiply=inplace=1,format=${video.pixelFormat}` : '';
-  const duration = ((frames + 1) / video.fps).toFixed(6);
+  const hold = frames > 1 ? `,tpad=stop_mode=clone:stop=${frames - 1}` : '';
+  const [duration, offset] = [(frames + 1) / video.fps, -1 / video.fps].map((s) => s.toFixed(6));
   return [
-    `[txa${p}]trim=start_frame=${atFrame - 1}:end_frame=${atFrame},setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=${frames}${into}[txh${p}]`,
-    `[txb${p}]trim=start_frame=${atFrame}:end_frame=${atFrame + frames},setpts=PTS-STARTPTS,tpad=start_mode=clone:start=1${into}[txn${p}]`,
-    `[txh${p}][txn${p}]xfade=transition=${XFADE_TRANSITION[transition.type]}:duration=${duration}:offset=0${back}[txs${p}]`,
+    `[txa${p}]trim=start_frame=${atFrame - 1}:end_frame=${atFrame},setpts=PTS-STARTPTS${hold}${into}[txh${p}]`,
+    `[txb${p}]trim=start_frame=${atFrame}:end_frame=${atFrame + frames},setpts=PTS-STARTPTS${into}[txn${p}]`,
+    `[txh${p}][txn${p}]xfade=transition=${XFADE_TRANSITION[transition.type]}:duration=${duration}:offset=${offset}${back}[txs${p}]`,
   ];
 }
 
 type Piece = { kind: 'plain'; start: number; end: number | null } | { kind: 'transition'; transition: TransitionInput };
 
-/** The picture cut in order: plain frames, each transition's segment, plain frames to the end. */
+/** The picture cut in order: plain frames (ending with the one a transition holds), its segment, …, plain frames to the end. */
 function piecesOf(transitions: readonly TransitionInput[]): Piece[] {
   const pieces: Piece[] = [];
   let next = 0;
   for (const transition of transitions) {
-    const start = transition.atFrame - 1;
-    if (start > next) pieces.push({ kind: 'plain', start: next, end: start });
+    if (transition.atFrame > next) pieces.push({ kind: 'plain', start: next, end: transition.atFrame });
     pieces.push({ kind: 'transition', transition });
     next = transition.atFrame + transition.frames;
   }
