@@ -21,6 +21,7 @@ import { templateRoutes } from './templates/index.js';
 import { avatarRoutes } from './avatars/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
+import { stockMediaRoutes } from './stock/index.js';
 import { videoRoutes } from './videos/index.js';
 import { voiceRoutes } from './voices/index.js';
 import { webhookRoutes } from './webhooks/index.js';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // One plugin per resource, each handed only its own service.
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(fileRoutes, { blobs: deps.blobs, verifyBlobUrl: deps.verifyBlobUrl });
+  await app.register(stockMediaRoutes);
   await app.register(videoRoutes, { videos: deps.videos });
   await app.register(avatarRoutes, { avatars: deps.avatars });
   await app.register(voiceRoutes, { voices: deps.voices });

@@ -103,6 +103,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
     account: createAccountService({ keys: data.keys }),
-    templates: createTemplateService({ store: new SqlTemplateStore(db), clock, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) }),
+    templates: createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) }),
   };
 }

@@ -14,7 +14,8 @@ import type { LayersBackground, RenderPlan } from '../../src/domain/render-plan.
 import { listStockAvatars } from '../../src/render/avatars/avatar-catalogue.js';
 import { composeLayerBackground } from '../../src/render/media/compose-layer-background.js';
 import { resolveTemplateVariables } from '../../src/services/templates/resolve-template-variables.js';
-import { STOCK_TEMPLATES } from '../../src/services/templates/stock-templates.js';
+import { stockMediaBase } from '../../src/services/templates/stock-media.js';
+import { stockTemplates } from '../../src/services/templates/stock-templates.js';
 import { buildTemplateRenderPlan } from '../../src/services/templates/template-render-plan.js';
 import { api, freePort, pollStatus, startOrator, tempDataDir } from '../support/orator-process.js';
 import { ffprobeJson } from '../support/render-probes.js';
@@ -24,7 +25,9 @@ import { validateHeygenResponse } from '../support/validate-heygen-response.js';
 const run = promisify(execFile);
 const t = useTestPlatform();
 const WELCOME = 'stock_personalised_welcome';
-const welcome = STOCK_TEMPLATES.find((s) => s.id === WELCOME)!.document;
+/** The test platform's public URL; the spawned server's is its own (localhost and its port). */
+const PUBLIC_URL = 'http://orator.test';
+const welcome = stockTemplates(PUBLIC_URL).find((s) => s.id === WELCOME)!.document;
 /** The fake engine's catalogue has its own avatars and voices. */
 const CAST = {
   presenter: { name: 'presenter', type: 'character', properties: { character_id: 'Daisy-inskirt-20220818', type: 'avatar' } },
@@ -174,7 +177,7 @@ test('layer raster: a text too long for its box shrinks to fit inside it; an ima
 test('mapping: scene_ids select, reorder and repeat; defaults fill in; {{vars}} are substituted everywhere', () => {
   const engine = { findAvatar: (id: string) => ({ avatar_id: id, default_voice_id: 'v' }) as never, findVoice: () => ({}) as never };
   const values = resolveTemplateVariables(welcome.variables, { company: { type: 'text', properties: { content: 'Analytical Engines Ltd' } } });
-  const plan = buildTemplateRenderPlan(welcome, { values, scene_ids: ['closing', 'greeting', 'closing'], dimension: { width: 640, height: 360 } }, { engine, assets: new Map(), refusedUrlHost: () => null });
+  const plan = buildTemplateRenderPlan(welcome, { values, scene_ids: ['closing', 'greeting', 'closing'], dimension: { width: 640, height: 360 } }, { engine, assets: new Map(), refusedUrlHost: () => null, stockMediaBase: stockMediaBase(PUBLIC_URL) });
   assert.equal(plan.scenes.length, 3);
   assert.deepEqual(plan.scenes[0]!.voice, { type: 'silence', durationSec: 3 });
   assert.equal(plan.scenes[0]!.character, null);
@@ -185,10 +188,13 @@ test('mapping: scene_ids select, reorder and repeat; defaults fill in; {{vars}} 
   assert.equal(greeting.voice.type === 'text' && greeting.voice.text, 'Hi Alex! Welcome to the team at Analytical Engines Ltd. I will be your contact from here on, so reach out any time.');
   const texts = layers(plan, 1).layers.flatMap((l) => (l.type === 'text' ? [l.text] : []));
   assert.deepEqual(texts, ['Welcome, Alex', 'We are glad Analytical Engines Ltd is on board.', 'Amara, Customer Success']);
-  // The placeholder logo is left out rather than fetched.
-  assert.ok(!layers(plan, 1).layers.some((l) => l.type === 'image'));
+  // The default logo is the bundled file, drawn from disk rather than fetched from the server's own URL.
+  const logo = layers(plan, 1).layers.find((l) => l.type === 'image');
+  assert.ok(logo && logo.type === 'image' && 'path' in logo.source && logo.source.path.endsWith('/assets/templates/logo.png') && logo.source.label === 'stock logo.png', JSON.stringify(logo));
+  // The presenter's box stands on the frame's bottom edge: the bust sinks just below it, so the frame cuts it.
   const c = greeting.character!;
-  assert.ok(Math.abs(c.offset.x - 0.27) < 1e-9 && Math.abs(c.scale - 0.66) < 1e-9);
+  assert.ok(Math.abs(c.offset.x - 0.27) < 1e-9 && Math.abs(c.scale - 0.84) < 1e-9, JSON.stringify(c));
+  assert.ok(0.5 + c.offset.y + c.scale / 2 > 1, `the bust's bottom edge (${0.5 + c.offset.y + c.scale / 2}) is below the frame's`);
 });
 
 async function regionPixels(png: Buffer | string, box: { x: number; y: number; w: number; h: number }): Promise<Buffer> {
@@ -220,13 +226,13 @@ test('the real server renders the stock welcome template: "Ada Lovelace" is in t
     await run('ffmpeg', ['-v', 'error', '-ss', '1', '-i', file, '-frames:v', '1', '-y', frame]);
     // The same background drawn with the text, and with it empty: the frame's text box must match the first.
     const avatars = listStockAvatars();
-    const plan = buildTemplateRenderPlan(welcome, { values: resolveTemplateVariables(welcome.variables, ada), scene_ids: ['greeting'], dimension: { width: 640, height: 360 } }, { engine: { findAvatar: (id) => avatars.find((a) => a.avatar_id === id), findVoice: () => ({}) as never }, assets: new Map(), refusedUrlHost: () => null });
+    const plan = buildTemplateRenderPlan(welcome, { values: resolveTemplateVariables(welcome.variables, ada), scene_ids: ['greeting'], dimension: { width: 640, height: 360 } }, { engine: { findAvatar: (id) => avatars.find((a) => a.avatar_id === id), findVoice: () => ({}) as never }, assets: new Map(), refusedUrlHost: () => null, stockMediaBase: stockMediaBase(PUBLIC_URL) });
     const bg = layers(plan, 0);
     const noFetch = { fetcher: { fetchToFile: async () => {} } };
     const withText = await composeLayerBackground(bg, 90, 640, 360, dir, noFetch);
     const blank = { ...bg, layers: bg.layers.map((l) => (l.type === 'text' && l.text.includes('Ada') ? { ...l, text: '' } : l)) };
     const withoutText = await composeLayerBackground(blank, 91, 640, 360, dir, noFetch);
-    // Box (0.06, 0.3, 0.5, 0.18) of 640×360, left of where the presenter stands.
+    // The top of box (0.06, 0.3, 0.5, 0.24) of 640×360, left of where the presenter stands.
     const box = { x: 38, y: 108, w: 300, h: 64 };
     const [f, a, b] = await Promise.all([regionPixels(frame, box), regionPixels(withText, box), regionPixels(withoutText, box)]);
     const toText = meanDiff(f, a);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { STOCK_TEMPLATES } from '../../src/services/templates/stock-templates.js';
+import { stockTemplates } from '../../src/services/templates/stock-templates.js';
 import { validateTemplate } from '../../src/services/templates/validate-template.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
@@ -53,6 +53,9 @@ function conforms(method: string, template: string, r: { statusCode: number; jso
   assert.deepEqual(validateHeygenResponse(method, template, r.statusCode, r.json()), [], `${method} ${template} ${r.statusCode}: ${r.body}`);
 }
 
+/** The test platform's ORATOR_PUBLIC_URL (test/support/test-platform.ts): stock media URLs are under it. */
+const STOCK_TEMPLATES = stockTemplates('http://orator.test');
+
 describe('stock templates', () => {
   test('every stock template passes the validator unchanged, with the declared mix of designs', () => {
     for (const s of STOCK_TEMPLATES) assert.deepStrictEqual(validateTemplate(JSON.parse(JSON.stringify(s.document))), s.document, s.id);
@@ -87,7 +90,7 @@ describe('stock templates', () => {
     assert.equal(r.statusCode, 200);
     const vars = r.json().data.variables;
     assert.deepEqual(vars.price, { name: 'price', type: 'text', properties: { content: '$129' } });
-    assert.deepEqual(vars.product_image, { name: 'product_image', type: 'image', properties: { url: 'https://example.com/orator/stock/product.png', fit: 'contain' } });
+    assert.deepEqual(vars.product_image, { name: 'product_image', type: 'image', properties: { url: 'http://orator.test/stock/templates/product.png', fit: 'contain' } });
     assert.deepEqual(vars.presenter, { name: 'presenter', type: 'character', properties: { character_id: 'amara_office_front', type: 'avatar' } });
     assert.deepEqual(vars.voice, { name: 'voice', type: 'voice', properties: { voice_id: 'festival_slt_hts' } });
   });

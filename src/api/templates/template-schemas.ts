@@ -68,7 +68,7 @@ export const TemplateDocumentBody = Type.Unknown({
 
 /** What generation renders today, said in every generate route's description. */
 export const GENERATE_LIMITS =
-  'Rendered: each selected scene with its avatar speaking the substituted script over its static shape, text (wrapped, shrunk to fit its box) and image layers, drawn once per scene. Not rendered yet: layer start/end times, entrances/exits, scene transitions; video and audio layers are skipped; text and images are static for the whole scene; text shadows are not drawn; talking-photo characters are refused. Stock templates’ placeholder images are left out until an image variable is given.';
+  'Rendered: each selected scene with its avatar speaking the substituted script over its static shape, text (wrapped, shrunk to fit its box) and image layers, drawn once per scene. Not rendered yet: layer start/end times, entrances/exits, scene transitions; video and audio layers are skipped; text and images are static for the whole scene; text shadows are not drawn; talking-photo characters are refused. Stock templates’ default images and music are bundled with the server (GET /stock/templates/<file>).';
 
 const GenerateVariables = Type.Unknown({
   description:

@@ -11,7 +11,11 @@ import { lookUpAssets, storeVideo, type CreateVideoDeps } from '../videos/store-
 import { resolveTemplateVariables, type VariableValues } from './resolve-template-variables.js';
 import { buildTemplateRenderPlan } from './template-render-plan.js';
 
-export type TemplateVideoDeps = CreateVideoDeps & { assets?: AssetLookup };
+export type TemplateVideoDeps = CreateVideoDeps & {
+  assets?: AssetLookup;
+  /** Where the stock templates' media are served (stockMediaBase): URLs under it render from the bundled files. */
+  stockMediaBase: string;
+};
 
 /** The v2 and v3 generate bodies after schema validation, in one shape. */
 export interface GenerateFromTemplateInput {
@@ -42,7 +46,7 @@ export async function generateFromTemplate(deps: TemplateVideoDeps, spaceId: str
   const dimension = input.dimension ?? dimensionFor(doc.aspect_ratio, DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
   const assets = await lookUpAssets(deps.assets, spaceId, assetIdsOf(doc, values));
-  const plan = buildTemplateRenderPlan(doc, { values, scene_ids: input.scene_ids, dimension, fps: input.fps ?? 25, burnCaptions: input.caption === true }, { engine: deps.engine, assets, refusedUrlHost: deps.refusedUrlHost });
+  const plan = buildTemplateRenderPlan(doc, { values, scene_ids: input.scene_ids, dimension, fps: input.fps ?? 25, burnCaptions: input.caption === true }, { engine: deps.engine, assets, refusedUrlHost: deps.refusedUrlHost, stockMediaBase: deps.stockMediaBase });
   deps.engine.validate(plan);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? doc.name,

@@ -11,7 +11,7 @@ import { wholeReference, type AvatarLayer, type TemplateDocument, type TemplateL
 import { assertHttpUrl, assetMedia, buildVoice, type RefusedUrlHost, type ResolvedAssets } from '../videos/plan-parts.js';
 import type { RenderEngine } from '../ports.js';
 import type { VariableValues } from './resolve-template-variables.js';
-import { PLACEHOLDER_MEDIA } from './stock-templates.js';
+import { stockMediaFileOf, stockMediaSource } from './stock-media.js';
 
 export interface TemplatePlanRequest {
   values: VariableValues;
@@ -25,11 +25,15 @@ export interface TemplatePlanContext {
   engine: Pick<RenderEngine, 'findAvatar' | 'findVoice'>;
   assets: ResolvedAssets;
   refusedUrlHost: RefusedUrlHost;
+  /** Where this deployment serves the stock templates' media (stockMediaBase): URLs under it render from the bundled files. */
+  stockMediaBase: string;
 }
 
-/** Seconds a scene lasts when its rule names a video layer whose clip is a stock placeholder. */
+/** Seconds a scene lasts when its rule names a video layer that is left out (it names no source). */
 export const VIDEO_LAYER_SCENE_SEC = 5;
 const FALLBACK_SCENE_SEC = 3;
+/** Frame heights a bottom-standing bust sinks: more than the idle motion's bob (0.5 % of the figure, at least 2 px at 180 p). */
+const BUST_SINK = 0.012;
 
 /** `{{name}}` → the text variable's content; references to other kinds read as nothing. */
 export function substitute(text: string, values: VariableValues): string {
@@ -63,13 +67,17 @@ function characterOf(layer: AvatarLayer, values: VariableValues, ctx: TemplatePl
   const avatar = ctx.engine.findAvatar(id);
   if (!avatar) throw new OratorError('avatar_not_found', `Avatar ${id} not found`, { param });
   const box = layer.box ?? { x: 0, y: 0, width: 1, height: 1 };
+  const style = layer.avatar_style ?? 'normal';
+  // A figure cut off at the rig's bottom edge (every style but the circle) whose box reaches the frame's
+  // bottom sinks a little below it, so the breathing bob never lifts the cut into view.
+  const sink = style !== 'circle' && box.y + box.height >= 1 - 1e-9 ? BUST_SINK : 0;
   return {
     type: 'avatar',
     avatarId: avatar.avatar_id,
-    style: layer.avatar_style ?? 'normal',
+    style,
     // The style's natural size fills the frame height; the box's height scales it.
     scale: Math.min(5, Math.max(0.1, box.height)),
-    offset: { x: box.x + box.width / 2 - 0.5, y: box.y + box.height / 2 - 0.5 },
+    offset: { x: box.x + box.width / 2 - 0.5, y: box.y + box.height / 2 - 0.5 + sink },
     matting: false,
   };
 }
@@ -88,15 +96,16 @@ function voiceOf(layer: AvatarLayer, values: VariableValues, ctx: TemplatePlanCo
 type Fit = 'cover' | 'contain' | 'crop' | 'none';
 type MediaLayer = Extract<TemplateLayer, { type: 'image' | 'video' | 'audio' }>;
 
-/** A media layer's source: its `{{variable}}`'s value, its asset or its URL; null for a stock placeholder. */
+/** A media layer's source: its `{{variable}}`'s value, its asset or its URL; null when it names none. */
 function mediaSource(layer: MediaLayer, values: VariableValues, ctx: TemplatePlanContext): { source: MediaSource | StoredMedia; ref: Record<string, unknown> | undefined } | null {
   const name = layer.src !== undefined ? wholeReference(layer.src) : undefined;
   const ref = (layer.src !== undefined ? referenced(layer.src, values) : undefined) as { url?: string; asset_id?: string } | undefined;
   const param = name !== undefined ? `variables.${name}.properties` : `layers.${layer.id}`;
   const media = ref ?? (layer.asset_id ? { asset_id: layer.asset_id } : { url: layer.src });
   if (media.url !== undefined) {
-    // Stock templates ship placeholders, not pictures: their media layers are left out until replaced.
-    if (media.url.startsWith(PLACEHOLDER_MEDIA)) return null;
+    // The server's own stock media are on disk: no fetch back to itself (which the SSRF guard would refuse anyway).
+    const stock = stockMediaFileOf(media.url, ctx.stockMediaBase);
+    if (stock) return { source: stockMediaSource(stock), ref };
     assertHttpUrl(media.url, `${param}.url`, ctx.refusedUrlHost);
     return { source: { url: media.url }, ref };
   }
@@ -188,7 +197,7 @@ function sceneLength(scene: TemplateScene, layers: SceneLayers): SceneLengthPlan
   if (rule.type === 'fixed') return { type: 'at_least', seconds: rule.seconds };
   if (rule.type === 'video_layer') {
     const layer = layers.videoIndex.get(rule.layer_id);
-    // A stock placeholder clip is left out; its scene keeps the stand-in length.
+    // A clip left out (no source) keeps the scene at the stand-in length.
     return layer !== undefined ? { type: 'video_layer', layer } : { type: 'at_least', seconds: VIDEO_LAYER_SCENE_SEC };
   }
   return undefined;

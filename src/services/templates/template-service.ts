@@ -6,7 +6,8 @@ import { OratorError } from '../../domain/errors.js';
 import type { AspectRatio, TemplateDocument } from '../../domain/template.js';
 import { decodePageToken, pageOf, type PageCursor } from '../page-token.js';
 import type { Clock } from '../ports.js';
-import { STOCK_TEMPLATES } from './stock-templates.js';
+import { stockMediaBase } from './stock-media.js';
+import { stockTemplates } from './stock-templates.js';
 import type { TemplateRecord, TemplateStore } from './template-ports.js';
 import { validateTemplate } from './validate-template.js';
 import { generateFromTemplate, generationUnavailable, type GenerateFromTemplateInput, type TemplateVideoDeps } from './generate-from-template.js';
@@ -14,8 +15,10 @@ import { generateFromTemplate, generationUnavailable, type GenerateFromTemplateI
 export interface TemplateDeps {
   store: TemplateStore;
   clock: Clock;
+  /** Base of the links handed out (config.publicUrl): the stock templates' media URLs are under it. */
+  publicUrl: string;
   /** What generation stores videos with; absent where only authoring is wired. */
-  videos?: TemplateVideoDeps;
+  videos?: Omit<TemplateVideoDeps, 'stockMediaBase'>;
 }
 
 /** What every template route answers from; the routes pick their fields. */
@@ -42,19 +45,21 @@ function ownView(r: TemplateRecord): TemplateView {
   return { id: r.id, name: r.name, aspectRatio: r.aspectRatio, ownership: 'private', document: r.document, createdAt: r.createdAt, updatedAt: r.updatedAt, thumbnailUrl: null };
 }
 
-const STOCK_VIEWS: readonly TemplateView[] = STOCK_TEMPLATES.map((s) => ({
-  id: s.id,
-  name: s.document.name,
-  aspectRatio: s.document.aspect_ratio,
-  ownership: 'stock',
-  document: s.document,
-  createdAt: s.createdAt,
-  updatedAt: s.createdAt,
-  thumbnailUrl: null,
-}));
+function stockViews(publicUrl: string): TemplateView[] {
+  return stockTemplates(publicUrl).map((s) => ({
+    id: s.id,
+    name: s.document.name,
+    aspectRatio: s.document.aspect_ratio,
+    ownership: 'stock',
+    document: s.document,
+    createdAt: s.createdAt,
+    updatedAt: s.createdAt,
+    thumbnailUrl: null,
+  }));
+}
 
-function stockTemplate(id: string): TemplateView | undefined {
-  return STOCK_VIEWS.find((s) => s.id === id);
+function stockTemplate(deps: TemplateDeps, id: string): TemplateView | undefined {
+  return stockViews(deps.publicUrl).find((s) => s.id === id);
 }
 
 function newerFirst(a: PageCursor, b: PageCursor): number {
@@ -81,7 +86,7 @@ function readOnly(id: string): OratorError {
 export async function listTemplates(deps: TemplateDeps, spaceId: string, limit: number, token?: string): Promise<TemplatePage> {
   const after = token ? decodePageToken(token) : undefined;
   const own = (await deps.store.list(spaceId, limit + 1, after)).map(ownView);
-  const merged = [...own, ...STOCK_VIEWS.filter((s) => isAfter(s, after))].sort(newerFirst).slice(0, limit + 1);
+  const merged = [...own, ...stockViews(deps.publicUrl).filter((s) => isAfter(s, after))].sort(newerFirst).slice(0, limit + 1);
   const page = pageOf(merged, limit, (v) => v);
   return { templates: page.items, nextToken: page.nextToken };
 }
@@ -99,7 +104,7 @@ export async function listAllTemplates(deps: TemplateDeps, spaceId: string): Pro
 }
 
 export async function getTemplate(deps: TemplateDeps, spaceId: string, id: string): Promise<TemplateView> {
-  const stock = stockTemplate(id);
+  const stock = stockTemplate(deps, id);
   if (stock) return stock;
   const own = await deps.store.find(spaceId, id);
   if (!own) throw notFound(id);
@@ -116,7 +121,7 @@ export async function createTemplate(deps: TemplateDeps, spaceId: string, body: 
 
 /** Replaces the whole document; the id and creation time stay. */
 export async function replaceTemplate(deps: TemplateDeps, spaceId: string, id: string, body: unknown): Promise<TemplateView> {
-  if (stockTemplate(id)) throw readOnly(id);
+  if (stockTemplate(deps, id)) throw readOnly(id);
   const existing = await deps.store.find(spaceId, id);
   if (!existing) throw notFound(id);
   const document = validateTemplate(body);
@@ -126,7 +131,7 @@ export async function replaceTemplate(deps: TemplateDeps, spaceId: string, id: s
 }
 
 export async function deleteTemplate(deps: TemplateDeps, spaceId: string, id: string): Promise<void> {
-  if (stockTemplate(id)) throw readOnly(id);
+  if (stockTemplate(deps, id)) throw readOnly(id);
   if (!(await deps.store.delete(spaceId, id))) throw notFound(id);
 }
 
@@ -154,7 +159,7 @@ export function createTemplateService(deps: TemplateDeps): TemplateService {
     generate: async (spaceId, id, input) => {
       const template = await getTemplate(deps, spaceId, id);
       if (!deps.videos) throw generationUnavailable();
-      return generateFromTemplate(deps.videos, spaceId, template.document, input);
+      return generateFromTemplate({ ...deps.videos, stockMediaBase: stockMediaBase(deps.publicUrl) }, spaceId, template.document, input);
     },
   };
 }
