@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { AccountService } from '../services/account/account-service.js';
 import type { AssetService } from '../services/assets/asset-service.js';
 import type { AvatarService } from '../services/avatars/avatar-service.js';
+import type { BatchService } from '../services/batches/batch-service.js';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { BlobStore, BlobUrlCheck, Principal, RateLimiter } from '../services/ports.js';
 import type { TemplateService } from '../services/templates/template-service.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   /** Synchronous when the answer is cached (every request asks). */
   authenticate(key: string | undefined): Principal | null | Promise<Principal | null>;
   videos: VideoService;
+  /** Video batches (POST/GET /v3/videos/batches) and the statuses of videos and batches. */
+  batches: BatchService;
   avatars: AvatarService;
   voices: VoiceService;
   /** Uploaded images, videos and audio (v1 /v1/asset, v3 /v3/assets). */

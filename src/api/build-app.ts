@@ -93,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(fileRoutes, { blobs: deps.blobs, verifyBlobUrl: deps.verifyBlobUrl });
   await app.register(stockMediaRoutes);
-  await app.register(videoRoutes, { videos: deps.videos });
+  await app.register(videoRoutes, { videos: deps.videos, batches: deps.batches });
   await app.register(avatarRoutes, { avatars: deps.avatars });
   await app.register(voiceRoutes, { voices: deps.voices });
   await app.register(assetRoutes, { assets: deps.assets });

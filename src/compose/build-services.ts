@@ -1,7 +1,8 @@
 // The resource services the routes call: videos, avatars (with talking photos), voices, assets,
-// templates and account, each built from the adapters it needs.
+// templates, video batches and account, each built from the adapters it needs.
 import type { Config } from '../config.js';
 import { SqlAssetStore } from '../db/sql-asset-store.js';
+import { SqlBatchStore } from '../db/sql-batch-store.js';
 import { SqlTalkingPhotoStore } from '../db/sql-talking-photo-store.js';
 import { SqlTemplateStore } from '../db/sql-template-store.js';
 import { refusedUrlHost } from '../net/public-address.js';
@@ -11,6 +12,7 @@ import { createAccountService } from '../services/account/account-service.js';
 import { assetLookup, createAssetService } from '../services/assets/asset-service.js';
 import type { AssetLookup } from '../services/assets/asset-ports.js';
 import { createAvatarService } from '../services/avatars/avatar-service.js';
+import { createBatchService } from '../services/batches/batch-service.js';
 import type { PhotoLookup } from '../services/avatars/photo-lookup.js';
 import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from '../services/avatars/talking-photos.js';
 import { MediaPreviews } from '../services/media-previews.js';
@@ -23,7 +25,7 @@ import type { DataLayer } from './build-database.js';
 import type { AppDeps } from '../api/app-deps.js';
 
 /** The resource services the HTTP layer receives (one field of AppDeps each). */
-export type ResourceServices = Pick<AppDeps, 'videos' | 'avatars' | 'voices' | 'assets' | 'account' | 'templates'>;
+export type ResourceServices = Pick<AppDeps, 'videos' | 'avatars' | 'voices' | 'assets' | 'account' | 'templates' | 'batches'>;
 
 export interface ServiceDeps {
   config: Config;
@@ -51,6 +53,9 @@ function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): Talki
   };
 }
 
+/** Request-time URL checks refuse what the SSRF guard would refuse at fetch time, unless private URLs are allowed. */
+const refusedUrlHostFor = (config: Config) => (config.allowPrivateUrls ? () => null : refusedUrlHost);
+
 /** Every video-creating route (v2, v3, the flat v2 body) stores, looks up and validates alike. */
 function videoCreateDeps(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLookup) {
   const { config, data, engine, clock } = deps;
@@ -61,7 +66,7 @@ function videoCreateDeps(deps: ServiceDeps, photos: PhotoLookup, assets: AssetLo
     renderMaxAttempts: JOB_POLICY.render_video.attempts,
     photos,
     assets,
-    refusedUrlHost: config.allowPrivateUrls ? () => null : refusedUrlHost,
+    refusedUrlHost: refusedUrlHostFor(config),
   };
 }
 
@@ -81,8 +86,10 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
   const assetStore = new SqlAssetStore(db);
   const previews = new MediaPreviews({ engine, blobs, scratch });
   const catalogue = { engine, publicUrl: config.publicUrl };
+  const videos = videoService(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore));
+  const templates = createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) });
   return {
-    videos: videoService(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)),
+    videos,
     avatars: createAvatarService({
       groups: {
         catalogue,
@@ -103,6 +110,8 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
     account: createAccountService({ keys: data.keys }),
-    templates: createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) }),
+    templates,
+    // Items are made by the video and template services, exactly as their own routes make them.
+    batches: createBatchService({ store: new SqlBatchStore(db), clock, videos, templates, refusedUrlHost: refusedUrlHostFor(config) }),
   };
 }

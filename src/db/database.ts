@@ -99,6 +99,27 @@ export interface TemplatesTable {
   updated_at: number;
 }
 
+export interface VideoBatchesTable {
+  id: string;
+  space_id: string;
+  title: string | null;
+  callback_url: string | null;
+  total_items: number;
+  created_at: number;
+  /** When batch.finished was recorded; null until every item is terminal. */
+  finished_at: number | null;
+}
+
+export interface VideoBatchItemsTable {
+  batch_id: string;
+  item_index: number;
+  /** Null when the item could not be created (error_* say why). */
+  video_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  error_param: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   api_keys: ApiKeysTable;
@@ -111,6 +132,8 @@ export interface Database {
   talking_photos: TalkingPhotosTable;
   assets: AssetsTable;
   templates: TemplatesTable;
+  video_batches: VideoBatchesTable;
+  video_batch_items: VideoBatchItemsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

@@ -227,6 +227,38 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('templates').ifExists().execute();
     },
   },
+  // Video batches (POST /v3/videos/batches): the batch and one row per submitted item, which points at
+  // the ordinary video it became or holds the reason it could not be created. Item states are read
+  // from the videos themselves, so nothing here changes while they render.
+  '0008_video_batches': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('video_batches')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('callback_url', 'text')
+        .addColumn('total_items', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('video_batch_items')
+        .addColumn('batch_id', 'text', (c) => c.notNull().references('video_batches.id').onDelete('cascade'))
+        .addColumn('item_index', 'integer', (c) => c.notNull())
+        .addColumn('video_id', 'text')
+        .addColumn('error_code', 'text')
+        .addColumn('error_message', 'text')
+        .addColumn('error_param', 'text')
+        .addPrimaryKeyConstraint('video_batch_items_pk', ['batch_id', 'item_index'])
+        .execute();
+      await db.schema.createIndex('video_batch_items_video').on('video_batch_items').column('video_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('video_batch_items').ifExists().execute();
+      await db.schema.dropTable('video_batches').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -20,6 +20,7 @@ export type ErrorKind =
   | 'asset_not_found'
   | 'webhook_not_found'
   | 'template_not_found'
+  | 'batch_not_found'
   | 'invalid_text_input'
   | 'text_too_long'
   | 'invalid_dimension'
@@ -71,6 +72,7 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   webhook_not_found: { legacyCode: 400180, legacyName: 'WEBHOOK_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Webhook endpoint not found' },
   // HeyGen publishes no template-not-found code either: Orator's own, next to WEBHOOK_NOT_FOUND.
   template_not_found: { legacyCode: 400181, legacyName: 'TEMPLATE_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Template not found' },
+  batch_not_found: { legacyCode: 400182, legacyName: 'BATCH_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Batch not found' },
   invalid_text_input: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid text input' },
   text_too_long: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Text input is too long' },
   invalid_dimension: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid video dimension' },

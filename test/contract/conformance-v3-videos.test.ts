@@ -60,7 +60,7 @@ describe('conformance: videos (v3 and v3-style v2)', () => {
 
   test('GET /v3/videos/statuses 200 (found, not_found, batch), 400, 401', async () => {
     const found = await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${completedId},ffffffffffffffffffffffffffffffff&batch_ids=b1`, 200);
-    assert.deepEqual(found.data.map((d: { status: string }) => d.status), ['completed', 'not_found']);
+    assert.deepEqual(found.data.map((d: { status: string }) => d.status), ['completed', 'not_found', 'not_found']);
     const tooMany = Array.from({ length: 101 }, (_, i) => `v${i}`).join(',');
     await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${tooMany}`, 400);
     await check('GET', '/v3/videos/statuses', `/v3/videos/statuses?video_ids=${completedId}`, 401, { headers: {} });

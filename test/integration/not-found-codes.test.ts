@@ -28,6 +28,7 @@ const CASES: [string, string, Envelope, ErrorKind, string][] = [
   ['GET', '/v3/templates/nope', 'v3', 'template_not_found', 'template_id'],
   ['GET', '/v3/template/nope', 'v3', 'template_not_found', 'template_id'],
   ['DELETE', '/v3/templates/nope', 'v3', 'template_not_found', 'template_id'],
+  ['GET', '/v3/videos/batches/nope', 'v3', 'batch_not_found', 'batch_id'],
 ];
 
 for (const [method, url, envelope, kind, param] of CASES) {
@@ -51,7 +52,7 @@ for (const [method, url, envelope, kind, param] of CASES) {
 }
 
 test('each resource has its own legacy code, and none is the bare HTTP status', () => {
-  const kinds: ErrorKind[] = ['video_not_found', 'asset_not_found', 'webhook_not_found', 'avatar_not_found', 'voice_not_found', 'template_not_found'];
+  const kinds: ErrorKind[] = ['video_not_found', 'asset_not_found', 'webhook_not_found', 'avatar_not_found', 'voice_not_found', 'template_not_found', 'batch_not_found'];
   const codes = kinds.map((k) => ERROR_TABLE[k].legacyCode);
   assert.equal(new Set(codes).size, codes.length);
   for (const c of codes) assert.ok(c > 9999, `${c} is a HeyGen business code`);

@@ -1,5 +1,5 @@
 // GET /v3/videos/statuses: one answer per requested id, not_found for unknown and other spaces' ids,
-// failure details for failed videos, batch ids that expand to nothing, and the 100-id cap.
+// failure details for failed videos, unknown batch ids, and the 100-id cap.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createApiKey } from '../../src/auth/api-keys.js';
@@ -77,10 +77,17 @@ describe('GET /v3/videos/statuses', () => {
     assert.equal((await statuses(`video_ids=${mine}`)).json().data[0].status, 'not_found');
   });
 
-  test('batch ids expand to nothing (no batches here)', async () => {
+  test('unknown batch ids answer not_found, one entry each (batches: v3-video-batches.test.ts)', async () => {
     const r = await statuses('batch_ids=b1,b2');
     assert.equal(r.statusCode, 200, r.body);
-    assert.deepEqual(r.json(), { data: [], has_more: false, next_token: null });
+    assert.deepEqual(r.json(), {
+      data: [
+        { video_id: null, status: 'not_found', error: null, item_index: null, batch_id: 'b1' },
+        { video_id: null, status: 'not_found', error: null, item_index: null, batch_id: 'b2' },
+      ],
+      has_more: false,
+      next_token: null,
+    });
   });
 
   test('400 beyond 100 ids (video and batch ids together) or with none; 401 without a key', async () => {

@@ -8,6 +8,7 @@ import { SqlApiKeyRepository } from '../../src/db/sql-api-key-repository.js';
 import { SqlAssetStore } from '../../src/db/sql-asset-store.js';
 import type { AssetRecord } from '../../src/services/assets/asset-ports.js';
 import { SqlTemplateStore } from '../../src/db/sql-template-store.js';
+import { SqlBatchStore } from '../../src/db/sql-batch-store.js';
 import type { TemplateRecord } from '../../src/services/templates/template-ports.js';
 import { SqlUnitOfWork } from '../../src/db/sql-unit-of-work.js';
 import { SqlVideoRepository } from '../../src/db/sql-video-repository.js';
@@ -233,6 +234,42 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         page = await templates.list('sp5', 3, { createdAt: last.createdAt, id: last.id });
       }
       assert.deepEqual(seen, [ids[3], ids[2], ids[1], ids[0]]);
+    });
+
+    test('batches: items read with their videos’ states (deleted ones too), paged by index, counted by status, space isolation', async (db) => {
+      const videos = new SqlVideoRepository(db);
+      const batches = new SqlBatchStore(db);
+      const [done, failed, gone] = ['ba', 'bb', 'bc'].map((p) => p.padEnd(32, '0'));
+      for (const id of [done, failed, gone]) await videos.insert(newVideo(id!, 'sp1', T0));
+      await videos.markProcessing(done!);
+      await videos.markCompleted(done!, { blobs: { video: 'v', captionVideo: null, thumbnail: null, gif: null, srt: null, vtt: null }, durationSec: 1, width: 128, height: 128, quality: null }, T0 + 1);
+      await videos.markFailed(failed!, { code: 400652, message: 'corrupted', detail: null }, T0 + 2);
+      await videos.softDelete('sp1', gone!, T0 + 3);
+      const batch = { id: 'bt1'.padEnd(32, '0'), spaceId: 'sp1', title: 'Zoë ✓', callbackUrl: null, totalItems: 4, createdAt: T0 };
+      await batches.insert(batch, [
+        { index: 0, videoId: done!, error: null },
+        { index: 1, videoId: null, error: { code: 'avatar_not_found', message: 'Avatar x not found', param: 'avatar_id' } },
+        { index: 2, videoId: failed!, error: null },
+        { index: 3, videoId: gone!, error: null },
+      ]);
+      assert.deepEqual(await batches.find('sp1', batch.id), batch);
+      assert.equal(await batches.find('sp2', batch.id), undefined, 'space isolation');
+      const items = await batches.listItems(batch.id, 0, 10);
+      assert.deepEqual(items, [
+        { index: 0, videoId: done, error: null, video: { status: 'completed', errorCode: null, errorMessage: null } },
+        { index: 1, videoId: null, error: { code: 'avatar_not_found', message: 'Avatar x not found', param: 'avatar_id' }, video: null },
+        { index: 2, videoId: failed, error: null, video: { status: 'failed', errorCode: 400652, errorMessage: 'corrupted' } },
+        { index: 3, videoId: gone, error: null, video: { status: 'pending', errorCode: null, errorMessage: null } },
+      ]);
+      assert.deepEqual((await batches.listItems(batch.id, 1, 2)).map((i) => i.index), [1, 2]);
+      assert.deepEqual((await batches.listItems(batch.id, 4, 2)), []);
+      const counts = (await batches.countByVideoStatus(batch.id)).sort((a, b) => String(a.videoStatus).localeCompare(String(b.videoStatus)));
+      assert.deepEqual(counts, [
+        { videoStatus: 'completed', count: 1 },
+        { videoStatus: 'failed', count: 1 },
+        { videoStatus: null, count: 1 },
+        { videoStatus: 'pending', count: 1 },
+      ]);
     });
 
     test('unit of work: a failing transaction commits nothing', async (db) => {

@@ -1,5 +1,6 @@
 // POST/GET/DELETE /v3/videos and GET /v3/videos/statuses. Thin: parse, call the service, wrap.
 import type { FastifyInstance } from 'fastify';
+import type { BatchService } from '../../services/batches/batch-service.js';
 import type { CreateVideoV3Input } from '../../services/videos/create-video-v3.js';
 import type { VideoService } from '../../services/videos/video-service.js';
 import { spaceOf } from '../plugins/auth.js';
@@ -42,7 +43,7 @@ export function videoDetailRoutes(base: FastifyInstance, videos: VideoService, p
   );
 }
 
-export function v3VideoRoutes(base: FastifyInstance, videos: VideoService): void {
+export function v3VideoRoutes(base: FastifyInstance, videos: VideoService, batches: BatchService): void {
   const app = base.withTypeProvider<TypeBoxProvider>();
 
   app.post(
@@ -65,12 +66,13 @@ export function v3VideoRoutes(base: FastifyInstance, videos: VideoService): void
     {
       schema: {
         tags: ['v3 videos'],
-        summary: 'Statuses of up to 100 videos (unknown or other spaces’ ids answer not_found)',
+        summary: 'Statuses of up to 100 videos and batches (unknown or other spaces’ ids answer not_found)',
         querystring: VideoStatusesQuery,
         response: { 200: VideoStatusesResponse, '4xx': V3Error },
       },
     },
-    async (request) => videos.getStatuses(spaceOf(request), request.query),
+    // The batch service answers both: video ids as the video service does, batch ids expanded to their items.
+    async (request) => batches.getStatuses(spaceOf(request), request.query),
   );
 
   videoDetailRoutes(base, videos, '/v3');

@@ -119,7 +119,7 @@ export const VideoIdParams = Type.Object({ video_id: Type.String({ minLength: 1 
 
 export const VideoStatusesQuery = Type.Object({
   video_ids: Type.Optional(Type.String({ description: 'Comma-separated video ids (at most 100 ids with batch_ids).' })),
-  batch_ids: Type.Optional(Type.String({ description: 'Comma-separated batch ids; batches are not built here, so they expand to no items.' })),
+  batch_ids: Type.Optional(Type.String({ description: 'Comma-separated batch ids (POST /v3/videos/batches); each expands to one entry per item, with item_index and batch_id set.' })),
 });
 
 export const VideoStatusesResponse = V3ListEnvelope(

@@ -1,0 +1,76 @@
+// POST /v3/videos/batches: up to 100 creations in one request, each made by the service its own route
+// calls (POST /v3/videos, or POST /v3/templates/{id} for Orator's template items), so an item is an
+// ordinary video: polled, listed, deleted and announced by webhooks like any other.
+//
+// HeyGen creates batch items "asynchronously and independently, so one bad item does not fail the
+// rest": an item its service refuses (unknown avatar, missing script, a 4xx of any kind) becomes a
+// failed item carrying that error, and the other items go on. Malformed JSON shapes are refused for the
+// whole batch before this runs (the route checks every item against its route's schema).
+import { randomBytes } from 'node:crypto';
+import { isOratorError } from '../../domain/errors.js';
+import type { Clock } from '../ports.js';
+import type { CreateVideoV3Input } from '../videos/create-video-v3.js';
+import { assertHttpUrl, type RefusedUrlHost } from '../videos/plan-parts.js';
+import type { VideoService } from '../videos/video-service.js';
+import type { GenerateFromTemplateInput } from '../templates/generate-from-template.js';
+import type { TemplateService } from '../templates/template-service.js';
+import type { BatchItemError, BatchStore, NewBatchItem } from './batch-ports.js';
+import { batchView, type BatchView } from './batch-view.js';
+
+/** HeyGen's cap per batch. */
+export const MAX_BATCH_ITEMS = 100;
+
+/** Orator extension: a template generation as a batch item, the body POST /v3/templates/{id} takes plus the id. */
+export type TemplateBatchItem = GenerateFromTemplateInput & { type: 'template'; template_id: string };
+export type BatchItemInput = CreateVideoV3Input | TemplateBatchItem;
+
+export interface CreateBatchInput {
+  videos: BatchItemInput[];
+  title?: string | null;
+  callback_url?: string | null;
+}
+
+export interface CreateBatchDeps {
+  store: BatchStore;
+  clock: Clock;
+  videos: Pick<VideoService, 'createV3'>;
+  templates: Pick<TemplateService, 'generate'>;
+  refusedUrlHost: RefusedUrlHost;
+}
+
+function isTemplateItem(item: BatchItemInput): item is TemplateBatchItem {
+  return (item.type as string) === 'template';
+}
+
+async function createItem(deps: CreateBatchDeps, spaceId: string, item: BatchItemInput): Promise<string> {
+  if (!isTemplateItem(item)) return (await deps.videos.createV3(spaceId, item)).video_id;
+  const { type: _type, template_id, ...body } = item;
+  return (await deps.templates.generate(spaceId, template_id, body)).video_id;
+}
+
+/** An error the item's own route would have answered with a 4xx; anything else fails the request. */
+function itemErrorOf(err: unknown): BatchItemError | undefined {
+  if (!isOratorError(err) || err.spec.httpStatus >= 500) return undefined;
+  return { code: err.spec.v3Code, message: err.message, param: err.param ?? null };
+}
+
+export async function createVideoBatch(deps: CreateBatchDeps, spaceId: string, input: CreateBatchInput): Promise<BatchView> {
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
+  const items: NewBatchItem[] = [];
+  // One after another: each creation is a short transaction, and a sequence keeps item order in the
+  // videos' creation times (GET /v3/videos lists them in submission order).
+  for (const [index, item] of input.videos.entries()) {
+    try {
+      items.push({ index, videoId: await createItem(deps, spaceId, item), error: null });
+    } catch (err) {
+      const error = itemErrorOf(err);
+      if (!error) throw err;
+      items.push({ index, videoId: null, error });
+    }
+  }
+  // Written once every item is settled, so a batch is never seen half made; a request that dies on
+  // the way leaves only ordinary videos behind (and its Idempotency-Key free for the retry).
+  const batch = { id: randomBytes(16).toString('hex'), spaceId, title: input.title ?? null, callbackUrl: input.callback_url ?? null, totalItems: items.length, createdAt: deps.clock.now() };
+  await deps.store.insert(batch, items);
+  return batchView(deps.store, batch, { limit: MAX_BATCH_ITEMS });
+}
