@@ -28,6 +28,8 @@ function normalizeScene(scene: unknown, index: number): ScenePlan {
     character: normalizeCharacter(scene.character),
     voice: normalizeVoice(scene.voice, index),
     background: normalizeBackground(scene.background),
+    // Passed through as written: validation checks every field before rendering.
+    ...(scene.timedLayers !== undefined ? { timedLayers: scene.timedLayers as ScenePlan['timedLayers'] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
 import type { RenderPlan } from '../domain/render-plan.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
+import { validateTimedLayers } from './validate-timed-layers.js';
 
 export interface PlanLookups {
   avatarExists(avatarId: string): boolean;
@@ -53,6 +54,7 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
     if (scene.background.type === 'color' && !/^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(scene.background.color.trim())) {
       throw new OratorError('invalid_parameter', `Background colour ${scene.background.color} is not a hex colour`, { param: `${where}.background.value` });
     }
+    validateTimedLayers(scene, i);
   });
   const wm = plan.watermark;
   if (wm) {

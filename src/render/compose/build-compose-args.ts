@@ -11,8 +11,10 @@ import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
 import { audioGraph, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
 import { appendTransitions, type TransitionInput } from './scene-transitions.js';
+import { overlayTimedLayers, type TimedLayerInput } from './timed-layer-filter.js';
 
 export { AUDIO_SAMPLE_RATE, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
+export type { TimedLayerInput } from './timed-layer-filter.js';
 
 export type BackgroundInput = BackgroundOf<{ path: string }>;
 
@@ -34,6 +36,8 @@ export interface ComposeJob {
   format: OutputFormat;
   backgrounds: BackgroundInput[];
   avatars: AvatarTrackInput[];
+  /** Template layers on the timeline, bottom first: under the avatars, or over them; absent = none. */
+  timedLayers?: TimedLayerInput[];
   audio: AudioTrackInput[];
   /** Music and video-layer sound mixed under the voices; absent = none. */
   audioLayers?: AudioLayerInput[];
@@ -86,6 +90,9 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   let current = 'bg';
   if (backgroundLabels.length === 1) current = backgroundLabels[0]!;
   else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0[bg]`);
+  const layerSpec = { fps, height, layerPixelFormat: format === 'mov' ? 'yuva444p' : 'yuva420p', overlayFormat: overlayFormat(format) };
+  const timed = job.timedLayers ?? [];
+  current = overlayTimedLayers(graph, current, timed.filter((l) => !l.overCharacter), addInput, layerSpec, 'tu');
 
   // Avatars: the concat demuxer emits one frame per state change; the overlay holds the newest one.
   job.avatars.forEach((avatar, i) => {
@@ -101,6 +108,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
     current = out;
   });
+  current = overlayTimedLayers(graph, current, timed.filter((l) => l.overCharacter), addInput, layerSpec, 'to');
   if (job.transitions?.length) current = appendTransitions(graph, current, job.transitions, { fps, width, height, pixelFormat });
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
   const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });

@@ -8,6 +8,7 @@ import type { AvatarRig } from '../avatars/avatar-catalogue.js';
 import { buildBlinkSchedule, eyesClosedMask } from '../motion/blink-schedule.js';
 import { buildComposeArgs, buildStillsComposeArgs, type AudioLayerInput, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
 import { transitionInputs } from '../compose/scene-transitions.js';
+import { timedLayerInputs } from '../compose/timed-layer-filter.js';
 import { prepareAudioLayers } from './audio-layers.js';
 import { buildCropCommands, type CropStep } from '../compose/crop-commands.js';
 import { buildFfconcat } from '../compose/ffconcat.js';
@@ -96,6 +97,7 @@ async function overlayArgs(
   }
   return buildComposeArgs({
     width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, outPath: files.video,
+    timedLayers: timedLayerInputs(visuals.timedLayers, speech.sceneStarts, speech.scenes.map((s) => s.frames), plan.fps),
     transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps, speech.totalFrames),
     watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
   });

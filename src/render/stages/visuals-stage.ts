@@ -11,6 +11,8 @@ import { prepareWatermark, type WatermarkInput } from '../media/watermark.js';
 import { engineSource } from '../media/engine-source.js';
 import { describeSource, localMedia } from '../media/local-media.js';
 import { prepareBackgrounds, type BackgroundSegment } from '../media/prepare-backgrounds.js';
+import { prepareTimedLayers } from '../media/prepare-timed-layers.js';
+import type { PreparedTimedLayer } from '../compose/timed-layer-filter.js';
 import { StillFactory, type PlacedTrack } from '../stills/still-factory.js';
 import type { RenderContext } from './render-context.js';
 
@@ -20,6 +22,8 @@ export interface VisualsStageOutput {
   /** Present on the fast path (static backgrounds, MP4). */
   stills: StillFactory | null;
   watermark: WatermarkInput | null;
+  /** Template layers with their own time on screen, timed relative to their scenes; drawn by the overlay graph. */
+  timedLayers: PreparedTimedLayer[];
 }
 
 /**
@@ -41,10 +45,11 @@ export async function runVisualsStage(ctx: RenderContext): Promise<VisualsStageO
     ? localMedia(watermarkSource, workDir, 'watermark', options).then((input) =>
         prepareWatermark(input, wm, plan, join(workDir, 'watermark.png'), describeSource(watermarkSource)))
     : Promise.resolve(null);
-  // Both settle before either failure is thrown, so nothing is still writing when the work dir goes.
-  const [backgroundsResult, watermarkResult] = await Promise.allSettled([prepareBackgrounds(plan, workDir, options), watermarkPromise]);
+  // All settle before any failure is thrown, so nothing is still writing when the work dir goes.
+  const [backgroundsResult, watermarkResult, timedResult] = await Promise.allSettled([prepareBackgrounds(plan, workDir, options), watermarkPromise, prepareTimedLayers(plan, ctx)]);
   if (backgroundsResult.status === 'rejected') throw backgroundsResult.reason;
   if (watermarkResult.status === 'rejected') throw watermarkResult.reason;
+  if (timedResult.status === 'rejected') throw timedResult.reason;
   const backgrounds = backgroundsResult.value;
   const rigs = new Map<string, Promise<AvatarRig>>();
   const tracks = await Promise.all(
@@ -72,7 +77,7 @@ export async function runVisualsStage(ctx: RenderContext): Promise<VisualsStageO
       track: tracks.findIndex((t) => t.scenes.includes(i)),
     })));
   }
-  return { backgrounds, tracks, stills, watermark: watermarkResult.value };
+  return { backgrounds, tracks, stills, watermark: watermarkResult.value, timedLayers: timedResult.value };
 }
 
 /** Builds one rig for a character at a height; `firstScene` names the scene in error messages. */
