@@ -3,12 +3,14 @@
 // last frame, a trimmed clip loops its section, one shape sits over the avatar and one under it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { OratorError } from '../../src/domain/errors.js';
 import type { RenderPlan, RenderResult, TimedLayerPlan } from '../../src/domain/render-plan.js';
 import { renderVideo } from '../../src/render/render-video.js';
+import { frameHashes } from '../support/render-probes.js';
 
 const root = await mkdtemp(join(tmpdir(), 'orator-timed-layers-'));
 after(() => rm(root, { recursive: true, force: true }));
@@ -180,4 +182,28 @@ test('encode cost: the same 6 s plan with and without timed layers', async () =>
   const vb = without.timings!.visuals!;
   console.log(`# encode 640x360 6 s: with 6 timed layers ${a} ms, without ${b} ms, ratio ${(a / b).toFixed(2)}; visuals stage ${va} ms vs ${vb} ms`);
   assert.equal(withLayers.durationSec, without.durationSec);
+});
+
+test('the same plan renders the same frames', async () => {
+  const again = await renderVideo(planOf(4.5, timedLayers(clip, red)), join(root, 'again'), { fetcher: noFetch, cacheDir: join(root, 'cache') });
+  assert.deepEqual(await frameHashes(again.video), await frameHashes(result.video));
+});
+
+test('a clip that is not a video, or is corrupted, fails the render naming its layer', async () => {
+  const sound = join(root, 'tone.wav');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=d=1', sound]);
+  const junk = join(root, 'junk.mp4');
+  await writeFile(junk, Buffer.alloc(4096, 7));
+  const cases: [string, string, RegExp][] = [[sound, 'video_format_not_supported', /tone\.wav has no video stream/], [junk, 'video_file_corrupted', /junk\.mp4 is corrupted/]];
+  for (const [path, kind, message] of cases) {
+    const layers = [layer({ type: 'shape', box: box(0, 0, 0.1, 0.1), color: '#FFFFFF' }), layer({ type: 'video', box: box(0.5, 0.5, 0.4, 0.4), source: { path }, fit: 'contain', muted: true, loop: false, trim: { start: 0 } })];
+    await assert.rejects(renderVideo(planOf(1, layers), join(root, `bad-${kind}`), { fetcher: noFetch, cacheDir: join(root, 'cache') }), (e: unknown) => {
+      assert.ok(e instanceof OratorError, String(e));
+      assert.equal(e.kind, kind);
+      assert.equal(e.param, 'scenes[0].timed_layers[1]');
+      assert.match(e.message, message);
+      assert.ok(!e.message.includes(root), `no server path in ${e.message}`);
+      return true;
+    });
+  }
 });
