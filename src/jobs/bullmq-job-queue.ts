@@ -1,7 +1,9 @@
 // The job queue on Redis + BullMQ. The jobs row stays the truth: a BullMQ job is only a pointer (the
 // row id, also its BullMQ jobId so duplicate dispatches collapse) plus a wake-up. Workers take a
-// message, ack it at once, then claim the row with the same compare-and-set as the SQL queue; a
-// message for a row that is no longer queued is dropped. Every sweep (lease watchdog) re-dispatches
+// message, ack it at once, then claim with the SQL queue's claim for that kind: usually the row the
+// message points at, but the fairest due row when another space has fewer jobs running (fair share,
+// see SqlJobQueue.claim), and the passed-over row's pointer is put back. A message for a row that is
+// no longer queued is spent on whatever is due instead. Every sweep (lease watchdog) re-dispatches
 // due rows, so a crash between commit and dispatch, a lost message or a message whose claim lost a
 // space-cap race costs a few seconds, never a job.
 //
@@ -11,11 +13,11 @@
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { redisOptionsFromUrl } from './redis-url.js';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, JobsTable, SqlDialectName } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, SqlDialectName } from '../db/database.js';
 import { JOB_KINDS, type JobKind, type JobRecord, type NewJob } from '../domain/job-kind.js';
 import type { ClaimRequest, RetryOptions } from './job-queue.js';
-import { jobFromRow, SqlJobQueue } from './sql-job-queue.js';
+import { SqlJobQueue } from './sql-job-queue.js';
 
 interface Pointer {
   jobId: string;
@@ -221,30 +223,39 @@ export class BullmqJobQueue extends SqlJobQueue {
     if (!this.redisAvailable) return super.claim(req);
     for (const kind of req.kinds) {
       if (this.fetching.has(kind)) return super.claim(req);
-      const worker = this.workerFor(kind);
-      for (;;) {
-        const token = `${req.owner}:${++this.tokenSeq}`;
-        let message: Job<Pointer> | undefined;
-        this.fetching.add(kind);
-        const fetched = worker.getNextJob(token, { block: false }).finally(() => this.fetching.delete(kind));
-        try {
-          message = await withTimeout(fetched, REDIS_CALL_TIMEOUT_MS, 'getNextJob');
-        } catch (err) {
-          // A message fetched after we stopped waiting stays active until BullMQ's stalled check returns
-          // it; the row is still queued, so the claim below (or the next sweep) covers it.
-          this.logBullmq('BullMQ fetch failed; claiming from the database', { kind, err: String(err) });
-          return super.claim(req);
-        }
-        if (!message) break;
-        // Ack first: the row's lease, not the message, guards the work from here on. An ack cut off by
-        // an outage must not hold up the claim: an unacked message only comes back as a stale pointer.
-        await withTimeout(message.moveToCompleted(null, token, false), REDIS_CALL_TIMEOUT_MS, 'ack').catch((err) => this.logBullmq('BullMQ ack failed', { err: String(err) }));
-        const claimed = await this.claimRow(message.data.jobId, kind, req);
-        if (claimed) return claimed;
-        await this.redispatchIfEarly(message.data.jobId, req.now);
-      }
+      const message = await this.takeMessage(kind, req.owner);
+      if (message === 'unavailable') return super.claim(req);
+      if (!message) continue;
+      const claimed = await super.claim({ ...req, kinds: [kind] });
+      // Another row went first (a space with fewer running): this one keeps its place in the queue.
+      if (claimed && claimed.id !== message.data.jobId) await this.redispatchIfQueued(message.data.jobId, req.now);
+      if (claimed) return claimed;
+      // Nothing of this kind is claimable now; a capped space's pointer waits for the sweep.
+      await this.redispatchIfEarly(message.data.jobId, req.now);
     }
     return undefined;
+  }
+
+  /** The next message of a kind, acked; 'unavailable' when Redis did not answer in time. */
+  private async takeMessage(kind: string, owner: string): Promise<Job<Pointer> | undefined | 'unavailable'> {
+    const worker = this.workerFor(kind);
+    const token = `${owner}:${++this.tokenSeq}`;
+    this.fetching.add(kind);
+    const fetched = worker.getNextJob(token, { block: false }).finally(() => this.fetching.delete(kind));
+    let message: Job<Pointer> | undefined;
+    try {
+      message = await withTimeout(fetched, REDIS_CALL_TIMEOUT_MS, 'getNextJob');
+    } catch (err) {
+      // A message fetched after we stopped waiting stays active until BullMQ's stalled check returns
+      // it; the row is still queued, so the claim from the database (or the next sweep) covers it.
+      this.logBullmq('BullMQ fetch failed; claiming from the database', { kind, err: String(err) });
+      return 'unavailable';
+    }
+    if (!message) return undefined;
+    // Ack first: the row's lease, not the message, guards the work from here on. An ack cut off by
+    // an outage must not hold up the claim: an unacked message only comes back as a stale pointer.
+    await withTimeout(message.moveToCompleted(null, token, false), REDIS_CALL_TIMEOUT_MS, 'ack').catch((err) => this.logBullmq('BullMQ ack failed', { err: String(err) }));
+    return message;
   }
 
   /**
@@ -253,24 +264,15 @@ export class BullmqJobQueue extends SqlJobQueue {
    * with the row's delay rather than dropped, so the retry does not wait for a sweep.
    */
   private async redispatchIfEarly(jobId: string, now: number): Promise<void> {
-    const row = await this.db.selectFrom('jobs').select(['id', 'kind', 'run_at', 'status']).where('id', '=', jobId).executeTakeFirst();
-    if (row?.status === 'queued' && Number(row.run_at) > now) {
-      await this.dispatch([{ id: row.id, kind: row.kind, run_at: Number(row.run_at) }]).catch(this.dispatchFailed('re-dispatch of an early pointer failed; the sweep retries'));
-    }
+    await this.redispatchIfQueued(jobId, now, true);
   }
 
-  /** The SQL queue's claim, narrowed to one row: CAS queued → running when due and under the space cap. */
-  private async claimRow(jobId: string, kind: string, req: ClaimRequest): Promise<JobRecord | undefined> {
-    const result = await sql<Selectable<JobsTable>>`
-      update jobs set status = 'running', lease_owner = ${req.owner}, lease_expires_at = ${req.now + req.leaseMs},
-        attempts = attempts + 1, updated_at = ${req.now}
-      where id = ${jobId} and status = 'queued' and kind = ${kind} and run_at <= ${req.now}
-        and (space_id is null or (
-          select count(*) from jobs r where r.space_id = jobs.space_id and r.kind = jobs.kind and r.status = 'running'
-        ) < ${req.spaceCap})
-      returning *`.execute(this.db);
-    const row = result.rows[0];
-    return row ? jobFromRow(row) : undefined;
+  /** Puts a pointer back behind the others while its row is still queued (due or, with `earlyOnly`, only when not yet due). */
+  private async redispatchIfQueued(jobId: string, now: number, earlyOnly = false): Promise<void> {
+    const row = await this.db.selectFrom('jobs').select(['id', 'kind', 'run_at', 'status']).where('id', '=', jobId).executeTakeFirst();
+    if (row?.status === 'queued' && (!earlyOnly || Number(row.run_at) > now)) {
+      await this.dispatch([{ id: row.id, kind: row.kind, run_at: Number(row.run_at) }]).catch(this.dispatchFailed('re-dispatch of a passed-over pointer failed; the sweep retries'));
+    }
   }
 
   override async retry(jobId: string, owner: string, runAt: number, error: string, now: number, options?: RetryOptions): Promise<boolean> {

@@ -24,6 +24,11 @@ export function jobFromRow(r: Selectable<JobsTable>): JobRecord {
   };
 }
 
+/** Running jobs of the same kind in the space of the jobs row aliased `alias`. */
+function runningInSpace(alias: string) {
+  return sql<number>`(select count(*) from jobs r where r.space_id = ${sql.ref(`${alias}.space_id`)} and r.kind = ${sql.ref(`${alias}.kind`)} and r.status = 'running')`;
+}
+
 export class SqlJobQueue extends SqlJobWriter implements JobQueue {
   private readonly events = new EventEmitter();
 
@@ -45,19 +50,24 @@ export class SqlJobQueue extends SqlJobWriter implements JobQueue {
     return () => this.events.off('enqueued', listener);
   }
 
+  /**
+   * Fair share between spaces: among due jobs, one of the space with the fewest running jobs of its kind
+   * goes first, oldest first within a space. A space with a hundred renders queued takes the slots no
+   * other space asks for, but each slot that frees goes to the waiting space with the fewest running,
+   * so another space's job waits for one render, not a hundred (`spaceCap` bounds what one space holds).
+   */
   async claim(req: ClaimRequest): Promise<JobRecord | undefined> {
     if (req.kinds.length === 0) return undefined;
     const lock = this.dialect === 'postgres' ? sql` for update skip locked` : sql``;
+    const running = runningInSpace('j');
     const result = await sql<Selectable<JobsTable>>`
       update jobs set status = 'running', lease_owner = ${req.owner}, lease_expires_at = ${req.now + req.leaseMs},
         attempts = attempts + 1, updated_at = ${req.now}
       where id = (
         select j.id from jobs j
         where j.status = 'queued' and j.run_at <= ${req.now} and j.kind in (${sql.join(req.kinds)})
-          and (j.space_id is null or (
-            select count(*) from jobs r where r.space_id = j.space_id and r.kind = j.kind and r.status = 'running'
-          ) < ${req.spaceCap})
-        order by j.run_at, j.created_at
+          and (j.space_id is null or ${running} < ${req.spaceCap})
+        order by case when j.space_id is null then 0 else ${running} end, j.run_at, j.created_at
         limit 1${lock}
       ) and status = 'queued'
       returning *`.execute(this.db);

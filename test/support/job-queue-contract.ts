@@ -134,6 +134,26 @@ export function describeJobQueueContract(name: string, open: () => Promise<JobQu
       assert.deepEqual(second.payload, { videoId: 'b' });
     });
 
+    test('fair share: a space with many jobs queued does not hold back another space’s later job', async ({ queue }) => {
+      const t0 = Date.now() - 10_000;
+      // A batch of four in sp1, then one job of sp2 enqueued after all of them.
+      const a = [];
+      for (let i = 0; i < 4; i += 1) a.push(await queue.enqueue({ kind: 'render_video', payload: { videoId: `a${i}` }, spaceId: 'sp1', runAt: t0 + i }));
+      const b = await queue.enqueue({ kind: 'render_video', payload: { videoId: 'b' }, spaceId: 'sp2', runAt: t0 + 10 });
+      const first = await claimSoon(queue, 'w1');
+      assert.equal(first.id, a[0], 'oldest first while no space runs anything');
+      const second = await claimSoon(queue, 'w2');
+      assert.equal(second.id, b, 'the space with nothing running goes before the busy one’s older jobs');
+      // Both spaces run one now: back to the oldest, and sp1's pointers passed over were kept.
+      const third = await claimSoon(queue, 'w3');
+      assert.equal(third.id, a[1]);
+      await queue.complete(first.id, 'w1');
+      await queue.complete(second.id, 'w2');
+      await queue.complete(third.id, 'w3');
+      const rest = [await claimSoon(queue, 'w4'), await claimSoon(queue, 'w5')].map((j) => j.id);
+      assert.deepEqual(rest, [a[2], a[3]]);
+    });
+
     test('the watchdog returns expired leases; the old holder can no longer finish', async ({ queue }) => {
       const id = await queue.enqueue({ kind: 'render_video', payload: { videoId: 'v' }, spaceId: null });
       await claimSoon(queue, 'dead', { leaseMs: 1 });
