@@ -55,10 +55,11 @@ test('one fade: plain frames up to scene A\'s last, a 10-frame xfade segment hol
   assert.deepEqual(graph, [
     '[bg]settb=1/25,setpts=N,split=4[txp0][txa1][txb1][txp2]',
     '[txp0]trim=end_frame=30,setpts=PTS-STARTPTS[txs0]',
-    '[txa1]trim=start_frame=29:end_frame=30,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=9[txh1]',
-    '[txb1]trim=start_frame=30:end_frame=40,setpts=PTS-STARTPTS[txn1]',
+    // A's last picture converted once, then held; B's first ten frames. xfade works in 4:4:4.
+    '[txa1]trim=start_frame=29:end_frame=30,setpts=PTS-STARTPTS,format=yuv444p,tpad=stop_mode=clone:stop=9[txh1]',
+    '[txb1]trim=start_frame=30:end_frame=40,setpts=PTS-STARTPTS,format=yuv444p[txn1]',
     // One frame early and one frame longer: B weighs 1/11 on frame 30, 10/11 on frame 39.
-    '[txh1][txn1]xfade=transition=fade:duration=0.440000:offset=-0.040000[txs1]',
+    '[txh1][txn1]xfade=transition=fade:duration=0.440000:offset=-0.040000,format=yuv420p[txs1]',
     '[txp2]trim=start_frame=40,setpts=PTS-STARTPTS[txs2]',
     '[txs0][txs1][txs2]concat=n=3:v=1:a=0,settb=1/25,setpts=N[txout]',
   ]);
@@ -67,12 +68,13 @@ test('one fade: plain frames up to scene A\'s last, a 10-frame xfade segment hol
 test('alpha: a fade blends premultiplied and returns to the working format; a slide only moves pixels', () => {
   const fade: string[] = [];
   appendTransitions(fade, 'bg', [{ type: 'fade', atFrame: 30, frames: 10 }], webm);
-  assert.ok(fade[2]!.endsWith('tpad=stop_mode=clone:stop=9,format=yuva444p,premultiply=inplace=1[txh1]'), fade[2]);
+  assert.ok(fade[2]!.endsWith('setpts=PTS-STARTPTS,format=yuva444p,premultiply=inplace=1,tpad=stop_mode=clone:stop=9[txh1]'), fade[2]);
   assert.ok(fade[3]!.endsWith('setpts=PTS-STARTPTS,format=yuva444p,premultiply=inplace=1[txn1]'), fade[3]);
   assert.equal(fade[4], '[txh1][txn1]xfade=transition=fade:duration=0.440000:offset=-0.040000,unpremultiply=inplace=1,format=yuva420p[txs1]');
   const slide: string[] = [];
   appendTransitions(slide, 'bg', [{ type: 'slide', atFrame: 30, frames: 10 }], webm);
-  assert.equal(slide[4], '[txh1][txn1]xfade=transition=slideleft:duration=0.440000:offset=-0.040000[txs1]');
+  assert.equal(slide[2], '[txa1]trim=start_frame=29:end_frame=30,setpts=PTS-STARTPTS,format=yuva444p,tpad=stop_mode=clone:stop=9[txh1]');
+  assert.equal(slide[4], '[txh1][txn1]xfade=transition=slideleft:duration=0.440000:offset=-0.040000,format=yuva420p[txs1]');
   assert.ok(!slide.join(';').includes('premultiply'));
 });
 
@@ -82,13 +84,13 @@ test('two transitions share one split and one concat, in frame order; at 30 fps 
   assert.deepEqual(graph, [
     '[ov1]settb=1/30,setpts=N,split=7[txp0][txa1][txb1][txp2][txa3][txb3][txp4]',
     '[txp0]trim=end_frame=1,setpts=PTS-STARTPTS[txs0]',
-    '[txa1]trim=start_frame=0:end_frame=1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=2[txh1]',
-    '[txb1]trim=start_frame=1:end_frame=4,setpts=PTS-STARTPTS[txn1]',
-    '[txh1][txn1]xfade=transition=fade:duration=0.133333:offset=-0.033333[txs1]',
+    '[txa1]trim=start_frame=0:end_frame=1,setpts=PTS-STARTPTS,format=yuv444p,tpad=stop_mode=clone:stop=2[txh1]',
+    '[txb1]trim=start_frame=1:end_frame=4,setpts=PTS-STARTPTS,format=yuv444p[txn1]',
+    '[txh1][txn1]xfade=transition=fade:duration=0.133333:offset=-0.033333,format=yuv420p[txs1]',
     '[txp2]trim=start_frame=4:end_frame=50,setpts=PTS-STARTPTS[txs2]',
-    '[txa3]trim=start_frame=49:end_frame=50,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=4[txh3]',
-    '[txb3]trim=start_frame=50:end_frame=55,setpts=PTS-STARTPTS[txn3]',
-    '[txh3][txn3]xfade=transition=slideleft:duration=0.200000:offset=-0.033333[txs3]',
+    '[txa3]trim=start_frame=49:end_frame=50,setpts=PTS-STARTPTS,format=yuv444p,tpad=stop_mode=clone:stop=4[txh3]',
+    '[txb3]trim=start_frame=50:end_frame=55,setpts=PTS-STARTPTS,format=yuv444p[txn3]',
+    '[txh3][txn3]xfade=transition=slideleft:duration=0.200000:offset=-0.033333,format=yuv420p[txs3]',
     '[txp4]trim=start_frame=55,setpts=PTS-STARTPTS[txs4]',
     '[txs0][txs1][txs2][txs3][txs4]concat=n=5:v=1:a=0,settb=1/30,setpts=N[txout]',
   ]);
@@ -99,7 +101,7 @@ test('close transitions: a one-frame one holds nothing more; one that would hold
   appendTransitions(graph, 'bg', [{ type: 'fade', atFrame: 10, frames: 5 }, { type: 'fade', atFrame: 16, frames: 1 }, { type: 'fade', atFrame: 17, frames: 2 }], mp4);
   assert.equal(graph[0], '[bg]settb=1/25,setpts=N,split=7[txp0][txa1][txb1][txp2][txa3][txb3][txp4]');
   assert.equal(graph[5], '[txp2]trim=start_frame=15:end_frame=16,setpts=PTS-STARTPTS[txs2]');
-  assert.equal(graph[6], '[txa3]trim=start_frame=15:end_frame=16,setpts=PTS-STARTPTS[txh3]');
+  assert.equal(graph[6], '[txa3]trim=start_frame=15:end_frame=16,setpts=PTS-STARTPTS,format=yuv444p[txh3]');
   assert.equal(graph.filter((g) => g.includes('xfade')).length, 2, graph.join('\n'));
   assert.equal(graph[9], '[txp4]trim=start_frame=17,setpts=PTS-STARTPTS[txs4]');
 });

@@ -79,20 +79,22 @@ export function appendTransitions(graph: string[], current: string, transitions:
  * One transition as its own segment of N frames: A's last picture held N frames, against B's first N.
  * xfade starts one frame early (offset −1 frame, duration N+1), so its first output is already 1/(N+1)
  * B and its last N/(N+1): its 100 % A frame would be a copy of A's last, and xfade's slide misreads
- * the first column there.
+ * the first column there. xfade (ffmpeg 5.1) works in 4:4:4 only: the held picture is converted once,
+ * before it is repeated, and only the transition's frames make the round trip.
  */
 function transitionChains(transition: TransitionInput, p: number, video: TransitionVideo): string[] {
   const { atFrame, frames } = transition;
+  const alpha = video.pixelFormat.startsWith('yuva');
   // Alpha is blended premultiplied: a straight mix of an opaque pixel with a transparent one greys it.
-  const premultiplied = transition.type === 'fade' && video.pixelFormat.startsWith('yuva');
-  const into = premultiplied ? ',format=yuva444p,premultiply=inplace=1' : '';
-  const back = premultiplied ? `,unpremultiply=inplace=1,format=${video.pixelFormat}` : '';
+  const premultiplied = alpha && transition.type === 'fade';
+  const into = `format=${alpha ? 'yuva444p' : 'yuv444p'}${premultiplied ? ',premultiply=inplace=1' : ''}`;
+  const back = `${premultiplied ? 'unpremultiply=inplace=1,' : ''}format=${video.pixelFormat}`;
   const hold = frames > 1 ? `,tpad=stop_mode=clone:stop=${frames - 1}` : '';
   const [duration, offset] = [(frames + 1) / video.fps, -1 / video.fps].map((s) => s.toFixed(6));
   return [
-    `[txa${p}]trim=start_frame=${atFrame - 1}:end_frame=${atFrame},setpts=PTS-STARTPTS${hold}${into}[txh${p}]`,
-    `[txb${p}]trim=start_frame=${atFrame}:end_frame=${atFrame + frames},setpts=PTS-STARTPTS${into}[txn${p}]`,
-    `[txh${p}][txn${p}]xfade=transition=${XFADE_TRANSITION[transition.type]}:duration=${duration}:offset=${offset}${back}[txs${p}]`,
+    `[txa${p}]trim=start_frame=${atFrame - 1}:end_frame=${atFrame},setpts=PTS-STARTPTS,${into}${hold}[txh${p}]`,
+    `[txb${p}]trim=start_frame=${atFrame}:end_frame=${atFrame + frames},setpts=PTS-STARTPTS,${into}[txn${p}]`,
+    `[txh${p}][txn${p}]xfade=transition=${XFADE_TRANSITION[transition.type]}:duration=${duration}:offset=${offset},${back}[txs${p}]`,
   ];
 }
 
