@@ -30,6 +30,9 @@ function normalizeScene(scene: unknown, index: number): ScenePlan {
     background: normalizeBackground(scene.background),
     // Passed through as written: validation checks every field before rendering.
     ...(scene.timedLayers !== undefined ? { timedLayers: scene.timedLayers as ScenePlan['timedLayers'] } : {}),
+    ...(scene.audioLayers !== undefined ? { audioLayers: scene.audioLayers as ScenePlan['audioLayers'] } : {}),
+    ...(scene.transition !== undefined ? { transition: scene.transition as ScenePlan['transition'] } : {}),
+    ...(scene.length !== undefined ? { length: scene.length as ScenePlan['length'] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { OratorError } from '../domain/errors.js';
 import { checkSpeechText } from '../domain/speech-text.js';
 import type { RenderPlan } from '../domain/render-plan.js';
 import { assertVideoDimension } from '../domain/video-dimension.js';
+import { validateSceneTiming } from './validate-scene-timing.js';
 import { validateTimedLayers } from './validate-timed-layers.js';
 
 export interface PlanLookups {
@@ -55,6 +56,7 @@ export function validateRenderPlanWith(plan: RenderPlan, lookups: PlanLookups): 
       throw new OratorError('invalid_parameter', `Background colour ${scene.background.color} is not a hex colour`, { param: `${where}.background.value` });
     }
     validateTimedLayers(scene, i);
+    validateSceneTiming(scene, i);
   });
   const wm = plan.watermark;
   if (wm) {

@@ -1,48 +1,13 @@
 // A scene's timed layers checked before rendering (issue #12). Templates check their layers where they are
 // validated; a plan written by hand (`orator render plan.json`) reaches the engine as written, so every
 // field is checked here too, and each message names the field as the plan file spells it.
-import { OratorError } from '../domain/errors.js';
 import type { ScenePlan } from '../domain/render-plan.js';
 import { LAYER_FONT_FAMILIES } from './media/layer-fonts.js';
-
-type Loose = Record<string, unknown>;
+import { boolean, color, fail, MAX_SECONDS, number, object, oneOf, source, type Loose } from './plan-field-checks.js';
 
 const ANIMATIONS = ['none', 'fade', 'slide', 'scale'] as const;
 const FITS = ['cover', 'contain', 'crop', 'none'] as const;
 const ALIGNS = ['left', 'center', 'right'] as const;
-// With its '#': the canvas that draws the layer reads CSS colours.
-const COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-const MAX_SECONDS = 3600;
-
-function fail(path: string, says: string): never {
-  throw new OratorError('invalid_parameter', `${path} ${says}`, { param: path });
-}
-
-function object(value: unknown, path: string): Loose {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  return value as Loose;
-}
-
-function number(value: unknown, path: string, min: number, max: number, exclusiveMin = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value > max || (exclusiveMin ? value <= min : value < min)) {
-    fail(path, `must be a number ${exclusiveMin ? 'above' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(path, `must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
-
-function boolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'must be true or false');
-  return value;
-}
-
-function color(value: unknown, path: string): void {
-  if (typeof value !== 'string' || !COLOR.test(value)) fail(path, 'must be a hex colour (#RRGGBB or #RRGGBBAA)');
-}
 
 /** Inside the frame, as templates require: fractions with x + width and y + height at most 1. */
 function box(value: unknown, path: string): void {
@@ -53,12 +18,6 @@ function box(value: unknown, path: string): void {
   const height = number(b.height, `${path}.height`, 0, 1, true);
   if (x + width > 1 + 1e-9) fail(`${path}.width`, `reaches past the frame's right edge (x + width = ${+(x + width).toFixed(4)}, at most 1)`);
   if (y + height > 1 + 1e-9) fail(`${path}.height`, `reaches past the frame's bottom edge (y + height = ${+(y + height).toFixed(4)}, at most 1)`);
-}
-
-function source(value: unknown, path: string): void {
-  const s = object(value, path);
-  const named = ['path', 'url', 'blobKey'].filter((k) => typeof s[k] === 'string' && (s[k] as string).length > 0);
-  if (named.length !== 1) fail(path, 'needs exactly one of path or url');
 }
 
 function text(c: Loose, path: string): void {
