@@ -4,8 +4,8 @@
 // Scene B does not start late: its first frames play on time, and scene A's last picture, held, fades
 // out over them (fade) or is pushed out sideways by them (slide). Only the transition's own frames pass
 // through a transition filter; the rest of the picture is cut into plain pieces and concatenated
-// around them by reference, so the cost is a few dozen blended frames and nothing is buffered but the
-// one held picture.
+// around them by reference, so the cost is a few dozen blended frames, and memory does not grow with
+// the scenes' or transitions' length (each transition's filters keep a few frames of buffers).
 import type { ScenePlan } from '../../domain/render-plan.js';
 
 export interface TransitionInput {
