@@ -2,7 +2,7 @@
 // decode argv, as data.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { audioGraph, audioLayerChain, type AudioLayerInput } from '../../src/render/compose/audio-graph.js';
+import { audioGraph, audioLayerChain, voicesOnlyOutputArgs, type AudioLayerInput } from '../../src/render/compose/audio-graph.js';
 import { duckingVolumeExpression, mergeSpeechSpans } from '../../src/render/compose/ducking-envelope.js';
 import { buildLayerAudioArgs, clipPlayLength, trimmedLength } from '../../src/render/media/layer-media.js';
 import { layerSpan, speechSpansOf } from '../../src/render/stages/audio-layers.js';
@@ -61,7 +61,7 @@ test('layers are summed onto the voices at unit weight, looped inputs to fill th
     graph,
     (args) => inputs.push(args) - 1,
   );
-  assert.equal(out, 'amix');
+  assert.deepEqual(out, { main: 'amix', voicesOnly: null });
   assert.deepEqual(inputs, [['-i', '/w/s0.wav'], ['-stream_loop', '-1', '-i', '/w/music.wav'], ['-i', '/w/clip.wav']]);
   assert.deepEqual(graph.slice(3), [
     '[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,atrim=end_sample=96000,asetpts=PTS-STARTPTS,volume=0.5,adelay=delays=48000S:all=1[ml0]',
@@ -74,9 +74,22 @@ test('no layers (or only silent or empty ones): the voices alone, as before', ()
   for (const audioLayers of [undefined, [], [music({ volume: 0 })], [music({ startSec: 2, endSec: 2 })]]) {
     const graph: string[] = [];
     const out = audioGraph({ audio: [{ path: '/w/s0.wav', frames: 50 }], ...(audioLayers ? { audioLayers } : {}), fps: 25 }, graph, () => 0);
-    assert.equal(out, 'a0');
+    assert.deepEqual(out, { main: 'a0', voicesOnly: null });
     assert.equal(graph.length, 1);
   }
+});
+
+test('asked for, the voices alone are split off before the music and written as a WAV beside the video', () => {
+  const graph: string[] = [];
+  const out = audioGraph({ audio: [{ path: '/w/s0.wav', frames: 50 }], audioLayers: [music()], fps: 25, voicesOnlyPath: '/w/voices.wav' }, graph, (args) => (args.includes('/w/s0.wav') ? 0 : 1));
+  assert.deepEqual(out, { main: 'amix', voicesOnly: 'vonly' });
+  assert.ok(graph.includes('[a0]asplit=2[vmix][vonly]'));
+  assert.ok(graph.at(-1)!.startsWith('[vmix][ml0]amix='));
+  assert.deepEqual(voicesOnlyOutputArgs(out.voicesOnly, '/w/voices.wav'), ['-map', '[vonly]', '-c:a', 'pcm_s16le', '/w/voices.wav']);
+  // Without music there is nothing to split: the video's own sound is the voices.
+  const plain = audioGraph({ audio: [{ path: '/w/s0.wav', frames: 50 }], fps: 25, voicesOnlyPath: '/w/voices.wav' }, [], () => 0);
+  assert.equal(plain.voicesOnly, null);
+  assert.deepEqual(voicesOnlyOutputArgs(plain.voicesOnly, '/w/voices.wav'), []);
 });
 
 test('a ducked layer evaluates its gain per 10 ms frame on its own clock', () => {

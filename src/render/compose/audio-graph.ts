@@ -32,7 +32,18 @@ export interface AudioLayerInput {
 export const AUDIO_SAMPLE_RATE = 48000;
 
 /** Audio: every scene becomes exactly its frames' worth of samples, so scenes stay in sync. */
-export function audioGraph(job: { audio: AudioTrackInput[]; audioLayers?: AudioLayerInput[]; fps: number }, graph: string[], addInput: (args: string[]) => number): string | null {
+export interface AudioGraphOutput {
+  /** The label of the sound to encode; null when the video has none. */
+  main: string | null;
+  /** The voices alone, when the job asked for them and layers were mixed in (the quality figures read it). */
+  voicesOnly: string | null;
+}
+
+export function audioGraph(
+  job: { audio: AudioTrackInput[]; audioLayers?: AudioLayerInput[]; fps: number; voicesOnlyPath?: string | null },
+  graph: string[],
+  addInput: (args: string[]) => number,
+): AudioGraphOutput {
   const { fps } = job;
   const audioLabels: string[] = [];
   let samplesSoFar = 0;
@@ -58,7 +69,8 @@ export function audioGraph(job: { audio: AudioTrackInput[]; audioLayers?: AudioL
     graph.push(`${audioLabels.map((l) => `[${l}]`).join('')}concat=n=${audioLabels.length}:v=0:a=1[aout]`);
     voices = 'aout';
   }
-  return mixAudioLayers(voices, job.audioLayers ?? [], graph, addInput);
+  const mixed = mixAudioLayers(voices, job.audioLayers ?? [], graph, addInput, Boolean(job.voicesOnlyPath));
+  return { main: mixed.main, voicesOnly: mixed.voicesOnly };
 }
 
 /**
@@ -66,9 +78,16 @@ export function audioGraph(job: { audio: AudioTrackInput[]; audioLayers?: AudioL
  * by the number of inputs, which would make the voices quieter as soon as music is added. The voices
  * come first and end the mix (duration=first), so the sound stays exactly as long as the picture.
  */
-function mixAudioLayers(voices: string | null, layers: readonly AudioLayerInput[], graph: string[], addInput: (args: string[]) => number): string | null {
+function mixAudioLayers(voices: string | null, layers: readonly AudioLayerInput[], graph: string[], addInput: (args: string[]) => number, keepVoices: boolean): AudioGraphOutput {
   const audible = layers.filter((l) => samplesAt(l.endSec) > samplesAt(l.startSec) && l.volume > 0);
-  if (voices === null || audible.length === 0) return voices;
+  if (voices === null || audible.length === 0) return { main: voices, voicesOnly: null };
+  let voicesOnly: string | null = null;
+  if (keepVoices) {
+    // The lip-sync figures compare the mouth with the voices' loudness, which music under them would blur.
+    graph.push(`[${voices}]asplit=2[vmix][vonly]`);
+    voices = 'vmix';
+    voicesOnly = 'vonly';
+  }
   const labels = audible.map((layer, k) => {
     const index = addInput([...(layer.loop ? ['-stream_loop', '-1'] : []), '-i', layer.path]);
     const label = `ml${k}`;
@@ -76,7 +95,7 @@ function mixAudioLayers(voices: string | null, layers: readonly AudioLayerInput[
     return label;
   });
   graph.push(`[${voices}]${labels.map((l) => `[${l}]`).join('')}amix=inputs=${labels.length + 1}:duration=first:dropout_transition=0:normalize=0[amix]`);
-  return 'amix';
+  return { main: 'amix', voicesOnly };
 }
 
 /** One layer: mono at the output rate, cut to its span, at its gain (ducked where speech is), then delayed to its start. */
@@ -97,4 +116,9 @@ export function audioLayerChain(layer: AudioLayerInput): string {
 
 function samplesAt(seconds: number): number {
   return Math.round(Math.max(0, seconds) * AUDIO_SAMPLE_RATE);
+}
+
+/** The output writing the voices alone next to the video (16-bit WAV in the work dir). */
+export function voicesOnlyOutputArgs(label: string | null, path: string | null | undefined): string[] {
+  return label && path ? ['-map', `[${label}]`, '-c:a', 'pcm_s16le', path] : [];
 }

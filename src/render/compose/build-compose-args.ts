@@ -9,7 +9,7 @@ import type { WatermarkInput } from '../media/watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
-import { audioGraph, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
+import { audioGraph, voicesOnlyOutputArgs, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
 import { appendTransitions, type TransitionInput } from './scene-transitions.js';
 import { overlayTimedLayers, type TimedLayerInput } from './timed-layer-filter.js';
 
@@ -41,6 +41,8 @@ export interface ComposeJob {
   audio: AudioTrackInput[];
   /** Music and video-layer sound mixed under the voices; absent = none. */
   audioLayers?: AudioLayerInput[];
+  /** Where to write the voices alone when audio layers are mixed under them (for the quality figures). */
+  voicesOnlyPath?: string | null;
   /** Scene transitions on the finished picture (before the watermark); absent = cuts. */
   transitions?: TransitionInput[];
   outPath: string;
@@ -113,7 +115,8 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
   const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
 
-  const audioOut = audioGraph(job, graph, addInput);
+  const sound = audioGraph(job, graph, addInput);
+  const audioOut = sound.main;
 
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
@@ -121,6 +124,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     '-filter_complex', graph.join(';'),
     ...outputArgs(format, ['-r', String(fps)], audioOut, job.threads, job.outPath),
     ...previewOutputs,
+    ...voicesOnlyOutputArgs(sound.voicesOnly, job.voicesOnlyPath),
   ];
 }
 
@@ -195,6 +199,8 @@ export interface StillsComposeJob {
   totalFrames: number;
   audio: AudioTrackInput[];
   audioLayers?: AudioLayerInput[];
+  /** Where to write the voices alone when audio layers are mixed under them (for the quality figures). */
+  voicesOnlyPath?: string | null;
   outPath: string;
   threads?: number;
   watermark?: WatermarkInput | null;
@@ -224,7 +230,8 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
     chain = `[${overlayWatermark(graph, 'frames', job.watermark, addInput(['-i', job.watermark.path]), 'mp4')}]${end}`;
   }
   const previewOutputs = finishPicture(graph, chain, job.previews, { format: 'mp4', fps, totalFrames });
-  const audioOut = audioGraph(job, graph, addInput);
+  const sound = audioGraph(job, graph, addInput);
+  const audioOut = sound.main;
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
@@ -233,5 +240,6 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
     // 25 fps would give, since x264 counts its keyframe interval in frames.
     ...outputArgs('mp4', ['-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)'], audioOut, job.threads, job.outPath),
     ...previewOutputs,
+    ...voicesOnlyOutputArgs(sound.voicesOnly, job.voicesOnlyPath),
   ];
 }

@@ -10,6 +10,8 @@ import { crossCorrelationPeak, pearson, rmsEnvelope } from './signal-stats.js';
 
 export interface LipSyncJob {
   videoPath: string;
+  /** Where the voices' loudness is read; the video's own sound when absent. */
+  audioPath?: string;
   format: OutputFormat;
   fps: number;
   frameWidth: number;
@@ -103,7 +105,7 @@ export async function measureLipSync(job: LipSyncJob, options: Pick<RunToolOptio
   const box = paddedMouthBox(job);
   const [frames, audio] = await Promise.all([
     runFfmpeg(buildMouthCropArgs(job, box), { ...options, captureStdout: true }),
-    runFfmpeg(buildAudioPcmArgs(job.videoPath), { ...options, captureStdout: true }),
+    runFfmpeg(buildAudioPcmArgs(job.audioPath ?? job.videoPath), { ...options, captureStdout: true }),
   ]);
   const frameBytes = box.width * box.height;
   const frameCount = Math.floor(frames.stdout.length / frameBytes);

@@ -38,6 +38,13 @@ export interface TimedTrack {
 
 export interface EncodeStageOutput {
   tracks: TimedTrack[];
+  /** The voices alone, written beside the video when music was mixed under them (may be absent if every layer was silent). */
+  voicesOnlyPath: string | null;
+}
+
+/** Music under the voices would blur the lip-sync figures: the encode then also writes the voices alone. */
+function voicesOnlyPathOf(ctx: RenderContext, audioLayers: readonly AudioLayerInput[]): string | null {
+  return audioLayers.length > 0 ? join(ctx.workDir, 'voices-only.wav') : null;
 }
 
 export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, files: OutputFiles): Promise<EncodeStageOutput> {
@@ -56,7 +63,7 @@ export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutp
     runFfmpeg(args, { ...(signal ? { signal } : {}), onProgress: (sec) => ctx.report(35 + 50 * Math.min(1, sec / durationSec), 'encoding') }),
   );
   ctx.report(85, 'encoding');
-  return { tracks };
+  return { tracks, voicesOnlyPath: voicesOnlyPathOf(ctx, audioLayers) };
 }
 
 function timeTracks(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput): TimedTrack[] {
@@ -96,7 +103,7 @@ async function overlayArgs(
     avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
   }
   return buildComposeArgs({
-    width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, outPath: files.video,
+    width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, voicesOnlyPath: voicesOnlyPathOf(ctx, audioLayers), outPath: files.video,
     timedLayers: timedLayerInputs(visuals.timedLayers, speech.sceneStarts, speech.scenes.map((s) => s.frames), plan.fps),
     transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps, speech.totalFrames),
     watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
@@ -144,6 +151,6 @@ async function precomposedArgs(
   if (motionCommandsPath) await writeFile(motionCommandsPath, buildCropCommands(steps, fps));
   return buildStillsComposeArgs({
     width: plan.width, height: plan.height, fps, concatPath, motionCommandsPath, start: { x: steps[0]!.x, y: steps[0]!.y },
-    totalFrames, audio, audioLayers, outPath: files.video, watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
+    totalFrames, audio, audioLayers, voicesOnlyPath: voicesOnlyPathOf(ctx, audioLayers), outPath: files.video, watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
   });
 }

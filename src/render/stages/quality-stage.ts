@@ -1,5 +1,6 @@
 // Quality stage: lip-sync figures read back from the finished video, for the longest avatar track
 // (no avatar, no figures to read: zeros).
+import { stat } from 'node:fs/promises';
 import type { QualityFigures } from '../../domain/render-plan.js';
 import type { PixelBox } from '../avatars/avatar-catalogue.js';
 import { measureLipSync } from '../quality/measure-lip-sync.js';
@@ -12,9 +13,11 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
   const { plan } = ctx;
   const main = [...encoded.tracks].sort((a, b) => b.frames - a.frames)[0];
   if (!main) return { envelopeCorrelation: 0, avOffsetMs: 0 };
+  // The mouth is read from the finished video; the loudness from the voices alone when music is under them.
+  const voices = encoded.voicesOnlyPath && (await exists(encoded.voicesOnlyPath)) ? encoded.voicesOnlyPath : null;
   return measureLipSync(
     {
-      videoPath: files.video, format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
+      videoPath: files.video, ...(voices ? { audioPath: voices } : {}), format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
       mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
       restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
       startFrame: main.startFrame, frames: main.frames,
@@ -25,4 +28,8 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
 
 function offsetBox(box: PixelBox, x: number, y: number): PixelBox {
   return { x: box.x + x, y: box.y + y, width: box.width, height: box.height };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }
