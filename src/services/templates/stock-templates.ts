@@ -14,9 +14,8 @@ export const TYPE_SCALE = { display: 0.1, title: 0.08, heading: 0.064, body: 0.0
 const SOCIAL_SCALE = 0.6;
 /** Outer margins: 6 % of the width left and right, 8 % of the height top and bottom. */
 export const MARGIN = { x: 0.06, y: 0.08 } as const;
-/** Inter is installed but not yet a font the rasteriser knows (installed-fonts.ts): DejaVu until it is. */
-const SANS = 'DejaVu Sans';
-const SERIF = 'DejaVu Serif';
+/** One family, Inter (installed-fonts.ts), with weight for hierarchy: 700 for headlines, names and figures, 400 for the rest. */
+const SANS = 'Inter';
 
 /** Stock rows sort after every space's own templates (older than any of them). */
 const STOCK_CREATED_AT = Date.UTC(2026, 0, 1);
@@ -144,7 +143,7 @@ function bulletScene(n: 1 | 2 | 3): TemplateScene {
       shape('sidebar', box(0, 0, 0.012, 1), PALETTE.accent),
       text('counter', `${n} / 3`, box(MARGIN.x, MARGIN.y, 0.3, 0.08), TYPE_SCALE.caption, { color: PALETTE.accent, font_weight: 700 }),
       text('team', '{{team_name}} · {{week_label}}', box(0.4, MARGIN.y, 0.54, 0.08), TYPE_SCALE.caption, { color: PALETTE.muted, align: 'right' }),
-      text('point', `{{point_${n}}}`, box(MARGIN.x, 0.3, 0.5, 0.4), TYPE_SCALE.title, { font_family: SERIF, font_weight: 700, entrance: 'slide' }),
+      text('point', `{{point_${n}}}`, box(MARGIN.x, 0.3, 0.5, 0.4), TYPE_SCALE.title, { font_weight: 700, entrance: 'slide' }),
       presenter('presenter', bust(0.78, 0.8, 0.37), `{{point_${n}_script}}`),
     ],
   };
@@ -190,7 +189,7 @@ function personalWelcome(media: MediaUrl): TemplateDocument {
           shape('background', FULL, PALETTE.paper),
           shape('band', box(0, 0.8, 1, 0.2), PALETTE.ink),
           { id: 'logo', type: 'image', box: box(MARGIN.x, MARGIN.y, 0.18, 0.1), src: '{{logo}}', fit: 'contain' },
-          text('hello', 'Welcome, {{recipient_name}}', box(MARGIN.x, 0.3, 0.5, 0.24), TYPE_SCALE.display, { font_family: SERIF, font_weight: 700, entrance: 'slide' }),
+          text('hello', 'Welcome, {{recipient_name}}', box(MARGIN.x, 0.3, 0.5, 0.24), TYPE_SCALE.display, { font_weight: 700, entrance: 'slide' }),
           text('company', 'We are glad {{company}} is on board.', box(MARGIN.x, 0.55, 0.5, 0.17), TYPE_SCALE.heading, { color: PALETTE.muted, start: 0.6 }),
           presenter('presenter', bust(0.77, 0.84, 0.39), 'Hi {{recipient_name}}! Welcome to the team at {{company}}. I will be your contact from here on, so reach out any time.'),
           text('sender', '{{sender_name}}', box(MARGIN.x, 0.85, 0.48, 0.1), TYPE_SCALE.body, { color: PALETTE.paper }),
