@@ -9,7 +9,7 @@ import type { WatermarkInput } from '../media/watermark.js';
 import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
-import { audioGraph, voicesOnlyOutputArgs, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
+import { AUDIO_SAMPLE_RATE, audioGraph, voicesOnlyOutputArgs, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
 import { appendTransitions, type TransitionInput } from './scene-transitions.js';
 import { overlayTimedLayers, type TimedLayerInput } from './timed-layer-filter.js';
 
@@ -116,7 +116,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
 
   const sound = audioGraph(job, graph, addInput);
-  const audioOut = sound.main;
+  const audioOut = opusFramed(graph, sound.main, format);
 
   return [
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
@@ -163,6 +163,16 @@ function inputList(): { inputs: string[]; addInput: (args: string[]) => number }
       return count++;
     },
   };
+}
+
+/**
+ * Opus takes fixed 20 ms frames. ffmpeg 5.1 re-frames audio for it only once the encoder is open, which a
+ * graph made of filter sources alone (silent scenes: anullsrc) outruns: "more samples than frame size".
+ */
+function opusFramed(graph: string[], audio: string | null, format: OutputFormat): string | null {
+  if (audio === null || format !== 'webm') return audio;
+  graph.push(`[${audio}]asetnsamples=n=${AUDIO_SAMPLE_RATE / 50}:p=0[aopus]`);
+  return 'aopus';
 }
 
 /**
