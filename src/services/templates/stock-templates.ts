@@ -70,7 +70,7 @@ function textVariable(name: string, content: string): TemplateVariable {
 }
 
 /** Title card on the bundled backdrop: a highlight rule above the headline, secondary line below, text kept to the quiet left. */
-function titleCard(media: MediaUrl, id: string, name: string, headline: string, subline: string, seconds: number): TemplateScene {
+function titleCard(media: MediaUrl, id: string, name: string, headline: string, subline: string, seconds: number, sound: TemplateLayer[] = []): TemplateScene {
   const width = 0.62;
   return {
     id,
@@ -82,9 +82,13 @@ function titleCard(media: MediaUrl, id: string, name: string, headline: string, 
       shape('rule', box(MARGIN.x, 0.3, 0.08, 0.012), PALETTE.highlight, { entrance: 'slide' }),
       text('headline', headline, box(MARGIN.x, 0.34, width, 0.26), TYPE_SCALE.display, { font_weight: 700, entrance: 'slide' }),
       text('subline', subline, box(MARGIN.x, 0.62, width, 0.1), TYPE_SCALE.heading, { color: PALETTE.muted, start: 0.4 }),
+      ...sound,
     ],
   };
 }
+
+/** The music bed under every scene of an announcement, lowered while the presenter speaks. */
+const MUSIC: TemplateLayer = { id: 'music', type: 'audio', src: '{{music}}', volume: 0.5, ducking: 0.25 };
 
 function productAnnouncement(media: MediaUrl): TemplateDocument {
   return {
@@ -100,7 +104,7 @@ function productAnnouncement(media: MediaUrl): TemplateDocument {
       ...castVariables('amara_office_front', 'festival_slt_hts'),
     ],
     scenes: [
-      titleCard(media, 'intro', 'Introducing', 'Introducing {{product_name}}', '{{tagline}}', 4),
+      titleCard(media, 'intro', 'Introducing', 'Introducing {{product_name}}', '{{tagline}}', 4, [MUSIC]),
       {
         id: 'showcase',
         name: 'Showcase',
@@ -114,7 +118,7 @@ function productAnnouncement(media: MediaUrl): TemplateDocument {
           text('name', '{{product_name}}', box(MARGIN.x, 0.7, 0.43, 0.1), TYPE_SCALE.heading, { font_weight: 700 }),
           text('price', '{{price}}', box(MARGIN.x, 0.81, 0.14, 0.11), TYPE_SCALE.title, { font_weight: 700, color: PALETTE.paper, align: 'center', background: { color: PALETTE.accent, padding: 0.015, corner_radius: 0.02 }, start: 1 }),
           presenter('presenter', bust(0.775, 0.84, 0.39), 'Meet {{product_name}}. {{tagline}}. It is available today for just {{price}}.'),
-          { id: 'music', type: 'audio', src: '{{music}}', volume: 0.5, ducking: 0.25 },
+          MUSIC,
         ],
       },
       {
@@ -126,6 +130,7 @@ function productAnnouncement(media: MediaUrl): TemplateDocument {
           shape('background', FULL, PALETTE.accent),
           text('price', 'Only {{price}}', box(MARGIN.x, 0.3, CONTENT_WIDTH, 0.2), TYPE_SCALE.display, { font_weight: 700, color: PALETTE.paper, align: 'center', entrance: 'scale' }),
           text('website', 'Order now at {{website}}', box(MARGIN.x, 0.55, CONTENT_WIDTH, 0.1), TYPE_SCALE.heading, { color: PALETTE.paper, align: 'center', start: 0.5 }),
+          MUSIC,
         ],
       },
     ],
@@ -219,7 +224,7 @@ function socialAnnouncement(media: MediaUrl): TemplateDocument {
           { id: 'product', type: 'image', box: box(0.08, 0.26, 0.84, 0.32), src: '{{product_image}}', fit: 'contain', entrance: 'scale' },
           presenter('presenter', box(0.3, 0.6, 0.4, 0.24), 'Say hello to {{product_name}}. {{tagline}}. Yours for {{price}}.', 'circle'),
           text('price', '{{price}}', box(0.25, 0.86, 0.5, 0.07), S(TYPE_SCALE.display), { font_weight: 700, color: PALETTE.paper, align: 'center', background: { color: PALETTE.accent, padding: 0.015, corner_radius: 0.02 }, start: 1 }),
-          { id: 'music', type: 'audio', src: '{{music}}', volume: 0.4, ducking: 0.25 },
+          MUSIC,
         ],
       },
     ],
