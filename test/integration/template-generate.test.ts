@@ -181,7 +181,10 @@ test('mapping: scene_ids select, reorder and repeat; defaults fill in; {{vars}} 
   assert.equal(plan.scenes.length, 3);
   assert.deepEqual(plan.scenes[0]!.voice, { type: 'silence', durationSec: 3 });
   assert.equal(plan.scenes[0]!.character, null);
-  assert.deepEqual(plan.scenes[0], plan.scenes[2]);
+  // The repeat is the same scene, joined to the one before it by the card's fade (the first scene has none).
+  const { transition, ...repeat } = plan.scenes[2]!;
+  assert.deepEqual(plan.scenes[0], repeat);
+  assert.deepEqual(transition, { type: 'fade', seconds: 0.5 });
   const greeting = plan.scenes[1]!;
   assert.equal(greeting.character?.type === 'avatar' && greeting.character.avatarId, 'amara_office_front');
   assert.ok(greeting.voice.type === 'text' && greeting.voice.voiceId === 'festival_slt_hts');

@@ -76,6 +76,8 @@ function titleCard(media: MediaUrl, id: string, name: string, headline: string, 
     id,
     name,
     duration: { type: 'fixed', seconds },
+    // Ignored where the card opens the video; a closing card fades in.
+    transition: { type: 'fade', seconds: 0.5 },
     layers: [
       shape('background', FULL, PALETTE.paper),
       { id: 'backdrop', type: 'image', box: FULL, src: media('backdrop.jpg'), fit: 'cover' },
