@@ -36,7 +36,7 @@ export interface GenerateFromTemplateInput {
 function assetIdsOf(doc: TemplateDocument, values: VariableValues): string[] {
   const ids: string[] = [];
   for (const v of values.values()) if ('asset_id' in v && v.asset_id) ids.push(v.asset_id);
-  for (const scene of doc.scenes) for (const l of scene.layers) if (l.type === 'image' && l.asset_id) ids.push(l.asset_id);
+  for (const scene of doc.scenes) for (const l of scene.layers) if ((l.type === 'image' || l.type === 'video' || l.type === 'audio') && l.asset_id) ids.push(l.asset_id);
   return ids;
 }
 
