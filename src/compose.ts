@@ -15,12 +15,15 @@ import { readQueueStats } from './jobs/read-queue-stats.js';
 import { GuardedFetcher } from './net/guarded-fetcher.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { systemClock, type ApiKeyRepository, type BlobStore, type RenderEngine, type UnitOfWork, type VideoRepository } from './services/ports.js';
+import type { SpaceService } from './services/spaces/space-service.js';
+import type { UserService } from './services/users/user-service.js';
 import type { SpeechSynthesizer } from './services/voices/generate-speech.js';
 import type { WebhookService } from './services/webhooks/webhook-service.js';
 import type { WebhookStore } from './services/webhooks/webhook-ports.js';
 import type { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
+import { buildAccounts } from './compose/build-accounts.js';
 import { buildAppDeps } from './compose/build-app-deps.js';
 import { buildDataLayer } from './compose/build-database.js';
 import { buildJobHandlers } from './compose/build-job-handlers.js';
@@ -48,6 +51,9 @@ export interface Platform extends Workers {
   queue: JobQueueAdapter;
   videos: VideoRepository;
   keys: ApiKeyRepository;
+  /** People and their sessions (`orator users`, the sign-in pages). */
+  users: UserService;
+  spaces: SpaceService;
   uow: UnitOfWork;
   blobs: BlobStore;
   signer: BlobUrlSigner;
@@ -76,8 +82,9 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const metrics = createPrometheusMetrics({ queueStats: () => readQueueStats(data.database.db, Date.now()) });
   const handlers = buildJobHandlers({ config, logger, data, blobs, engine, scratch, clock, metrics, webhooks });
   const speech = options.speech ?? createSpeechSynthesizer();
-  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock });
-  const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics });
+  const accounts = await buildAccounts({ config, data, clock, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
+  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users });
+  const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics, accounts });
   const { database, queue, videos, keys, uow } = data;
   return {
     config,
@@ -86,6 +93,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
     queue,
     videos,
     keys,
+    users: accounts.users,
+    spaces: accounts.spaces,
     uow,
     blobs,
     signer,
@@ -102,6 +111,7 @@ export async function composePlatform(config: Config, options: PlatformOptions =
       await storage.close();
       await queue.close();
       await data.rateLimiter?.close();
+      await accounts.close();
       await database.close();
     },
   };

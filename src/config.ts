@@ -34,6 +34,14 @@ export interface Config {
   healthPort: number | undefined;
   /** ORATOR_METRICS_TOKEN: /metrics wants `Authorization: Bearer <token>`; unset = /metrics only on the health port. */
   metricsToken: string | undefined;
+  /** How long a browser session lasts after sign-in (ORATOR_SESSION_TTL_HOURS). */
+  sessionTtlMs: number;
+  /** Sign-in attempts per minute per account (ORATOR_SIGN_IN_ATTEMPTS_PER_MINUTE); 0 = unlimited. */
+  signInAttemptsPerMinute: number;
+  /** Sign-in attempts per minute per client address (ORATOR_SIGN_IN_ADDRESS_ATTEMPTS_PER_MINUTE); 0 = unlimited. */
+  signInAddressAttemptsPerMinute: number;
+  /** How long an invitation link stays usable unless its maker says otherwise (ORATOR_INVITATION_TTL_HOURS). */
+  invitationTtlMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -66,5 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookDisableAfterMs: intFrom(env.ORATOR_WEBHOOK_DISABLE_AFTER_HOURS, 5 * 24) * 3_600_000,
     healthPort: env.ORATOR_HEALTH_PORT ? intFrom(env.ORATOR_HEALTH_PORT, 0) : undefined,
     metricsToken: env.ORATOR_METRICS_TOKEN || undefined,
+    sessionTtlMs: intFrom(env.ORATOR_SESSION_TTL_HOURS, 14 * 24) * 3_600_000,
+    signInAttemptsPerMinute: intFrom(env.ORATOR_SIGN_IN_ATTEMPTS_PER_MINUTE, 5),
+    signInAddressAttemptsPerMinute: intFrom(env.ORATOR_SIGN_IN_ADDRESS_ATTEMPTS_PER_MINUTE, 30),
+    invitationTtlMs: intFrom(env.ORATOR_INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
   };
 }

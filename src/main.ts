@@ -1,10 +1,11 @@
-// `orator [all|serve|worker|migrate|keys|render]` (or ORATOR_ROLE; the command tree is cli/build-cli.ts):
+// `orator [all|serve|worker|migrate|keys|users|render]` (or ORATOR_ROLE; the command tree is cli/build-cli.ts):
 // starts what the role needs and owns graceful shutdown (SIGTERM: stop accepting and claiming, let
 // renders finish within a grace period, then hand unfinished leases back).
 import { loadConfig, type Role } from './config.js';
 import { ensureBootstrapKey } from './auth/api-keys.js';
-import { runCli, type KeysCommand } from './cli/build-cli.js';
+import { runCli, type KeysCommand, type UsersCommand } from './cli/build-cli.js';
 import { runKeysCommand } from './cli/run-keys-command.js';
+import { runUsersCommand } from './cli/run-users-command.js';
 import { composePlatform, type Platform } from './compose.js';
 import { migrateDatabase } from './db/migrate-database.js';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +22,15 @@ async function runKeys(command: KeysCommand): Promise<number> {
   const platform = await composeForCommand();
   try {
     return await runKeysCommand(platform.keys, command);
+  } finally {
+    await platform.close();
+  }
+}
+
+async function runUsers(command: UsersCommand): Promise<number> {
+  const platform = await composeForCommand();
+  try {
+    return await runUsersCommand(platform.users, command);
   } finally {
     await platform.close();
   }
@@ -109,7 +119,7 @@ async function runRole(role: Role): Promise<number> {
   return 0;
 }
 
-runCli(process.argv.slice(2), { runRole, keys: runKeys, render: runRender }).then(
+runCli(process.argv.slice(2), { runRole, keys: runKeys, users: runUsers, render: runRender }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -11,8 +11,11 @@ import type { TemplateService } from '../services/templates/template-service.js'
 import type { VideoService } from '../services/videos/video-service.js';
 import type { VoiceService } from '../services/voices/voice-service.js';
 import type { WebhookService } from '../services/webhooks/webhook-service.js';
+import type { SpaceService } from '../services/spaces/space-service.js';
+import type { UserService } from '../services/users/user-service.js';
 import type { ReadinessCheck } from './health/index.js';
 import type { MetricsDeps } from './plugins/metrics.js';
+import type { WebSessionSettings } from './plugins/web-session.js';
 
 export interface AppDeps {
   /** Synchronous when the answer is cached (every request asks). */
@@ -29,6 +32,12 @@ export interface AppDeps {
   templates: TemplateService;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */
   webhooks: WebhookService;
+  /** People: sign-in pages, sessions, the session half of authentication. */
+  users: UserService;
+  /** Space administration: members, invitations, API keys (/v3/spaces) and invitation pages. */
+  spaces: SpaceService;
+  /** Session cookie and CSRF secrets (generated at first start) and whether cookies are Secure. */
+  web: WebSessionSettings;
   /** Blobs served by GET /files/* (local store). */
   blobs: BlobStore;
   /** Verifies a /files URL; absent when the store hands out its own URLs (S3). */

@@ -15,12 +15,17 @@ import { registerMetrics } from './plugins/metrics.js';
 import { RequestLogController } from './plugins/request-logging.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { registerWebSession } from './plugins/web-session.js';
 import { accountRoutes } from './account/index.js';
 import { assetRoutes } from './assets/index.js';
 import { templateRoutes } from './templates/index.js';
 import { avatarRoutes } from './avatars/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
+import { invitationPages } from './invitations/index.js';
+import { sessionRoutes } from './session/index.js';
+import { signInPages } from './sign-in/index.js';
+import { spaceRoutes } from './spaces/index.js';
 import { stockMediaRoutes } from './stock/index.js';
 import { videoRoutes } from './videos/index.js';
 import { voiceRoutes } from './voices/index.js';
@@ -82,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
 
   registerErrorHandling(app);
+  // Cookies are parsed before the auth hook, which accepts a session where no API key is sent.
+  await registerWebSession(app, deps.web, (token) => deps.users.whoIsSignedIn(token));
   registerAuth(app, deps.authenticate);
   registerRateLimit(app, deps.rateLimiter);
   if (deps.idempotency) registerIdempotency(app, deps.idempotency);
@@ -100,6 +107,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(templateRoutes, { templates: deps.templates });
   await app.register(accountRoutes, { account: deps.account });
   await app.register(webhookRoutes, { webhooks: deps.webhooks });
+  await app.register(spaceRoutes, { spaces: deps.spaces });
+  await app.register(sessionRoutes, { users: deps.users });
+  await app.register(signInPages, { users: deps.users });
+  await app.register(invitationPages, { users: deps.users, spaces: deps.spaces });
   await app.ready();
   return app;
 }

@@ -1,9 +1,10 @@
 // API keys: random secrets shown once, stored as sha256 hashes, each bound to a space.
 import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_SPACE } from '../domain/default-space.js';
 import { newId } from '../domain/ids.js';
 import type { ApiKeyInfo, ApiKeyRepository, Principal, Space } from '../services/ports.js';
 
-export const DEFAULT_SPACE: Space = { id: 'space_default', name: 'Default space' };
+export { DEFAULT_SPACE };
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -74,6 +75,11 @@ export class ApiKeyAuthenticator {
     const hit = this.cache.get(key);
     if (hit && hit.until > Date.now()) return hit.principal;
     return this.lookUp(key);
+  }
+
+  /** Drops a revoked key's cached answer, so revocation through the API takes effect at once here. */
+  forgetKey(keyId: string): void {
+    for (const [presented, entry] of this.cache) if (entry.principal?.keyId === keyId) this.cache.delete(presented);
   }
 
   private async lookUp(key: string): Promise<Principal | null> {

@@ -1,4 +1,4 @@
-// The `orator` command tree (commander): the roles, the key tools and `render`, each with --help and a
+// The `orator` command tree (commander): the roles, the key and user tools and `render`, each with --help and a
 // description. Parsing only: what a command does is handed in (main.ts), so tests can drive the tree.
 // Bad usage (an unknown command or option, a missing argument) exits 2; help exits 0.
 import { readFileSync } from 'node:fs';
@@ -7,10 +7,16 @@ import { ROLES, type Role } from '../config.js';
 
 export type KeysCommand = { kind: 'create'; name: string | undefined; newSpace: boolean } | { kind: 'list' } | { kind: 'revoke'; target: string };
 
+export type UsersCommand =
+  | { kind: 'create'; email: string; name: string; role: string | undefined; space: string | undefined; passwordFromStdin: boolean }
+  | { kind: 'list' }
+  | { kind: 'reset-password'; email: string; passwordFromStdin: boolean };
+
 export interface CliActions {
   /** Runs a role until it stops; resolves to the exit code. */
   runRole(role: Role): Promise<number>;
   keys(command: KeysCommand): Promise<number>;
+  users(command: UsersCommand): Promise<number>;
   /** The `render` tool keeps its own argument handling (cli/render-command.ts). */
   render(args: string[]): Promise<number>;
 }
@@ -65,6 +71,8 @@ export function buildCli(actions: CliActions, done: (code: number) => void): Com
     .argument('<id-or-prefix>', 'the key id or the prefix `keys list` shows')
     .action(async (target: string) => done(await actions.keys({ kind: 'revoke', target })));
 
+  addUsersCommands(program, actions, done);
+
   program
     .command('render')
     .description('render one plan file without the server; the result is printed as JSON on stdout')
@@ -77,6 +85,32 @@ export function buildCli(actions: CliActions, done: (code: number) => void): Com
     );
 
   return program;
+}
+
+function addUsersCommands(program: Command, actions: CliActions, done: (code: number) => void): void {
+  const users = program.command('users').description('create and list accounts, reset passwords (in the configured database)');
+  const stdinHelp = 'read the password from stdin instead of generating one (printed once on stdout)';
+  users
+    .command('create')
+    .description('create an account; the first account of an install becomes owner of the default space')
+    .requiredOption('--email <email>', 'sign-in email (unique, any letter case)')
+    .requiredOption('--name <name>', 'display name')
+    .option('--space <space-id>', 'space to join when this is not the first account (default: the default space)')
+    .option('--role <role>', 'owner, admin or member in that space (default: member)')
+    .option('--password-stdin', stdinHelp)
+    .action(async (o: { email: string; name: string; space?: string; role?: string; passwordStdin?: boolean }) =>
+      done(await actions.users({ kind: 'create', email: o.email, name: o.name, role: o.role, space: o.space, passwordFromStdin: o.passwordStdin === true })),
+    );
+  users
+    .command('list')
+    .description('list accounts: id, email, name, spaces as space:role (tab-separated)')
+    .action(async () => done(await actions.users({ kind: 'list' })));
+  users
+    .command('reset-password')
+    .description('set a new password and end every session of the account')
+    .argument('<email>', 'the account to reset')
+    .option('--password-stdin', stdinHelp)
+    .action(async (email: string, o: { passwordStdin?: boolean }) => done(await actions.users({ kind: 'reset-password', email, passwordFromStdin: o.passwordStdin === true })));
 }
 
 /** Parses `argv` (without node and the script) and runs the command; resolves to the exit code. */

@@ -2,12 +2,12 @@
 // probes, idempotency, the rate limiter, logging and metrics.
 import type { Logger } from 'pino';
 import type { AppDeps } from '../api/app-deps.js';
-import { ApiKeyAuthenticator } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
 import { pingDatabase } from '../db/migrations.js';
 import { SqlIdempotencyStore } from '../db/sql-idempotency-store.js';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
 import type { BlobStorage } from '../storage/create-blob-store.js';
+import type { Accounts } from './build-accounts.js';
 import type { DataLayer } from './build-database.js';
 import type { ResourceServices } from './build-services.js';
 import type { Webhooks } from './build-webhooks.js';
@@ -20,13 +20,14 @@ export interface AppDepsParts {
   services: ResourceServices;
   webhooks: Webhooks;
   metrics: PrometheusMetrics;
+  accounts: Accounts;
 }
 
 export function buildAppDeps(parts: AppDepsParts): AppDeps {
   const { config, data, storage, metrics } = parts;
   const { db } = data.database;
   const { blobs, signer } = storage;
-  const authenticator = new ApiKeyAuthenticator(data.keys);
+  const { authenticator } = parts.accounts;
   return {
     authenticate: (key) => authenticator.authenticate(key),
     ...parts.services,
@@ -42,5 +43,8 @@ export function buildAppDeps(parts: AppDepsParts): AppDeps {
     loggerInstance: parts.logger,
     metrics: { http: metrics, exposition: metrics, token: config.metricsToken },
     webhooks: parts.webhooks.service,
+    users: parts.accounts.users,
+    spaces: parts.accounts.spaces,
+    web: parts.accounts.web,
   };
 }

@@ -19,6 +19,7 @@ import { MediaPreviews } from '../services/media-previews.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
 import { createTemplateService } from '../services/templates/template-service.js';
 import { createVideoService, type VideoService } from '../services/videos/video-service.js';
+import type { UserService } from '../services/users/user-service.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
 import { createVoiceService } from '../services/voices/voice-service.js';
 import type { DataLayer } from './build-database.js';
@@ -35,6 +36,8 @@ export interface ServiceDeps {
   engine: RenderEngine;
   speech: SpeechSynthesizer;
   clock: Clock;
+  /** People, for the account routes' "who is calling". */
+  users: UserService;
 }
 
 function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): TalkingPhotoDeps {
@@ -109,7 +112,7 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
       inspector: uploadInspector,
       ownerOf: async (spaceId) => (await data.keys.findSpace(spaceId))?.name ?? spaceId,
     }),
-    account: createAccountService({ keys: data.keys }),
+    account: createAccountService({ keys: data.keys, users: deps.users }),
     templates,
     // Items are made by the video and template services, exactly as their own routes make them.
     batches: createBatchService({ store: new SqlBatchStore(db), clock, videos, templates, refusedUrlHost: refusedUrlHostFor(config) }),

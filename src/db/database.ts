@@ -1,5 +1,6 @@
 // Table shapes as Kysely sees them. Timestamps are epoch milliseconds (bigint in Postgres, parsed back
 // to numbers by the dialect factory); JSON columns are text so SQLite and Postgres store them alike.
+import type { InvitationsTable, ServerSecretsTable, SessionsTable, SpaceMembersTable, UsersTable } from './account-tables.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 
 export interface SpacesTable {
@@ -134,6 +135,11 @@ export interface Database {
   templates: TemplatesTable;
   video_batches: VideoBatchesTable;
   video_batch_items: VideoBatchItemsTable;
+  users: UsersTable;
+  space_members: SpaceMembersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

@@ -259,6 +259,65 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('video_batches').ifExists().execute();
     },
   },
+  // Accounts (issue 15): people, their roles in spaces, browser sessions (only token hashes), invitation
+  // rows (the link's token is signed, the row makes it single-use) and secrets generated at first start.
+  '0009_accounts': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('email_key', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('space_members')
+        .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('space_members_pk', ['space_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('space_members_user').on('space_members').columns(['user_id', 'created_at']).execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('space_id', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+      await db.schema
+        .createTable('invitations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('accepted_at', 'bigint')
+        .addColumn('accepted_by', 'text')
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('invitations_space_created').on('invitations').columns(['space_id', 'created_at']).execute();
+      await db.schema
+        .createTable('server_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['server_secrets', 'invitations', 'sessions', 'space_members', 'users']) await db.schema.dropTable(t).ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -163,6 +163,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface Principal {
   keyId: string;
   spaceId: string;
+  /** Set when a person calls (a session cookie; an OAuth access token later): whose account acts. */
+  userId?: string;
 }
 
 /** Why a signed blob URL is refused (the file route answers 403 or 404 from it). */

@@ -1,0 +1,32 @@
+// Account stores contract on SQLite and Postgres (fresh schema per run).
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describeAccountStoreContract } from '../support/account-store-contract.js';
+import { openMigratedDatabase } from '../support/open-migrated-database.js';
+import { openPgSchema } from '../support/pg-schema-fixture.js';
+
+describeAccountStoreContract('SQLite', async () => {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'orator-accounts-'));
+  const database = await openMigratedDatabase({ databaseUrl: undefined, dataDir: dir });
+  return {
+    db: database.db,
+    close: async () => {
+      await database.close();
+      await fsp.rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeAccountStoreContract('Postgres', async () => {
+  const pg = await openPgSchema();
+  if (typeof pg === 'string') return pg;
+  const database = await openMigratedDatabase({ databaseUrl: pg.url, dataDir: os.tmpdir() });
+  return {
+    db: database.db,
+    close: async () => {
+      await database.close();
+      await pg.drop();
+    },
+  };
+});
