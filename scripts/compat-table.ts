@@ -48,7 +48,7 @@ export const PARTIAL: Record<string, string> = {
   'POST /v2/template/{template_id}/generate': 'an ordinary video: avatar scenes speak the substituted script over static shape/text/image layers drawn once per scene; layer timing, entrances/exits, transitions, video and audio layers not rendered yet; talking-photo characters refused; `test` renders normally',
   'POST /v3/templates/{template_id}': 'variables, scene_ids (select/reorder/repeat), dimension, fps 25/30/60, caption, callback_*; data is HeyGen’s Video resource (id, status) plus video_id; same simplified rendering as v2 generate (no layer timing, animations, transitions, video or audio layers); subtitles, brand_voice_id, include_gif, enable_sharing accepted and not acted on',
   'GET /v3/videos/statuses': 'video_ids and batch_ids (each batch expands to its items, with item_index and batch_id); unknown and other spaces’ ids answer not_found; every entry in one answer (has_more is always false)',
-  'POST /v3/videos/batches': 'up to 100 POST /v3/videos bodies, plus Orator’s template items ({type: "template", template_id, …the POST /v3/templates/{id} body}); a malformed item refuses the batch, an item its service refuses fails alone; answers the batch itself; callback_url is stored, batch.finished is not sent yet',
+  'POST /v3/videos/batches': 'up to 100 POST /v3/videos bodies, plus Orator’s template items ({type: "template", template_id, …the POST /v3/templates/{id} body}); a malformed item refuses the batch, an item its service refuses fails alone; answers the batch itself; batch.finished to callback_url and subscribed endpoints (payload: the batch’s status and counts, HeyGen documents none)',
 };
 
 export interface SurfaceRow {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { JobHandlerMap } from '../domain/job-handler.js';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
+import { finishBatchesOfVideo } from '../services/batches/finish-batches.js';
 import { createRenderVideoHandler } from '../services/videos/render-video-job.js';
 import { recordVideoFinished } from '../services/webhooks/webhook-outbox.js';
 import type { DataLayer } from './build-database.js';
@@ -32,7 +33,11 @@ export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
       scratch,
       clock,
       log: (msg, extra) => logger.info(extra ?? {}, msg),
-      onFinished: (tx, videoId) => recordVideoFinished({ blobs, clock, publicUrl: config.publicUrl }, tx, videoId),
+      onFinished: async (tx, videoId) => {
+        await recordVideoFinished({ blobs, clock, publicUrl: config.publicUrl }, tx, videoId);
+        // The video may have been the last unsettled item of a batch (batch.finished).
+        await finishBatchesOfVideo({ clock }, tx, videoId);
+      },
       metrics,
     }),
     deliver_webhook: deps.webhooks.deliveryHandler(metrics),

@@ -115,6 +115,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
     account: createAccountService({ keys: data.keys, users: deps.users }),
     templates,
     // Items are made by the video and template services, exactly as their own routes make them.
-    batches: createBatchService({ store: new SqlBatchStore(db), clock, videos, templates, refusedUrlHost: refusedUrlHostFor(config) }),
+    batches: createBatchService({ store: new SqlBatchStore(db), uow: data.uow, clock, videos, templates, refusedUrlHost: refusedUrlHostFor(config) }),
   };
 }

@@ -252,6 +252,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('error_param', 'text')
         .addPrimaryKeyConstraint('video_batch_items_pk', ['batch_id', 'item_index'])
         .execute();
+      // A video's completion looks up its space's unfinished batches.
+      await db.schema.createIndex('video_batches_space_open').on('video_batches').columns(['space_id', 'finished_at']).execute();
       await db.schema.createIndex('video_batch_items_video').on('video_batch_items').column('video_id').execute();
     },
     async down(db: Kysely<any>) {

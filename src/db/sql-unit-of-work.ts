@@ -1,5 +1,6 @@
 // UnitOfWork on a Kysely transaction: the video row and its job commit together.
 import type { Kysely } from 'kysely';
+import { SqlBatchStore } from './sql-batch-store.js';
 import { SqlJobWriter } from './sql-job-writer.js';
 import type { TransactionScope, UnitOfWork } from '../services/ports.js';
 import type { Database } from './database.js';
@@ -16,7 +17,7 @@ export class SqlUnitOfWork implements UnitOfWork {
   async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
     let enqueued = false;
     const result = await this.db.transaction().execute((trx) =>
-      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx) }),
+      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx), batches: new SqlBatchStore(trx) }),
     );
     if (enqueued) this.onJobsCommitted();
     return result;

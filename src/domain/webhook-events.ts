@@ -23,7 +23,8 @@ export type WebhookEventType =
   | 'live_avatar.fail'
   | 'video_agent.success'
   | 'video_agent.fail'
-  | 'personalized_video';
+  | 'personalized_video'
+  | 'batch.finished';
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'avatar_video.success': 'An avatar video finished rendering.',
@@ -49,6 +50,7 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'video_agent.success': 'A video agent session produced its video.',
   'video_agent.fail': 'A video agent session failed.',
   personalized_video: 'A personalized video was generated.',
+  'batch.finished': 'Every item of a video batch (POST /v3/videos/batches) is completed or failed.',
 };
 
 export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENT_DESCRIPTIONS) as WebhookEventType[];

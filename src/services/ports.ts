@@ -5,6 +5,7 @@ import type { JobKind, NewJob } from '../domain/job-kind.js';
 import type { VideoCompletion, VideoError, VideoRecord, VideoSummary } from '../domain/video.js';
 import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../domain/render-plan.js';
 import type { WebhookStore } from './webhooks/webhook-ports.js';
+import type { BatchLedger } from './batches/batch-ports.js';
 import type { PageCursor } from './page-token.js';
 
 export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'renderTimings' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
@@ -41,6 +42,8 @@ export interface TransactionScope {
   jobs: JobWriter;
   /** Webhook outbox: events and deliveries commit with the state change they report. */
   webhooks: WebhookStore;
+  /** Video batches: a batch finishes in the transaction that settles its last item (batch.finished). */
+  batches: BatchLedger;
 }
 
 /** Runs `fn` atomically: the video row and its job commit together or not at all. */

@@ -8,6 +8,7 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { OratorError } from '../../src/domain/errors.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { waitUntil } from '../support/wait-until.js';
 
 let other: Record<string, string>;
 let templateId: string;
@@ -199,12 +200,8 @@ describe('GET /v3/videos/batches/{batch_id}', () => {
       // Two render slots (the test platform's concurrency): the third item waits in the queue.
       const failing = { dimension: { width: 322, height: 180 } };
       const id = (await postBatch({ videos: [avatarItem('A.', failing), avatarItem('B.', failing), avatarItem('C.', failing)] })).json().data.batch_id;
-      let d: any;
-      for (let i = 0; i < 200; i += 1) {
-        d = (await getBatch(id)).json().data;
-        if (d.counts_by_status.processing === 2) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitUntil('both render slots busy', async () => (await getBatch(id)).json().data.counts_by_status.processing === 2);
+      const d = (await getBatch(id)).json().data;
       assert.equal(d.status, 'processing');
       assert.deepEqual(d.counts_by_status, { queued: 1, processing: 2, completed: 0, failed: 0 });
       assert.deepEqual(d.items.map((i: { status: string }) => i.status).sort(), ['processing', 'processing', 'queued']);
@@ -221,7 +218,7 @@ describe('GET /v3/videos/batches/{batch_id}', () => {
     }
   });
 
-  test('a deleted video stays in its batch as it was; the video itself is gone', async () => {
+  test('a finished video deleted later stays in its batch as it was; the video itself is gone', async () => {
     const created = (await postBatch({ videos: [avatarItem('Keep.'), avatarItem('Drop.')] })).json().data;
     await t.pool.waitForIdle();
     const dropped = created.items[1].video_id;
@@ -229,6 +226,29 @@ describe('GET /v3/videos/batches/{batch_id}', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: `/v3/videos/${dropped}`, headers: h })).statusCode, 404);
     const d = (await getBatch(created.batch_id)).json().data;
     assert.deepEqual(d.items.map((i: { status: string }) => i.status), ['completed', 'completed']);
+  });
+
+  test('a video deleted before it rendered fails its item (video_deleted), so the batch still ends', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    t.engine.controls.behaviour = () => held;
+    try {
+      // Both render slots are held, so the third item is still queued when it is deleted.
+      const created = (await postBatch({ videos: [avatarItem('A.'), avatarItem('B.'), avatarItem('C.')] })).json().data;
+      const queued = created.items[2].video_id;
+      await waitUntil('both render slots busy', async () => (await getBatch(created.batch_id)).json().data.counts_by_status.processing === 2);
+      assert.equal((await t.app.inject({ method: 'DELETE', url: `/v3/videos/${queued}`, headers: h })).statusCode, 200);
+      const d = (await getBatch(created.batch_id)).json().data;
+      assert.deepEqual(d.items[2], { item_index: 2, video_id: queued, status: 'failed', error: { code: 'video_deleted', message: `Video ${queued} was deleted before it finished`, param: null } });
+      release();
+      await t.pool.waitForIdle();
+      const done = (await getBatch(created.batch_id)).json().data;
+      assert.equal(done.status, 'completed');
+      assert.deepEqual(done.counts_by_status, { queued: 0, processing: 0, completed: 2, failed: 1 });
+    } finally {
+      release();
+      t.engine.controls.behaviour = async () => {};
+    }
   });
 });
 

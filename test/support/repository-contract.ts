@@ -246,7 +246,8 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       await videos.markFailed(failed!, { code: 400652, message: 'corrupted', detail: null }, T0 + 2);
       await videos.softDelete('sp1', gone!, T0 + 3);
       const batch = { id: 'bt1'.padEnd(32, '0'), spaceId: 'sp1', title: 'Zoë ✓', callbackUrl: null, totalItems: 4, createdAt: T0 };
-      await batches.insert(batch, [
+      await batches.insert(batch);
+      await batches.insertItems(batch.id, [
         { index: 0, videoId: done!, error: null },
         { index: 1, videoId: null, error: { code: 'avatar_not_found', message: 'Avatar x not found', param: 'avatar_id' } },
         { index: 2, videoId: failed!, error: null },
@@ -256,20 +257,32 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       assert.equal(await batches.find('sp2', batch.id), undefined, 'space isolation');
       const items = await batches.listItems(batch.id, 0, 10);
       assert.deepEqual(items, [
-        { index: 0, videoId: done, error: null, video: { status: 'completed', errorCode: null, errorMessage: null } },
+        { index: 0, videoId: done, error: null, video: { status: 'completed', deleted: false, errorCode: null, errorMessage: null } },
         { index: 1, videoId: null, error: { code: 'avatar_not_found', message: 'Avatar x not found', param: 'avatar_id' }, video: null },
-        { index: 2, videoId: failed, error: null, video: { status: 'failed', errorCode: 400652, errorMessage: 'corrupted' } },
-        { index: 3, videoId: gone, error: null, video: { status: 'pending', errorCode: null, errorMessage: null } },
+        { index: 2, videoId: failed, error: null, video: { status: 'failed', deleted: false, errorCode: 400652, errorMessage: 'corrupted' } },
+        { index: 3, videoId: gone, error: null, video: { status: 'pending', deleted: true, errorCode: null, errorMessage: null } },
       ]);
       assert.deepEqual((await batches.listItems(batch.id, 1, 2)).map((i) => i.index), [1, 2]);
-      assert.deepEqual((await batches.listItems(batch.id, 4, 2)), []);
-      const counts = (await batches.countByVideoStatus(batch.id)).sort((a, b) => String(a.videoStatus).localeCompare(String(b.videoStatus)));
-      assert.deepEqual(counts, [
-        { videoStatus: 'completed', count: 1 },
-        { videoStatus: 'failed', count: 1 },
-        { videoStatus: null, count: 1 },
-        { videoStatus: 'pending', count: 1 },
-      ]);
+      assert.deepEqual(await batches.listItems(batch.id, 4, 2), []);
+      const counts = (await batches.countItems(batch.id)).map((c) => `${c.video?.status ?? 'none'}${c.video?.deleted ? ' deleted' : ''}:${c.count}`).sort();
+      assert.deepEqual(counts, ['completed:1', 'failed:1', 'none:1', 'pending deleted:1']);
+    });
+
+    test('batches: the ledger locks open batches, finishes once, and forgets a batch whose request failed', async (db) => {
+      const batches = new SqlBatchStore(db);
+      const open = { id: 'bt2'.padEnd(32, '0'), spaceId: 'sp2', title: null, callbackUrl: 'https://example.test/b', totalItems: 1, createdAt: T0 };
+      const done = { ...open, id: 'bt3'.padEnd(32, '0') };
+      await batches.insert(open);
+      await batches.insert(done);
+      assert.equal(await batches.markFinished(done.id, T0 + 5), true);
+      assert.equal(await batches.markFinished(done.id, T0 + 6), false, 'finishes once');
+      const uow = new SqlUnitOfWork(db, () => undefined);
+      const locked = await uow.transaction(async (tx) => ({ space: await tx.batches.lockOpenBatches('sp2'), one: await tx.batches.lockBatch(open.id), none: await tx.batches.lockOpenBatches('sp1') }));
+      assert.deepEqual(locked.space, [open], 'finished batches are not open');
+      assert.deepEqual(locked.one, open);
+      assert.deepEqual(locked.none.filter((b) => b.id === open.id), [], 'space isolation');
+      await batches.delete(open.id);
+      assert.equal(await batches.find('sp2', open.id), undefined);
     });
 
     test('unit of work: a failing transaction commits nothing', async (db) => {

@@ -26,7 +26,12 @@ export const CreateBatchBody = Type.Object({
     description: `Up to ${MAX_BATCH_ITEMS} items. A malformed item refuses the whole batch (400 naming videos[i].field); an item its service refuses (unknown avatar, missing script…) becomes a failed item and the others are created.`,
   }),
   title: opt(Type.String({ maxLength: 500, description: 'Display name of the batch.' })),
-  callback_url: opt(Type.String({ maxLength: 2048, description: 'Stored; batch.finished is not sent yet. Each item may carry its own callback_url (per-video events as usual).' })),
+  callback_url: opt(
+    Type.String({
+      maxLength: 2048,
+      description: 'Gets batch.finished once, unsigned, when every item is completed or failed (endpoints subscribed to batch.finished get it signed). Each item may carry its own callback_url for its video.',
+    }),
+  ),
 });
 
 const ItemStatus = Type.String({ enum: [...BATCH_ITEM_STATUSES] });

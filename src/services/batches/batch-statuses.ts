@@ -4,7 +4,7 @@
 import type { VideoService } from '../videos/video-service.js';
 import { splitIds, type VideoStatusItem, type VideoStatusesPage } from '../videos/video-statuses.js';
 import type { BatchItemRow, BatchStore } from './batch-ports.js';
-import { itemErrorOf } from './batch-view.js';
+import { itemErrorOf, itemStatusOf } from './batch-view.js';
 
 export interface BatchStatusesDeps {
   store: BatchStore;
@@ -14,13 +14,13 @@ export interface BatchStatusesDeps {
 /**
  * An expanded entry carries the video's own status, the values the video_ids entries have (pending,
  * not HeyGen's item word queued: HeyGen's field says "same values as GET /v1/video_status.get"); an
- * item that never became a video is failed, with the error its creation got.
+ * item that never became a video (or whose video was deleted before it finished) is failed, with why.
  */
 function statusEntry(batchId: string, row: BatchItemRow): VideoStatusItem {
   const error = itemErrorOf(row);
   return {
     video_id: row.videoId,
-    status: row.video?.status ?? 'failed',
+    status: itemStatusOf(row.video) === 'failed' ? 'failed' : row.video!.status,
     error: error ? { code: error.code, message: error.message } : null,
     item_index: row.index,
     batch_id: batchId,

@@ -3,7 +3,7 @@
 import { OratorError } from '../../domain/errors.js';
 import type { VideoStatus } from '../../domain/video.js';
 import { failureCodeOf } from '../videos/video-detail.js';
-import type { BatchItemRow, BatchRecord, BatchStore } from './batch-ports.js';
+import type { BatchItemCount, BatchItemRow, BatchRecord, BatchStore, BatchVideoState } from './batch-ports.js';
 
 /** HeyGen's item states; an item that could not be created is failed from the start. */
 export type BatchItemStatus = 'queued' | 'processing' | 'completed' | 'failed';
@@ -33,19 +33,30 @@ export interface BatchView {
 
 const ITEM_STATUS: Record<VideoStatus, BatchItemStatus> = { pending: 'queued', processing: 'processing', completed: 'completed', failed: 'failed' };
 
-export function itemStatusOf(videoStatus: VideoStatus | null): BatchItemStatus {
-  return videoStatus === null ? 'failed' : ITEM_STATUS[videoStatus];
+/** A video deleted before it finished never will: its item is failed, so the batch can still end. */
+const deletedInFlight = (v: BatchVideoState) => v.deleted && (v.status === 'pending' || v.status === 'processing');
+
+export function itemStatusOf(video: BatchVideoState | null): BatchItemStatus {
+  if (video === null || deletedInFlight(video)) return 'failed';
+  return ITEM_STATUS[video.status];
 }
 
 /** The reason an item failed: its creation error, or its render's (the code GET /v3/videos/{id} reports). */
 export function itemErrorOf(row: BatchItemRow): BatchItemView['error'] {
   if (row.error) return row.error;
+  if (row.video && deletedInFlight(row.video)) return { code: 'video_deleted', message: `Video ${row.videoId} was deleted before it finished`, param: null };
   if (row.video?.status === 'failed' && row.video.errorCode !== null) return { code: failureCodeOf(row.video.errorCode), message: row.video.errorMessage ?? '', param: null };
   return null;
 }
 
 export function itemView(row: BatchItemRow): BatchItemView {
-  return { item_index: row.index, video_id: row.videoId, status: itemStatusOf(row.video?.status ?? null), error: itemErrorOf(row) };
+  return { item_index: row.index, video_id: row.videoId, status: itemStatusOf(row.video), error: itemErrorOf(row) };
+}
+
+export function countsOf(counts: readonly BatchItemCount[]): Record<BatchItemStatus, number> {
+  const out: Record<BatchItemStatus, number> = { queued: 0, processing: 0, completed: 0, failed: 0 };
+  for (const c of counts) out[itemStatusOf(c.video)] += c.count;
+  return out;
 }
 
 /**
@@ -78,8 +89,7 @@ export async function batchView(store: BatchStore, batch: BatchRecord, page: { l
   const rows = await store.listItems(batch.id, from, page.limit + 1);
   const items = rows.slice(0, page.limit).map(itemView);
   const more = rows.length > page.limit;
-  const counts: Record<BatchItemStatus, number> = { queued: 0, processing: 0, completed: 0, failed: 0 };
-  for (const c of await store.countByVideoStatus(batch.id)) counts[itemStatusOf(c.videoStatus)] += c.count;
+  const counts = countsOf(await store.countItems(batch.id));
   return {
     batch_id: batch.id,
     title: batch.title,

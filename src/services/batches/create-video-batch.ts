@@ -8,14 +8,15 @@
 // whole batch before this runs (the route checks every item against its route's schema).
 import { randomBytes } from 'node:crypto';
 import { isOratorError } from '../../domain/errors.js';
-import type { Clock } from '../ports.js';
+import type { Clock, UnitOfWork } from '../ports.js';
 import type { CreateVideoV3Input } from '../videos/create-video-v3.js';
 import { assertHttpUrl, type RefusedUrlHost } from '../videos/plan-parts.js';
 import type { VideoService } from '../videos/video-service.js';
 import type { GenerateFromTemplateInput } from '../templates/generate-from-template.js';
 import type { TemplateService } from '../templates/template-service.js';
-import type { BatchItemError, BatchStore, NewBatchItem } from './batch-ports.js';
+import type { BatchItemError, BatchRecord, BatchStore, NewBatchItem } from './batch-ports.js';
 import { batchView, type BatchView } from './batch-view.js';
+import { finishIfSettled } from './finish-batches.js';
 
 /** HeyGen's cap per batch. */
 export const MAX_BATCH_ITEMS = 100;
@@ -32,6 +33,8 @@ export interface CreateBatchInput {
 
 export interface CreateBatchDeps {
   store: BatchStore;
+  /** Records the items and, when they have all settled already, finishes the batch in one transaction. */
+  uow: UnitOfWork;
   clock: Clock;
   videos: Pick<VideoService, 'createV3'>;
   templates: Pick<TemplateService, 'generate'>;
@@ -54,12 +57,12 @@ function itemErrorOf(err: unknown): BatchItemError | undefined {
   return { code: err.spec.v3Code, message: err.message, param: err.param ?? null };
 }
 
-export async function createVideoBatch(deps: CreateBatchDeps, spaceId: string, input: CreateBatchInput): Promise<BatchView> {
-  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
+/** Each item through its own route's service, in order; an item those refuse with a 4xx fails alone. */
+async function createItems(deps: CreateBatchDeps, spaceId: string, videos: readonly BatchItemInput[]): Promise<NewBatchItem[]> {
   const items: NewBatchItem[] = [];
   // One after another: each creation is a short transaction, and a sequence keeps item order in the
   // videos' creation times (GET /v3/videos lists them in submission order).
-  for (const [index, item] of input.videos.entries()) {
+  for (const [index, item] of videos.entries()) {
     try {
       items.push({ index, videoId: await createItem(deps, spaceId, item), error: null });
     } catch (err) {
@@ -68,9 +71,27 @@ export async function createVideoBatch(deps: CreateBatchDeps, spaceId: string, i
       items.push({ index, videoId: null, error });
     }
   }
-  // Written once every item is settled, so a batch is never seen half made; a request that dies on
-  // the way leaves only ordinary videos behind (and its Idempotency-Key free for the retry).
-  const batch = { id: randomBytes(16).toString('hex'), spaceId, title: input.title ?? null, callbackUrl: input.callback_url ?? null, totalItems: items.length, createdAt: deps.clock.now() };
-  await deps.store.insert(batch, items);
+  return items;
+}
+
+export async function createVideoBatch(deps: CreateBatchDeps, spaceId: string, input: CreateBatchInput): Promise<BatchView> {
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
+  const batch: BatchRecord = { id: randomBytes(16).toString('hex'), spaceId, title: input.title ?? null, callbackUrl: input.callback_url ?? null, totalItems: input.videos.length, createdAt: deps.clock.now() };
+  // The batch row exists before any of its videos, so a video that settles early finds it (and waits
+  // on its lock); nobody knows its id until this request answers.
+  await deps.store.insert(batch);
+  let items: NewBatchItem[];
+  try {
+    items = await createItems(deps, spaceId, input.videos);
+  } catch (err) {
+    // The request fails: what was created stays as ordinary videos, the Idempotency-Key is free again.
+    await deps.store.delete(batch.id).catch(() => {});
+    throw err;
+  }
+  await deps.uow.transaction(async (tx) => {
+    await tx.batches.lockBatch(batch.id);
+    await tx.batches.insertItems(batch.id, items);
+    await finishIfSettled(deps, tx, batch);
+  });
   return batchView(deps.store, batch, { limit: MAX_BATCH_ITEMS });
 }
