@@ -276,3 +276,11 @@ describe('GET /v3/videos/statuses with batch_ids', () => {
     assert.deepEqual(mine.map((e: { status: string; item_index: number }) => [e.status, e.item_index]), [['completed', 0]]);
   });
 });
+
+test('the served OpenAPI document lists both batch routes, with the item cap', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  const create = doc.paths['/v3/videos/batches']?.post;
+  assert.ok(create, 'POST /v3/videos/batches');
+  assert.equal(create.requestBody.content['application/json'].schema.properties.videos.maxItems, 100);
+  assert.ok(doc.paths['/v3/videos/batches/{batch_id}']?.get, 'GET /v3/videos/batches/{batch_id}');
+});

@@ -2,10 +2,12 @@
 // calls (POST /v3/videos, or POST /v3/templates/{id} for Orator's template items), so an item is an
 // ordinary video: polled, listed, deleted and announced by webhooks like any other.
 //
-// HeyGen creates batch items "asynchronously and independently, so one bad item does not fail the
-// rest": an item its service refuses (unknown avatar, missing script, a 4xx of any kind) becomes a
-// failed item carrying that error, and the other items go on. Malformed JSON shapes are refused for the
-// whole batch before this runs (the route checks every item against its route's schema).
+// HeyGen: "Videos are created asynchronously" and a batch item is failed, with its error, when its
+// video could not be made; its other batch APIs say items are "created and processed independently
+// so one bad source does not fail the rest". So an item its service refuses (unknown avatar, missing
+// script, any 4xx) becomes a failed item carrying that error while the others go on. Malformed JSON
+// shapes are refused for the whole batch before this runs, as HeyGen validates a request body against
+// its schema (the route checks every item against its own route's schema).
 import { randomBytes } from 'node:crypto';
 import { isOratorError } from '../../domain/errors.js';
 import type { Clock, UnitOfWork } from '../ports.js';
