@@ -17,7 +17,9 @@ import type { PhotoLookup } from '../services/avatars/photo-lookup.js';
 import { findUploadedTalkingPhoto, listUploadedTalkingPhotos, talkingPhotoLookup, type TalkingPhotoDeps } from '../services/avatars/talking-photos.js';
 import { MediaPreviews } from '../services/media-previews.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/ports.js';
+import { stockMediaBase } from '../services/templates/stock-media.js';
 import { createTemplateService } from '../services/templates/template-service.js';
+import { TemplateThumbnails } from '../services/templates/template-thumbnails.js';
 import { createVideoService, type VideoService } from '../services/videos/video-service.js';
 import type { UserService } from '../services/users/user-service.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
@@ -90,7 +92,10 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
   const previews = new MediaPreviews({ engine, blobs, scratch });
   const catalogue = { engine, publicUrl: config.publicUrl };
   const videos = videoService(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore));
-  const templates = createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)) });
+  const thumbnails = new TemplateThumbnails({
+    engine, blobs, scratch, now: () => clock.now(), assets: assetLookup(assetStore), refusedUrlHost: refusedUrlHostFor(config), stockMediaBase: stockMediaBase(config.publicUrl),
+  });
+  const templates = createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)), thumbnails });
   return {
     videos,
     avatars: createAvatarService({

@@ -167,3 +167,31 @@ describe('stock templates, generated over HTTP and read back with OCR', () => {
     await assertPictureIn(r, frame, 'story', 'product', await picture(), PALETTE.paper);
   });
 });
+
+describe('template thumbnails, rendered by the engine from the defaults', () => {
+  test('each stock template links a thumbnail of its first scene at the template aspect; the welcome one reads its default greeting', async () => {
+    const sizes: Record<string, [number, number]> = { '16:9': [480, 270], '9:16': [270, 480], '1:1': [360, 360] };
+    for (const id of ['stock_personalised_welcome', 'stock_product_announcement_social']) {
+      const { status, json } = await api(p, 'GET', `/v3/templates/${id}`);
+      assert.equal(status, 200);
+      const url = json.data.thumbnail_url as string;
+      assert.match(url, /^http:\/\/.+Signature=/, 'a signed link');
+      const jpeg = Buffer.from(await (await fetch(url)).arrayBuffer());
+      const meta = await sharp(jpeg).metadata();
+      assert.equal(meta.format, 'jpeg');
+      assert.deepEqual([meta.width, meta.height], sizes[json.data.aspect_ratio as string]);
+      const stats = await sharp(jpeg).stats();
+      assert.ok(stats.channels.every((c) => c.stdev > 10), 'a designed picture, not a flat fill');
+      if (id === 'stock_personalised_welcome') {
+        const hello = json.data.document.scenes[0].layers.find((l: { id: string }) => l.id === 'hello');
+        const read = await readTextIn(jpeg, pixelRegion(hello.box, meta.width!, meta.height!), { scale: 5 });
+        console.log(`# welcome thumbnail: tesseract read ${JSON.stringify(read)}`);
+        assert.ok(normaliseText(read).includes('welcome alex'), `the default greeting in the thumbnail, read "${read}"`);
+      }
+    }
+    // A list links the thumbnails already made (and starts the rest); the same document gives the same picture.
+    const list = await api(p, 'GET', '/v3/templates?limit=10');
+    const welcome = list.json.data.find((t: { id: string }) => t.id === 'stock_personalised_welcome');
+    assert.match(welcome.thumbnail_url, /previews\/templates\/[0-9a-f]{32}\.jpg/);
+  });
+});

@@ -74,7 +74,10 @@ describe('stock templates', () => {
       const ids = v2.json().data.templates.map((x: { template_id: string }) => x.template_id);
       for (const s of STOCK_TEMPLATES) assert.ok(ids.includes(s.id), s.id);
       const item = v2.json().data.templates.find((x: { template_id: string }) => x.template_id === 'stock_product_announcement_social');
-      assert.deepEqual(item, { template_id: 'stock_product_announcement_social', name: 'Product announcement (social, 9:16)', thumbnail_image_url: null, aspect_ratio: '9:16' });
+      const { thumbnail_image_url: thumbnail, ...rest } = item;
+      assert.deepEqual(rest, { template_id: 'stock_product_announcement_social', name: 'Product announcement (social, 9:16)', aspect_ratio: '9:16' });
+      // A list never waits for a render: null until the thumbnail is made, then a signed link.
+      assert.ok(thumbnail === null || /\/files\/previews\/templates\/[0-9a-f]{32}\.jpg\?.*Signature=/.test(thumbnail), String(thumbnail));
     }
     const del = await t.app.inject({ method: 'DELETE', url: '/v3/templates/stock_weekly_team_update', headers: t.headers });
     assert.equal(del.statusCode, 403);
@@ -103,7 +106,7 @@ describe('stock templates', () => {
       const d = r.json().data;
       assert.deepEqual(d.scene_ids, ['title', 'point_1', 'point_2', 'point_3']);
       assert.equal(d.ownership, 'stock');
-      assert.equal(d.thumbnail_url, null);
+      assert.match(d.thumbnail_url, /\/files\/previews\/templates\/[0-9a-f]{32}\.jpg\?.*Signature=/, 'one template waits for its thumbnail: a signed link');
       const p2 = d.scenes.find((s: { scene_id: string }) => s.scene_id === 'point_2');
       assert.equal(p2.script, '{{point_2_script}}');
       assert.deepEqual(p2.variables.map((v: { name: string }) => v.name).sort(), ['point_2', 'point_2_script', 'presenter', 'team_name', 'voice', 'week_label']);
@@ -257,17 +260,18 @@ describe('validation names the JSON path', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: `/v3/templates/${id}`, headers: t.headers })).json().data.name, 'Quarterly note', 'a refused replace changes nothing');
   });
 
-  test('the authoring routes are in the OpenAPI document, thumbnails described as coming with rendering', async () => {
+  test('the authoring routes are in the OpenAPI document, thumbnails described as rendered from the defaults', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     assert.ok(doc.paths['/v3/templates'].post, 'POST /v3/templates');
     assert.ok(doc.paths['/v3/templates/{template_id}'].put && doc.paths['/v3/templates/{template_id}'].delete);
-    assert.match(JSON.stringify(doc.paths['/v3/templates'].get), /thumbnails rendered from the defaults are not built yet/);
+    assert.match(JSON.stringify(doc.paths['/v3/templates'].get), /first scene rendered by the engine from the defaults/);
   });
 
   test('both generate routes are in the OpenAPI document and say what is not rendered yet (template-generate.test.ts generates)', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const op of [doc.paths['/v2/template/{template_id}/generate'].post, doc.paths['/v3/templates/{template_id}'].post]) {
-      assert.match(op.description, /Not rendered yet: layer start\/end times, entrances\/exits, scene transitions; video and audio layers are skipped/);
+      assert.match(op.description, /fade and slide transitions between scenes/);
+      assert.match(op.description, /Not rendered: talking-photo characters \(refused\)/);
     }
   });
 });

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { Nullable, V2Envelope } from '../schemas/envelopes.js';
 import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
-const THUMBNAIL = 'Always null for now: thumbnails rendered from the defaults are not built yet';
+const THUMBNAIL = 'A signed link to the first scene rendered by the engine from the defaults (480×270 at 16:9); in lists null while it is still being made (the next read links it), or when the defaults cannot render';
 const AspectRatio = Type.String({ examples: ['16:9', '9:16', '1:1'] });
 
 export const TemplateIdParams = Type.Object({ template_id: Type.String({ minLength: 1 }) });
@@ -68,7 +68,7 @@ export const TemplateDocumentBody = Type.Unknown({
 
 /** What generation renders today, said in every generate route's description. */
 export const GENERATE_LIMITS =
-  'Rendered: each selected scene with its avatar speaking the substituted script over its static shape, text (wrapped, shrunk to fit its box) and image layers, drawn once per scene. Not rendered yet: layer start/end times, entrances/exits, scene transitions; video and audio layers are skipped; text and images are static for the whole scene; text shadows are not drawn; talking-photo characters are refused. Stock templates’ default images and music are bundled with the server (GET /stock/templates/<file>).';
+  'Rendered: each selected scene in order, its avatar speaking the substituted script; shape, text (wrapped and shrunk to fit its box, optional background box and shadow) and image layers drawn once and shown in their start/end span with fade, slide or scale entrances and exits; video layers fitted in their box (trimmed, looped or holding their last frame, with their own sound unless muted); audio layers looped under the voice at their volume and ducked while the avatar speaks; fade and slide transitions between scenes; duration rules speech, fixed (at least that long) and video_layer. Not rendered: talking-photo characters (refused). The presenters are Orator’s illustrated avatars, not AI photos. Stock templates’ default images and music are bundled with the server (GET /stock/templates/<file>).';
 
 const GenerateVariables = Type.Unknown({
   description:

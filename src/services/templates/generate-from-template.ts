@@ -2,6 +2,7 @@
 // becomes an ordinary video (stored with storeVideo: polled, listed, deleted, announced by webhooks).
 // Ids are looked up first (the template, then the assets the values name), then the pure mapping runs.
 import { OratorError } from '../../domain/errors.js';
+import type { RenderPlan } from '../../domain/render-plan.js';
 import type { TemplateDocument } from '../../domain/template.js';
 import { assertVideoDimension } from '../../domain/video-dimension.js';
 import type { AssetLookup } from '../assets/asset-ports.js';
@@ -40,14 +41,23 @@ function assetIdsOf(doc: TemplateDocument, values: VariableValues): string[] {
   return ids;
 }
 
-export async function generateFromTemplate(deps: TemplateVideoDeps, spaceId: string, doc: TemplateDocument, input: GenerateFromTemplateInput): Promise<{ video_id: string }> {
+/** The render plan for a template and the caller's values (ids looked up in the space), validated. */
+export async function planFromTemplate(
+  deps: Pick<TemplateVideoDeps, 'assets' | 'engine' | 'refusedUrlHost' | 'stockMediaBase'>, spaceId: string, doc: TemplateDocument,
+  input: Pick<GenerateFromTemplateInput, 'variables' | 'scene_ids' | 'dimension' | 'fps' | 'caption'>,
+): Promise<RenderPlan> {
   const values = resolveTemplateVariables(doc.variables, input.variables);
-  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
   const dimension = input.dimension ?? dimensionFor(doc.aspect_ratio, DEFAULT_RESOLUTION);
   assertVideoDimension(dimension);
   const assets = await lookUpAssets(deps.assets, spaceId, assetIdsOf(doc, values));
   const plan = buildTemplateRenderPlan(doc, { values, scene_ids: input.scene_ids, dimension, fps: input.fps ?? 25, burnCaptions: input.caption === true }, { engine: deps.engine, assets, refusedUrlHost: deps.refusedUrlHost, stockMediaBase: deps.stockMediaBase });
   deps.engine.validate(plan);
+  return plan;
+}
+
+export async function generateFromTemplate(deps: TemplateVideoDeps, spaceId: string, doc: TemplateDocument, input: GenerateFromTemplateInput): Promise<{ video_id: string }> {
+  if (input.callback_url) assertHttpUrl(input.callback_url, 'callback_url', deps.refusedUrlHost);
+  const plan = await planFromTemplate(deps, spaceId, doc, input);
   return storeVideo(deps, spaceId, plan, {
     title: input.title ?? doc.name,
     callbackId: input.callback_id ?? null,

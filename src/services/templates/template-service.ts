@@ -1,6 +1,6 @@
 // Templates (issue #12, first slice): a space's own templates, authored as JSON documents through
 // POST/PUT/DELETE /v3/templates, listed together with the read-only stock templates every space sees.
-// Generation (generate-from-template.ts) makes ordinary videos; thumbnails are not built yet (thumbnailUrl is null).
+// Generation (generate-from-template.ts) makes ordinary videos; thumbnails come from template-thumbnails.ts.
 import { randomBytes } from 'node:crypto';
 import { OratorError } from '../../domain/errors.js';
 import type { AspectRatio, TemplateDocument } from '../../domain/template.js';
@@ -10,6 +10,7 @@ import { stockMediaBase } from './stock-media.js';
 import { stockTemplates } from './stock-templates.js';
 import type { TemplateRecord, TemplateStore } from './template-ports.js';
 import { validateTemplate } from './validate-template.js';
+import type { TemplateThumbnails } from './template-thumbnails.js';
 import { generateFromTemplate, generationUnavailable, type GenerateFromTemplateInput, type TemplateVideoDeps } from './generate-from-template.js';
 
 export interface TemplateDeps {
@@ -19,6 +20,8 @@ export interface TemplateDeps {
   publicUrl: string;
   /** What generation stores videos with; absent where only authoring is wired. */
   videos?: Omit<TemplateVideoDeps, 'stockMediaBase'>;
+  /** Renders and links thumbnails; absent = thumbnailUrl null. */
+  thumbnails?: Pick<TemplateThumbnails, 'url' | 'urlIfReady'>;
 }
 
 /** What every template route answers from; the routes pick their fields. */
@@ -32,7 +35,7 @@ export interface TemplateView {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
-  /** Rendered from the defaults once generation is built; null until then. */
+  /** A signed link to the first scene rendered from the defaults; null while it is being made or when the defaults cannot render. */
   thumbnailUrl: string | null;
 }
 
@@ -148,13 +151,30 @@ export interface TemplateService {
   generate(spaceId: string, id: string, input: GenerateFromTemplateInput): Promise<{ video_id: string }>;
 }
 
+/**
+ * Thumbnails: a single template (read, created, replaced) waits for its own; a list links the ones already
+ * made and starts the rest, so listing never waits on renders.
+ */
+function withThumbnail(deps: TemplateDeps, spaceId: string, wait: boolean) {
+  return async (view: TemplateView): Promise<TemplateView> => {
+    if (!deps.thumbnails) return view;
+    const url = wait ? await deps.thumbnails.url(spaceId, view.document) : await deps.thumbnails.urlIfReady(spaceId, view.document);
+    return { ...view, thumbnailUrl: url };
+  };
+}
+
 export function createTemplateService(deps: TemplateDeps): TemplateService {
+  const one = (spaceId: string) => withThumbnail(deps, spaceId, true);
+  const many = (spaceId: string) => withThumbnail(deps, spaceId, false);
   return {
-    list: (spaceId, limit, token) => listTemplates(deps, spaceId, limit, token),
-    listAll: (spaceId) => listAllTemplates(deps, spaceId),
-    get: (spaceId, id) => getTemplate(deps, spaceId, id),
-    create: (spaceId, body) => createTemplate(deps, spaceId, body),
-    replace: (spaceId, id, body) => replaceTemplate(deps, spaceId, id, body),
+    list: async (spaceId, limit, token) => {
+      const page = await listTemplates(deps, spaceId, limit, token);
+      return { ...page, templates: await Promise.all(page.templates.map(many(spaceId))) };
+    },
+    listAll: async (spaceId) => Promise.all((await listAllTemplates(deps, spaceId)).map(many(spaceId))),
+    get: async (spaceId, id) => one(spaceId)(await getTemplate(deps, spaceId, id)),
+    create: async (spaceId, body) => one(spaceId)(await createTemplate(deps, spaceId, body)),
+    replace: async (spaceId, id, body) => one(spaceId)(await replaceTemplate(deps, spaceId, id, body)),
     delete: (spaceId, id) => deleteTemplate(deps, spaceId, id),
     generate: async (spaceId, id, input) => {
       const template = await getTemplate(deps, spaceId, id);
