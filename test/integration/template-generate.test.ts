@@ -17,6 +17,7 @@ import { resolveTemplateVariables } from '../../src/services/templates/resolve-t
 import { stockMediaBase } from '../../src/services/templates/stock-media.js';
 import { stockTemplates } from '../../src/services/templates/stock-templates.js';
 import { buildTemplateRenderPlan } from '../../src/services/templates/template-render-plan.js';
+import { validateRenderPlan } from '../../src/render/render-video.js';
 import { api, freePort, pollStatus, startOrator, tempDataDir } from '../support/orator-process.js';
 import { ffprobeJson } from '../support/render-probes.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
@@ -248,4 +249,17 @@ test('the real server renders the stock welcome template: "Ada Lovelace" is in t
     await p.exited;
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a scene timed by its video layer and without an avatar maps to a plan the engine accepts, lasting as long as the clip', () => {
+  const doc = {
+    name: 'Clip card', aspect_ratio: '16:9' as const, variables: [],
+    scenes: [{ id: 'clip', name: 'Clip', duration: { type: 'video_layer' as const, layer_id: 'reel' }, layers: [
+      { id: 'reel', type: 'video' as const, box: { x: 0, y: 0, width: 1, height: 1 }, src: 'https://media.example.org/reel.mp4', muted: false },
+    ] }],
+  };
+  const engine = { findAvatar: () => undefined, findVoice: () => undefined };
+  const plan = buildTemplateRenderPlan(doc, { values: new Map(), dimension: { width: 640, height: 360 } }, { engine, assets: new Map(), refusedUrlHost: () => null, stockMediaBase: stockMediaBase(PUBLIC_URL) });
+  assert.deepEqual(plan.scenes[0]!.length, { type: 'video_layer', layer: 0 });
+  validateRenderPlan(plan);
 });

@@ -32,6 +32,8 @@ export interface TemplatePlanContext {
 /** Seconds a scene lasts when its rule names a video layer that is left out (it names no source). */
 export const VIDEO_LAYER_SCENE_SEC = 5;
 const FALLBACK_SCENE_SEC = 3;
+/** The shortest silence a render plan takes (validate-render-plan's MIN_SILENCE_SEC). */
+const SHORTEST_SILENCE_SEC = 0.1;
 /** Frame heights a bottom-standing bust sinks: more than the idle motion's bob (0.5 % of the figure, at least 2 px at 180 p). */
 const BUST_SINK = 0.012;
 
@@ -217,7 +219,8 @@ function scenePlan(scene: TemplateScene, values: VariableValues, ctx: TemplatePl
   const background = { type: 'layers' as const, color: '#FFFFFF', layers: layers.background };
   if (avatar) return { character: characterOf(avatar, values, ctx), voice: voiceOf(avatar, values, ctx), background, ...extra };
   // No voice: the scene is silence, as long as its rule says (a video layer's clip sets it at render time).
-  const seconds = length?.type === 'at_least' ? length.seconds : length?.type === 'video_layer' ? 0.04 : FALLBACK_SCENE_SEC;
+  // A video_layer scene's silence is the shortest a plan takes; the clip's length extends it at render time.
+  const seconds = length?.type === 'at_least' ? length.seconds : length?.type === 'video_layer' ? SHORTEST_SILENCE_SEC : FALLBACK_SCENE_SEC;
   return { character: null, voice: { type: 'silence', durationSec: seconds }, background, ...extra };
 }
 
