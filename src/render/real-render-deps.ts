@@ -2,6 +2,7 @@
 import { findStockAvatar } from './avatars/avatar-catalogue.js';
 import { buildAvatarRig } from './avatars/build-avatar-rig.js';
 import { synthesizeSpeech } from './speech/synthesize-speech.js';
+import { speechEngineVersion } from './speech/speech-engine-version.js';
 import { findVoice } from './speech/voice-catalogue.js';
 import { decodeAudio } from './visemes/decode-audio.js';
 import { phonesFromAudio } from './visemes/phones-from-audio.js';
@@ -15,6 +16,7 @@ export function realRenderDeps(): RenderDeps {
     avatarExists: (id) => findStockAvatar(id) !== undefined,
     voiceExists: (id) => findVoice(id) !== undefined,
     synthesizeSpeech: ({ text, voiceId, speed, pitch, outPath }) => synthesizeSpeech({ text, voiceId, speed, pitch, outPath }),
+    speechEngineVersion,
     // Decoded at the output rate: the recogniser resamples its own copy, the video keeps full quality.
     async decodeAudio(input, outWav) {
       await decodeAudio(input, outWav, AUDIO_SAMPLE_RATE);

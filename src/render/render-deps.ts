@@ -15,6 +15,11 @@ export interface RenderDeps {
   avatarExists(avatarId: string): boolean;
   voiceExists(voiceId: string): boolean;
   synthesizeSpeech(request: { text: string; voiceId: string; speed: number; pitch: number; outPath: string; signal?: AbortSignal }): Promise<SpeechOutput>;
+  /**
+   * What synthesizeSpeech would make a voice's audio with (engine, build, code), for the render cache's
+   * key. Absent (test doubles) or undefined: speech is not cached, since nothing tells outputs apart.
+   */
+  speechEngineVersion?(voiceId: string): string | undefined;
   /** Decodes any supported audio file to a WAV; throws on unreadable input. */
   decodeAudio(inputPath: string, outWav: string): Promise<void>;
   /** Phones (and words, when a recogniser or transcript gives them) for a decoded WAV. */

@@ -1,10 +1,9 @@
 // The on-disk form every rig shares, stock or photo: 18 PNG stills and a `rig.json` manifest in one
-// directory per (source, style, height, format). A rig is built in a private temp dir and renamed into
-// place, so concurrent builders (threads or processes) never see half a rig; the loser of the race
-// keeps the winner's identical copy.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// directory per (source, style, height, format), published atomically like every cache entry
+// (cache/publish-dir.ts): concurrent builders never see half a rig; the loser keeps the winner's copy.
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publishDirAtomically } from '../cache/publish-dir.js';
 import { VISEMES, type Viseme } from '../visemes/viseme.js';
 import type { AvatarRig } from './avatar-catalogue.js';
 
@@ -43,24 +42,11 @@ export async function readRigManifest<M extends RigManifestBase>(dir: string, fo
  * Returns the manifest that ended up in `dir` (ours, or an identical one another builder published first).
  */
 export async function buildRigAtomically<M extends RigManifestBase>(dir: string, parent: string, writeStills: (tmp: string) => Promise<M>): Promise<M> {
-  await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  await mkdir(tmp);
-  try {
-    const manifest = await writeStills(tmp);
+  let manifest: M | undefined;
+  let winner: M | null = null;
+  const ours = await publishDirAtomically(dir, parent, async (tmp) => {
+    manifest = await writeStills(tmp);
     await writeFile(join(tmp, 'rig.json'), JSON.stringify(manifest, null, 2));
-    try {
-      await rename(tmp, dir);
-    } catch (err) {
-      // Another builder finished the same rig first: theirs is identical, keep it.
-      const winner = await readRigManifest<M>(dir, manifest.format);
-      if (!winner) throw err;
-      await rm(tmp, { recursive: true, force: true });
-      return winner;
-    }
-    return manifest;
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
+  }, async () => (winner = await readRigManifest<M>(dir, manifest!.format)) !== null);
+  return ours ? manifest! : winner!;
 }

@@ -21,7 +21,8 @@ export interface BackgroundSegment {
   scenes: number[];
 }
 
-export async function prepareBackgrounds(plan: RenderPlan, workDir: string, options: { fetcher: MediaFetcher; signal?: AbortSignal }): Promise<BackgroundSegment[]> {
+/** `options.cacheDir` (the render options' long-lived cache) lets scenes' layers be drawn once across renders. */
+export async function prepareBackgrounds(plan: RenderPlan, workDir: string, options: { fetcher: MediaFetcher; signal?: AbortSignal; cacheDir?: string }): Promise<BackgroundSegment[]> {
   const out: BackgroundSegment[] = [];
   let previous: BackgroundPlan | null = null;
   for (const [i, scene] of plan.scenes.entries()) {

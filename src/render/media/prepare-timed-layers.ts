@@ -1,10 +1,13 @@
-// Timed layers as encode inputs (issue #12): still layers drawn once into transparent PNGs, clips
-// fetched once per render (the copy the sound and length rules use too), probed, and cut to their
-// section when a trimmed clip loops. Timing stays relative to the scene until the speech is known.
+// Timed layers as encode inputs (issue #12): still layers drawn once into transparent PNGs (once per
+// content across renders, through the render cache), clips fetched once per render (the copy the sound
+// and length rules use too), probed, and cut to their section when a trimmed clip loops. Timing stays
+// relative to the scene until the speech is known.
 import { join } from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { BackgroundLayer, RenderPlan, TimedLayerPlan, VideoLayerContent } from '../../domain/render-plan.js';
 import { buildClipSectionArgs, type PreparedTimedLayer, type TimedLayerPicture } from '../compose/timed-layer-filter.js';
+import { layerDrawingVersion, layerKey } from '../cache/layer-raster-key.js';
+import { withRenderCache } from '../cache/render-cache.js';
 import { runFfmpeg, ToolError } from '../run-program.js';
 import type { LayerImage } from './draw-layer.js';
 import { pixelBox, type Px } from './layer-box.js';
@@ -14,7 +17,10 @@ import { describeSource } from './local-media.js';
 
 type Placed = { picture: TimedLayerPicture; at: Px };
 
-export async function prepareTimedLayers(plan: RenderPlan, render: LayerFetch): Promise<PreparedTimedLayer[]> {
+/** A render's media fetching plus, optionally, the render cache's dir (RenderOptions.cacheDir) for the still layers' PNGs. */
+type TimedLayerRender = LayerFetch & { options: LayerFetch['options'] & { cacheDir?: string } };
+
+export async function prepareTimedLayers(plan: RenderPlan, render: TimedLayerRender): Promise<PreparedTimedLayer[]> {
   const out: PreparedTimedLayer[] = [];
   for (const [i, scene] of plan.scenes.entries()) {
     for (const [j, layer] of (scene.timedLayers ?? []).entries()) {
@@ -42,7 +48,7 @@ interface Where {
   param: string;
 }
 
-async function prepareStill(content: BackgroundLayer, plan: RenderPlan, render: LayerFetch, where: Where): Promise<Placed | null> {
+async function prepareStill(content: BackgroundLayer, plan: RenderPlan, render: TimedLayerRender, where: Where): Promise<Placed | null> {
   let image: LayerImage | null = null;
   if (content.type === 'image') {
     const ref: LayerRef = { source: engineSource(content.source), param: where.param };
@@ -51,7 +57,13 @@ async function prepareStill(content: BackgroundLayer, plan: RenderPlan, render: 
   // Loaded on first use: @napi-rs/canvas is a native module the embedded default must not load at start.
   const { drawTimedStill } = await import('./draw-timed-still.js');
   const path = join(render.workDir, `timed-layer${where.scene}-${where.layer}.png`);
-  const at = await drawTimedStill(content, plan, image, path);
+  // Keyed by what is drawn at this frame size, not when: the same layer in another scene or render shares it.
+  const at = await withRenderCache(render.options.cacheDir, {
+    kind: 'timed-still',
+    key: { drawing: layerDrawingVersion(), frame: { width: plan.width, height: plan.height }, layer: await layerKey(content, image?.path ?? null) },
+    files: { 'layer.png': path },
+    build: () => drawTimedStill(content, plan, image, path),
+  });
   return at ? { picture: { kind: 'still', path }, at } : null;
 }
 

@@ -1,9 +1,13 @@
 // Speech stage: each scene's sound (synthesised text, uploaded audio or silence) with its length in
-// frames, its per-frame mouth shapes and its word times, lengthened to the scene's length rule.
+// frames, its per-frame mouth shapes and its word times, lengthened to the scene's length rule. A text
+// voice a batch speaks again (same words, voice and settings) comes from the render cache.
+import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isOratorError, OratorError } from '../../domain/errors.js';
 import type { ScenePlan, WordTiming } from '../../domain/render-plan.js';
 import { redactPaths } from '../../domain/redact-paths.js';
+import { withRenderCache } from '../cache/render-cache.js';
+import type { SpeechOutput } from '../render-deps.js';
 import { readWavEnvelope, scaleVisemesByLoudness } from '../visemes/loudness-visemes.js';
 import { engineSource } from '../media/engine-source.js';
 import { describeSource, localMedia } from '../media/local-media.js';
@@ -53,10 +57,7 @@ async function speakScene(ctx: RenderContext, scene: ScenePlan, index: number): 
     return { frames, audioPath: null, visemes: new Array<Viseme>(frames).fill('X'), words: [] };
   }
   if (voice.type === 'text') {
-    const speech = await deps.synthesizeSpeech({
-      text: voice.text, voiceId: voice.voiceId, speed: voice.speed, pitch: voice.pitch,
-      outPath: join(workDir, `speech${index}.wav`), ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const speech = await synthesizeOnce(ctx, voice, join(workDir, `speech${index}.wav`));
     const frames = Math.max(1, Math.round(speech.durationSec * fps));
     const track = deps.buildVisemeTrack(speech.phones, frames / fps, fps);
     const envelope = await readWavEnvelope(speech.wavPath, fps, options.signal);
@@ -87,6 +88,29 @@ async function speakScene(ctx: RenderContext, scene: ScenePlan, index: number): 
   const track = deps.buildVisemeTrack(recognised.phones, frames / fps, fps);
   const visemes = scaleVisemesByLoudness(fitLength(track.frames, frames), envelope, deps.mouthOpening);
   return { frames, audioPath: wav, visemes, words: recognised.words ?? [] };
+}
+
+type TextVoice = Extract<ScenePlan['voice'], { type: 'text' }>;
+
+/**
+ * The voice's audio and timings, synthesised or taken from the render cache (keyed by what decides
+ * them: text, voice, speed, pitch and the engine's version), written to `outPath` either way.
+ */
+async function synthesizeOnce(ctx: RenderContext, voice: TextVoice, outPath: string): Promise<SpeechOutput> {
+  const { deps, options } = ctx;
+  const request = { text: voice.text, voiceId: voice.voiceId, speed: voice.speed, pitch: voice.pitch };
+  const engine = deps.speechEngineVersion?.(voice.voiceId);
+  const timings = await withRenderCache(engine !== undefined ? options.cacheDir : undefined, {
+    kind: 'speech',
+    key: { ...request, engine },
+    files: { 'speech.wav': outPath },
+    build: async () => {
+      const speech = await deps.synthesizeSpeech({ ...request, outPath, ...(options.signal ? { signal: options.signal } : {}) });
+      if (speech.wavPath !== outPath) await copyFile(speech.wavPath, outPath);
+      return { durationSec: speech.durationSec, words: speech.words, phones: speech.phones };
+    },
+  });
+  return { wavPath: outPath, ...timings };
 }
 
 function fitLength(frames: readonly Viseme[], length: number): Viseme[] {
