@@ -27,8 +27,8 @@ test('one colour scene with an avatar and speech is one ffmpeg pass', () => {
     graph,
     [
       'color=c=0x336699:s=320x240:r=25,trim=end_frame=50,setsar=1,format=yuv420p[bg0]',
-      '[0:v]setpts=PTS-STARTPTS[av0]',
-      "[bg0][av0]overlay=x='70+2*sin(2*PI*t/7.0000+0.5000)':y='0+1*sin(2*PI*t/4.0000+1.0000)':eval=frame:format=yuv420[ov0]",
+      "[0:v]setpts=PTS-STARTPTS,colorchannelmixer=aa=0:enable='gte(t,1.980000)'[av0]",
+      "[bg0][av0]overlay=x='70+2*sin(2*PI*t/7.0000+0.5000)':y='0+1*sin(2*PI*t/4.0000+1.0000)':eval=frame:format=yuv420:eof_action=pass[ov0]",
       '[ov0]trim=end_frame=50,format=yuv420p[vout]',
       '[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,apad=whole_len=96000,atrim=end_sample=96000,asetpts=PTS-STARTPTS[a0]',
     ].join(';'),
@@ -43,7 +43,7 @@ test('one colour scene with an avatar and speech is one ffmpeg pass', () => {
   assert.ok(!args.includes('-loop'), 'stills are never looped per frame');
 });
 
-test('several scenes concatenate backgrounds and audio; later avatars are shifted and gated by time (frames 25–54 at 25 fps)', () => {
+test('several scenes concatenate backgrounds (restamped) and audio; a later avatar is shifted and ends with its track (frames 25–54 at 25 fps)', () => {
   const args = buildComposeArgs({
     width: 256, height: 256, fps: 25, format: 'webm',
     backgrounds: [
@@ -57,9 +57,11 @@ test('several scenes concatenate backgrounds and audio; later avatars are shifte
   const graph = args[args.indexOf('-filter_complex') + 1]!;
   assert.match(graph, /color=c=black@0\.0:s=256x256:r=25,format=rgba,trim=end_frame=25,setsar=1,format=yuva420p\[bg0\]/);
   assert.match(graph, /\[0:v\]format=yuva420p,loop=loop=29:size=1:start=0,setpts=N\/\(25\*TB\),trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
-  assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0\[bg\]/);
-  assert.match(graph, /\[1:v\]setpts=PTS\+1\.000000\/TB\[av0\]/);
-  assert.match(graph, /enable='between\(t,1\.000000,2\.180000\)'/);
+  assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0,setpts=N\/\(25\*TB\)\[bg\]/);
+  // The closing frame the ffconcat repeats at 2.2 s turns transparent; the overlay itself has no `enable`.
+  assert.match(graph, /\[1:v\]setpts=PTS\+1\.000000\/TB,colorchannelmixer=aa=0:enable='gte\(t,2\.180000\)'\[av0\]/);
+  assert.match(graph, /\[bg\]\[av0\]overlay=[^;]*:eof_action=pass\[ov0\]/);
+  assert.doesNotMatch(graph, /overlay=[^;]*enable=/);
   assert.match(graph, /anullsrc=r=48000:cl=mono,atrim=end_sample=48000/);
   assert.match(graph, /apad=whole_len=57600,atrim=end_sample=57600/);
   assert.match(graph, /\[a0\]\[a1\]concat=n=2:v=0:a=1\[aout\]/);

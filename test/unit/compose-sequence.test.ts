@@ -53,6 +53,11 @@ test('only state changes become concat entries, changes land a quarter frame ear
       '',
     ].join('\n'),
   );
+  // At the render's rate, not an image's default 25: the list's time base is its first file's.
+  assert.equal(
+    buildFfconcat(entries.slice(0, 1), 30),
+    ['ffconcat version 1.0', "file '/s/X-o.pam'", 'option framerate 30', 'duration 0.070000', "file '/s/X-o.pam'", 'option framerate 30', ''].join('\n'),
+  );
   assert.equal(quoteConcatPath("/a/it's.pam"), "'/a/it'\\''s.pam'");
 });
 

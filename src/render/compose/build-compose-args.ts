@@ -91,7 +91,9 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   });
   let current = 'bg';
   if (backgroundLabels.length === 1) current = backgroundLabels[0]!;
-  else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0[bg]`);
+  // Restamped after the concat: ffmpeg 5.1's concat takes a video segment's length as its mean frame
+  // spacing, so a one-frame segment lasts 0 s and every later scene starts a frame early.
+  else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0,setpts=N/(${fps}*TB)[bg]`);
   const layerSpec = { fps, height, layerPixelFormat: format === 'mov' ? 'yuva444p' : 'yuva420p', overlayFormat: overlayFormat(format) };
   const timed = job.timedLayers ?? [];
   current = overlayTimedLayers(graph, current, timed.filter((l) => !l.overCharacter), addInput, layerSpec, 'tu');
@@ -99,15 +101,10 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   // Avatars: the concat demuxer emits one frame per state change; the overlay holds the newest one.
   job.avatars.forEach((avatar, i) => {
     const index = addInput(['-f', 'concat', '-safe', '0', '-i', avatar.concatPath]);
-    const shift = avatar.startFrame > 0 ? `setpts=PTS+${(avatar.startFrame / fps).toFixed(6)}/TB` : 'setpts=PTS-STARTPTS';
-    graph.push(`[${index}:v]${shift}[av${i}]`);
+    graph.push(`[${index}:v]${avatarTrackChain(avatar, fps)}[av${i}]`);
     const { x, y } = idleMotionExpressions(avatar.motion, avatar.x, avatar.y);
-    const last = avatar.startFrame + avatar.frames - 1;
-    // By time, not frame number: overlay's `n` is not the main input's frame index once the background is a
-    // concat of looped stills, and an avatar after a long avatar-less scene was never enabled.
-    const enable = avatar.startFrame === 0 && avatar.frames >= totalFrames ? '' : `:enable='between(t,${(avatar.startFrame / fps).toFixed(6)},${((last + 0.5) / fps).toFixed(6)})'`;
     const out = `ov${i}`;
-    graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}${enable}[${out}]`);
+    graph.push(`[${current}][av${i}]overlay=x='${x}':y='${y}':eval=frame:format=${overlayFormat(format)}:eof_action=pass[${out}]`);
     current = out;
   });
   current = overlayTimedLayers(graph, current, timed.filter((l) => l.overCharacter), addInput, layerSpec, 'to');
@@ -126,6 +123,21 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     ...previewOutputs,
     ...voicesOnlyOutputArgs(sound.voicesOnly, job.voicesOnlyPath),
   ];
+}
+
+/**
+ * One avatar track on the video's timeline, drawn from its first frame to its last and nowhere else.
+ * No `enable` on the overlay: with two inputs, ffmpeg evaluates it on whichever input's frame was
+ * taken last, often the avatar's next state change (up to its closing frame, past the track's end),
+ * which blanked the presenter on a frame near the end of its run. The track itself ends it: before its
+ * first frame the overlay draws nothing, the closing frame the ffconcat repeats at the end is made
+ * transparent (a one-input filter times itself on its own frames), and `eof_action=pass` stops blending after it.
+ */
+function avatarTrackChain(avatar: AvatarTrackInput, fps: number): string {
+  const shift = avatar.startFrame > 0 ? `setpts=PTS+${(avatar.startFrame / fps).toFixed(6)}/TB` : 'setpts=PTS-STARTPTS';
+  // Half a frame before the end: past the last state change (on its frame or a quarter frame early), before the closing frame (on the end).
+  const end = (avatar.startFrame + avatar.frames - 0.5) / fps;
+  return `${shift},colorchannelmixer=aa=0:enable='gte(t,${end.toFixed(6)})'`;
 }
 
 /**

@@ -7,14 +7,17 @@ export interface ConcatEntry {
 /**
  * Builds an ffconcat script. The concat demuxer ignores the last entry's duration (an image ends when
  * its single frame is read), so the last file is repeated once to make that duration count.
+ * `imageFramerate` opens each image at that rate: the list takes its time base from its first file, and
+ * an image file's default of 25 would round every entry's start to 1/25 s (a frame late at 10 or 30 fps).
  */
-export function buildFfconcat(entries: readonly ConcatEntry[]): string {
+export function buildFfconcat(entries: readonly ConcatEntry[], imageFramerate?: number): string {
   if (entries.length === 0) throw new Error('an ffconcat list needs at least one entry');
   const lines = ['ffconcat version 1.0'];
+  const file = (path: string): string[] => [`file ${quoteConcatPath(path)}`, ...(imageFramerate ? [`option framerate ${imageFramerate}`] : [])];
   for (const entry of entries) {
-    lines.push(`file ${quoteConcatPath(entry.path)}`, `duration ${formatSeconds(entry.durationSec)}`);
+    lines.push(...file(entry.path), `duration ${formatSeconds(entry.durationSec)}`);
   }
-  lines.push(`file ${quoteConcatPath(entries[entries.length - 1]!.path)}`);
+  lines.push(...file(entries[entries.length - 1]!.path));
   return lines.join('\n') + '\n';
 }
 

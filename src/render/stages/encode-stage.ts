@@ -99,7 +99,7 @@ async function overlayArgs(
     const runs = buildStillRuns(track.visemes, track.eyesClosed);
     const entries = stillRunsToConcatEntries(runs, plan.fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
     const concatPath = join(workDir, `avatar${t}.ffconcat`);
-    await writeFile(concatPath, buildFfconcat(entries));
+    await writeFile(concatPath, buildFfconcat(entries, plan.fps));
     avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
   }
   return buildComposeArgs({
