@@ -107,6 +107,9 @@ test('image, layers, colour and video backgrounds with one-frame scenes keep eve
     { scene: { character: null, voice: silence(0.1), background: { type: 'color', color: '#cc4444' } }, frames: 1, colour: [0xcc, 0x44, 0x44] },
     { scene: { character: daniel, voice: silence(1), background: { type: 'video', source: { path: videoPath }, fit: 'cover', playStyle: 'once' } }, frames: 10, colour: [0xe0, 0xc0, 0x40] },
     { scene: { character: null, voice: silence(0.5), background: image }, frames: 5, colour: [0x88, 0xaa, 0xcc] },
+    // A presenter on a single frame, with none on either side.
+    { scene: { character: daniel, voice: silence(0.1), background: { type: 'color', color: '#cc4444' } }, frames: 1, colour: [0xcc, 0x44, 0x44] },
+    { scene: { character: null, voice: silence(0.3), background: image }, frames: 3, colour: [0x88, 0xaa, 0xcc] },
   ];
   const plan: RenderPlan = { width: W, height: H, fps: 10, seed: 1, format: 'mp4', burnCaptions: false, scenes: scenes.map((s) => s.scene) };
   const result = await render(plan, 'mixed');
