@@ -56,8 +56,8 @@ test('several scenes concatenate backgrounds (restamped) and audio; a later avat
   });
   const graph = args[args.indexOf('-filter_complex') + 1]!;
   assert.match(graph, /color=c=black@0\.0:s=256x256:r=25,format=rgba,trim=end_frame=25,setsar=1,format=yuva420p\[bg0\]/);
-  assert.match(graph, /\[0:v\]format=yuva420p,loop=loop=29:size=1:start=0,setpts=N\/\(25\*TB\),trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
-  assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0,setpts=N\/\(25\*TB\)\[bg\]/);
+  assert.match(graph, /\[0:v\]format=yuva420p,loop=loop=29:size=1:start=0,settb=1\/25,setpts=N,trim=end_frame=30,setsar=1,format=yuva420p\[bg1\]/);
+  assert.match(graph, /\[bg0\]\[bg1\]concat=n=2:v=1:a=0,settb=1\/25,setpts=N\[bg\]/);
   // The closing frame the ffconcat repeats at 2.2 s turns transparent; the overlay itself has no `enable`.
   assert.match(graph, /\[1:v\]setpts=PTS\+1\.000000\/TB,colorchannelmixer=aa=0:enable='gte\(t,2\.180000\)'\[av0\]/);
   assert.match(graph, /\[bg\]\[av0\]overlay=[^;]*:eof_action=pass\[ov0\]/);

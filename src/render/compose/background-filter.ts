@@ -48,7 +48,8 @@ export function fitFilter(fit: ImageFit, width: number, height: number): string 
 export function backgroundChain(segment: BackgroundSegment, spec: FrameSpec): { source: string | null; chain: string } {
   const { width, height, fps, pixelFormat } = spec;
   const frames = segment.frames;
-  const cfr = `setpts=N/(${fps}*TB)`;
+  // In frames, not the input's time base: an image's is 1/25 s, which would stamp two frames alike at 30 fps.
+  const cfr = `settb=1/${fps},setpts=N`;
   const tail = `trim=end_frame=${frames},setsar=1,format=${pixelFormat}`;
   switch (segment.kind) {
     case 'color':

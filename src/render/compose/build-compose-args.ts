@@ -93,7 +93,7 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   if (backgroundLabels.length === 1) current = backgroundLabels[0]!;
   // Restamped after the concat: ffmpeg 5.1's concat takes a video segment's length as its mean frame
   // spacing, so a one-frame segment lasts 0 s and every later scene starts a frame early.
-  else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0,setpts=N/(${fps}*TB)[bg]`);
+  else graph.push(`${backgroundLabels.map((l) => `[${l}]`).join('')}concat=n=${backgroundLabels.length}:v=1:a=0,settb=1/${fps},setpts=N[bg]`);
   const layerSpec = { fps, height, layerPixelFormat: format === 'mov' ? 'yuva444p' : 'yuva420p', overlayFormat: overlayFormat(format) };
   const timed = job.timedLayers ?? [];
   current = overlayTimedLayers(graph, current, timed.filter((l) => !l.overCharacter), addInput, layerSpec, 'tu');
