@@ -119,7 +119,8 @@ function scaleFactor(layer: TimedLayerInput, timing: Timing): string | null {
 /** The picture as a stream of exactly the layer's frames, timestamped on the video's timeline. */
 function pictureChain(layer: TimedLayerInput, inputIndex: number, spec: TimedLayerSpec): string {
   const { fps, layerPixelFormat } = spec;
-  const place = `setpts=(N+${layer.startFrame})/(${fps}*TB)`;
+  // On the video's frame grid: a PNG arrives with a 1/25 s time base, too coarse for 30 or 60 fps.
+  const place = `settb=1/${fps},setpts=N+${layer.startFrame}`;
   const p = layer.picture;
   // Converted before looping: after `loop` the conversion would run on every repeated frame.
   if (p.kind === 'still') return `[${inputIndex}:v]format=${layerPixelFormat},loop=loop=${layer.frames - 1}:size=1:start=0,${place}`;
