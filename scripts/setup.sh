@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(ffmpeg espeak-ng libespeak-ng-dev flite festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core fonts-inter tesseract-ocr tesseract-ocr-eng gcc libc6-dev)
+DEBIAN_PACKAGES=(ffmpeg espeak-ng libespeak-ng-dev flite festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core fonts-inter tesseract-ocr tesseract-ocr-eng apertium apertium-eng-spa apertium-eng-cat apertium-en-gl gcc libc6-dev)
 # Only the tests drive a browser (sign-in and consent pages, the dashboard): `setup.sh --test` adds it.
 if [ "${1:-}" = "--test" ]; then DEBIAN_PACKAGES+=(chromium); fi
 missing=()
