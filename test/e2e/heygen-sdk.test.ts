@@ -75,3 +75,24 @@ test('the SDK lists, generates, polls, lists and deletes a video unchanged', asy
   const after = (await sdk.videos.management.list({ limit: 10 } as never)) as { videos: { video_id: string }[] };
   assert.ok(!after.videos.some((v) => v.video_id === created.video_id), 'the video is gone from the list');
 });
+
+test('the SDK lists templates, reads the first one’s variables and generates from it unchanged', async () => {
+  const sdk = new HeygenSDK(p.apiKey);
+  const list = (await sdk.templates.list()) as { templates: { template_id: string; name: string }[] };
+  assert.ok(list.templates.length >= 4);
+  const first = list.templates[0]!;
+  const detail = (await sdk.templates.get(first.template_id)) as { variables: Record<string, { type: string; properties: Record<string, unknown> }> };
+  assert.ok(Object.keys(detail.variables).length > 0, 'the SDK reads the variables');
+  const { video_id: videoId } = (await sdk.templates.generate(first.template_id, { title: 'From the SDK' })) as { video_id: string };
+  assert.match(videoId, /^[0-9a-f]{32}$/);
+  let status: { status: string; video_url: string | null };
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    status = (await sdk.videos.generation.get(videoId)) as typeof status;
+    if (status.status === 'completed' || status.status === 'failed') break;
+    assert.ok(Date.now() < deadline, 'the template video did not finish');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(status.status, 'completed', JSON.stringify(status));
+  assert.equal((await realFetch(status.video_url!)).status, 200);
+});
