@@ -24,6 +24,7 @@ import type { BlobUrlSigner } from './storage/blob-url-signer.js';
 import { createBlobStorage } from './storage/create-blob-store.js';
 import { LocalScratchSpace } from './storage/local-scratch-space.js';
 import { buildAccounts } from './compose/build-accounts.js';
+import { buildOAuth } from './compose/build-oauth.js';
 import { buildAppDeps } from './compose/build-app-deps.js';
 import { buildDataLayer } from './compose/build-database.js';
 import { buildJobHandlers } from './compose/build-job-handlers.js';
@@ -84,7 +85,8 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const speech = options.speech ?? createSpeechSynthesizer();
   const accounts = await buildAccounts({ config, data, clock, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
   const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users });
-  const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics, accounts });
+  const oauth = buildOAuth({ config, data, clock, users: accounts.users });
+  const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics, accounts, oauth });
   const { database, queue, videos, keys, uow } = data;
   return {
     config,

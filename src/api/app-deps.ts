@@ -16,6 +16,7 @@ import type { UserService } from '../services/users/user-service.js';
 import type { ReadinessCheck } from './health/index.js';
 import type { MetricsDeps } from './plugins/metrics.js';
 import type { WebSessionSettings } from './plugins/web-session.js';
+import type { OAuthDeps } from './oauth/index.js';
 
 export interface AppDeps {
   /** Synchronous when the answer is cached (every request asks). */
@@ -36,6 +37,8 @@ export interface AppDeps {
   users: UserService;
   /** Space administration: members, invitations, API keys (/v3/spaces) and invitation pages. */
   spaces: SpaceService;
+  /** The OAuth 2.0 authorization server (its endpoints, consent pages, Bearer checks) and the apps around it. */
+  oauth: OAuthDeps;
   /** Session cookie and CSRF secrets (generated at first start) and whether cookies are Secure. */
   web: WebSessionSettings;
   /** Blobs served by GET /files/* (local store). */

@@ -23,6 +23,7 @@ import { avatarRoutes } from './avatars/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
 import { invitationPages } from './invitations/index.js';
+import { oauthRoutes } from './oauth/index.js';
 import { sessionRoutes } from './session/index.js';
 import { signInPages } from './sign-in/index.js';
 import { spaceRoutes } from './spaces/index.js';
@@ -89,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // Cookies are parsed before the auth hook, which accepts a session where no API key is sent.
   await registerWebSession(app, deps.web, (token) => deps.users.whoIsSignedIn(token));
-  registerAuth(app, deps.authenticate);
+  registerAuth(app, deps.authenticate, (token) => deps.oauth.server.checkAccessToken(token));
   registerRateLimit(app, deps.rateLimiter);
   if (deps.idempotency) registerIdempotency(app, deps.idempotency);
   // After the error handler (its 401 is rendered there), before the routes it observes.
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { users: deps.users });
   await app.register(signInPages, { users: deps.users });
   await app.register(invitationPages, { users: deps.users, spaces: deps.spaces });
+  await app.register(oauthRoutes, { oauth: deps.oauth, users: deps.users });
   await app.ready();
   return app;
 }

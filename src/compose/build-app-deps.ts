@@ -7,6 +7,7 @@ import { pingDatabase } from '../db/migrations.js';
 import { SqlIdempotencyStore } from '../db/sql-idempotency-store.js';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
 import type { BlobStorage } from '../storage/create-blob-store.js';
+import type { OAuthDeps } from '../api/oauth/index.js';
 import type { Accounts } from './build-accounts.js';
 import type { DataLayer } from './build-database.js';
 import type { ResourceServices } from './build-services.js';
@@ -21,6 +22,7 @@ export interface AppDepsParts {
   webhooks: Webhooks;
   metrics: PrometheusMetrics;
   accounts: Accounts;
+  oauth: OAuthDeps;
 }
 
 export function buildAppDeps(parts: AppDepsParts): AppDeps {
@@ -46,5 +48,6 @@ export function buildAppDeps(parts: AppDepsParts): AppDeps {
     users: parts.accounts.users,
     spaces: parts.accounts.spaces,
     web: parts.accounts.web,
+    oauth: parts.oauth,
   };
 }

@@ -1,6 +1,7 @@
 // Table shapes as Kysely sees them. Timestamps are epoch milliseconds (bigint in Postgres, parsed back
 // to numbers by the dialect factory); JSON columns are text so SQLite and Postgres store them alike.
 import type { InvitationsTable, ServerSecretsTable, SessionsTable, SpaceMembersTable, UsersTable } from './account-tables.js';
+import type { OAuthRecordsTable } from './oauth-tables.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 
 export interface SpacesTable {
@@ -140,6 +141,7 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   server_secrets: ServerSecretsTable;
+  oauth_records: OAuthRecordsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

@@ -1,6 +1,7 @@
 // Schema migrations, in code and in order. Run at start by the `all` role and by `orator migrate`.
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
+import { oauthMigration } from './oauth-migration.js';
 
 const migrations: Record<string, Migration> = {
   '0001_core': {
@@ -320,6 +321,8 @@ const migrations: Record<string, Migration> = {
       for (const t of ['server_secrets', 'invitations', 'sessions', 'space_members', 'users']) await db.schema.dropTable(t).ifExists().execute();
     },
   },
+  // OAuth 2.0 (issue 15): oidc-provider's models in one table (src/db/oauth-migration.ts).
+  '0010_oauth': oauthMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,8 @@ export type ErrorKind =
   | 'header_fields_too_large'
   | 'request_timeout'
   | 'unauthorized'
+  | 'access_token_expired'
+  | 'invalid_access_token'
   | 'forbidden'
   | 'not_found'
   | 'video_not_found'
@@ -62,6 +64,9 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   header_fields_too_large: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 431, message: 'Request headers are too large' },
   request_timeout: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 408, message: 'The request was not received in time' },
   unauthorized: { legacyCode: 400112, legacyName: 'UNAUTHORIZED', v3Code: 'authentication_failed', httpStatus: 401, message: 'Invalid or expired API key. Verify your x-api-key header.' },
+  // OAuth access tokens (Authorization: Bearer): HeyGen's legacy codes; v3 has one authentication code.
+  access_token_expired: { legacyCode: 401056, legacyName: 'ACCESS_TOKEN_EXPIRED', v3Code: 'authentication_failed', httpStatus: 401, message: 'The access token has expired: get a new one with the refresh token (POST /v1/oauth/token, grant_type=refresh_token)' },
+  invalid_access_token: { legacyCode: 401057, legacyName: 'INVALID_ACCESS_TOKEN', v3Code: 'authentication_failed', httpStatus: 401, message: 'The access token is not valid: it is unknown or was revoked. Connect the app again' },
   forbidden: { legacyCode: 400562, legacyName: 'FORBIDDEN', v3Code: 'forbidden', httpStatus: 403, message: 'Forbidden' },
   not_found: { legacyCode: 404, legacyName: 'NOT_FOUND', v3Code: 'not_found', httpStatus: 404, message: 'Not found' },
   video_not_found: { legacyCode: 40031, legacyName: 'INVALID_VIDEO_ID', v3Code: 'video_not_found', httpStatus: 404, message: 'Video not found' },

@@ -1,9 +1,13 @@
-// Authentication: an API key (`X-Api-Key: <key>` or `Authorization: Bearer <key>`), else a browser
-// session cookie (plugins/web-session.ts), which acts as its person in the session's space. A
-// cookie-authenticated request that changes something must also carry the X-CSRF-Token header.
+// Authentication: an API key (`X-Api-Key: <key>` or `Authorization: Bearer <key>`), an OAuth access
+// token (`Authorization: Bearer <token>`, told apart from a key by its shape; it acts as the person who
+// authorised the app, in the space they chose, within its scopes), else a browser session cookie
+// (plugins/web-session.ts), which acts as its person in the session's space. A cookie-authenticated
+// request that changes something must also carry the X-CSRF-Token header.
 // Routes marked `config: { public: true }` (health, signed files, previews, docs, pages) skip it.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../services/ports.js';
+import type { AccessTokenCheck } from '../../services/oauth/oauth-ports.js';
+import { scopesNeededFor } from '../../services/oauth/oauth-scopes.js';
 import type { SignedInUser } from '../../services/users/user-ports.js';
 import { OratorError } from '../../domain/errors.js';
 import { csrfTokenIsValid, readSessionToken, signedInUserOf } from './web-session.js';
@@ -55,23 +59,73 @@ async function authenticateSession(request: FastifyRequest): Promise<Principal> 
   return principal;
 }
 
-export function registerAuth(app: FastifyInstance, authenticate: (key: string | undefined) => Principal | null | Promise<Principal | null>): void {
+type Authenticate = (key: string | undefined) => Principal | null | Promise<Principal | null>;
+type CheckAccessToken = (token: string) => AccessTokenCheck | Promise<AccessTokenCheck>;
+
+/** The Bearer value when no X-Api-Key header is sent (a key header wins, as HeyGen's clients never send both). */
+function bearerOnly(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header !== '') return undefined;
+  const auth = request.headers.authorization;
+  return auth && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() : undefined;
+}
+
+/** RFC 6750: a refused token says why in WWW-Authenticate, so OAuth client libraries know to refresh. */
+function refuseToken(reply: FastifyReply, error: 'invalid_token' | 'insufficient_scope', failure: OratorError, scope?: string): OratorError {
+  const description = failure.message.replace(/["\\]/g, "'");
+  reply.header('www-authenticate', `Bearer error="${error}", error_description="${description}"${scope ? `, scope="${scope}"` : ''}`);
+  return failure;
+}
+
+/** A live token's principal, or why it may not make this request (a scope it was not granted). */
+function tokenPrincipal(request: FastifyRequest, reply: FastifyReply, check: Extract<AccessTokenCheck, { kind: 'valid' }>): Principal | OratorError {
+  const missing = scopesNeededFor(request.method, request.routeOptions.url).filter((s) => !check.scopes.has(s));
+  if (missing.length === 0) return check.principal;
+  const granted = [...check.scopes].join(' ') || 'none';
+  const failure = new OratorError('forbidden', `This access token was granted the scopes ${granted}; this request needs ${missing.join(' ')}. Connect the app again asking for scope ${missing.join(' ')}`);
+  return refuseToken(reply, 'insufficient_scope', failure, missing.join(' '));
+}
+
+export function registerAuth(app: FastifyInstance, authenticate: Authenticate, checkAccessToken?: CheckAccessToken): void {
   app.decorateRequest('principal', null);
   // Callback style: a cached key is answered without a promise or an extra turn of the event loop.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.config?.public) return done();
     const finish = (principal: Principal | null): void => {
       if (!principal) return done(new OratorError('unauthorized'));
       request.principal = principal;
       done();
     };
+    const byKey = (key: string | undefined): void => {
+      const result = authenticate(key);
+      if (result instanceof Promise) result.then(finish, done);
+      else finish(result);
+    };
+    const onToken = (check: AccessTokenCheck, token: string): void => {
+      if (check.kind === 'not_a_token') return byKey(token);
+      if (check.kind === 'expired') return done(refuseToken(reply, 'invalid_token', new OratorError('access_token_expired')));
+      if (check.kind === 'valid') {
+        const outcome = tokenPrincipal(request, reply, check);
+        return outcome instanceof OratorError ? done(outcome) : finish(outcome);
+      }
+      // A configured API key may have any shape, a token's included.
+      Promise.resolve(authenticate(token)).then((principal) => {
+        if (principal) return finish(principal);
+        done(refuseToken(reply, 'invalid_token', new OratorError('invalid_access_token', `The access token is not valid: ${check.reason}. Connect the app again`)));
+      }, done);
+    };
+    const bearer = checkAccessToken ? bearerOnly(request) : undefined;
+    if (bearer && checkAccessToken) {
+      const check = checkAccessToken(bearer);
+      if (check instanceof Promise) check.then((c) => onToken(c, bearer), done);
+      else onToken(check, bearer);
+      return;
+    }
     const key = presentedKey(request);
     if (key === undefined && app.hasDecorator('webSession') && readSessionToken(request)) {
       authenticateSession(request).then(finish, done);
       return;
     }
-    const result = authenticate(key);
-    if (result instanceof Promise) result.then(finish, done);
-    else finish(result);
+    byKey(key);
   });
 }
