@@ -219,10 +219,28 @@ export interface WordTiming {
 }
 
 export interface QualityFigures {
-  /** Pearson correlation between the mouth-opening signal and the audio loudness envelope (from the output file). */
+  /**
+   * Pearson correlation between the mouth-opening signal and the audio loudness envelope (from the output
+   * file). For photo avatars the opening is the inner-lip gap read by the face tracker on sampled frames
+   * (see lipSyncMethod), as a viewer sees it; for drawn avatars, the change in the mouth's pixels.
+   */
   envelopeCorrelation: number;
   /** Audio/video offset at the cross-correlation peak, milliseconds (positive = video late). */
   avOffsetMs: number;
+  /** How the opening was read: `face_landmarks` (photo avatars) or `mouth_pixels`. Absent on renders made before it. */
+  lipSyncMethod?: 'face_landmarks' | 'mouth_pixels';
+  /**
+   * Photo avatars only (face_landmarks): the mean inner-lip gap, as a fraction of the distance between
+   * the eyes, on frames with speech and in pauses (silences of 0.3 s or more); null where the video has
+   * none of those frames.
+   */
+  speechOpening?: number | null;
+  pauseOpening?: number | null;
+  /** speechOpening / pauseOpening (pauses floored at 0.01): how much more the mouth is open when speaking. */
+  openingRatio?: number | null;
+  /** Frames the face tracker read (evenly sampled, at most 120) and those where it found the face. */
+  landmarkFrames?: number;
+  trackedFrames?: number;
 }
 
 /** Files the renderer leaves in the output directory (absolute paths). */

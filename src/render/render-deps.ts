@@ -27,6 +27,9 @@ export interface RenderDeps {
   buildVisemeTrack(phones: readonly PhoneTiming[], durationSec: number, fps: number): VisemeTrack;
   mouthOpening(viseme: Viseme): number;
   buildAvatarRig(request: { avatarId: string; style: AvatarStyle; height: number; cacheDir: string }): Promise<AvatarRig>;
-  /** A rig animated from a photo's face; throws OratorError('invalid_parameter') when no face is found. */
-  buildPhotoRig(request: { imagePath: string; style: AvatarStyle; height: number; cacheDir: string; param?: string }): Promise<AvatarRig>;
+  /**
+   * A rig animated from a photo's face; throws OratorError('invalid_parameter') when no face is found.
+   * `frame` is the video's size: the photo is framed at its aspect (see avatars/photo/photo-framing.ts).
+   */
+  buildPhotoRig(request: { imagePath: string; style: AvatarStyle; height: number; cacheDir: string; param?: string; frame?: { width: number; height: number } }): Promise<AvatarRig>;
 }

@@ -1,11 +1,14 @@
 // Quality stage: lip-sync figures read back from the finished video, for the longest avatar track
-// (no avatar, no figures to read: zeros).
+// (no avatar, no figures to read: zeros). A photo's mouth is read by the face tracker, as a viewer
+// would read it; a drawn avatar's by the change in its mouth's pixels.
 import { stat } from 'node:fs/promises';
 import type { QualityFigures } from '../../domain/render-plan.js';
 import type { PixelBox } from '../avatars/avatar-catalogue.js';
+import { isPhotoRigId } from '../avatars/photo/photo-rig-id.js';
 import { measureLipSync } from '../quality/measure-lip-sync.js';
+import { measurePhotoLipSync } from '../quality/measure-photo-lip-sync.js';
 import type { RunToolOptions } from '../run-program.js';
-import type { EncodeStageOutput } from './encode-stage.js';
+import type { EncodeStageOutput, TimedTrack } from './encode-stage.js';
 import type { OutputFiles } from './outputs-stage.js';
 import type { RenderContext } from './render-context.js';
 
@@ -15,15 +18,30 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
   if (!main) return { envelopeCorrelation: 0, avOffsetMs: 0 };
   // The mouth is read from the finished video; the loudness from the voices alone when music is under them.
   const voices = encoded.voicesOnlyPath && (await exists(encoded.voicesOnlyPath)) ? encoded.voicesOnlyPath : null;
-  return measureLipSync(
+  const common = {
+    videoPath: files.video, ...(voices ? { audioPath: voices } : {}), format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
+    startFrame: main.startFrame, frames: main.frames,
+  };
+  const pixels = measureLipSync(
     {
-      videoPath: files.video, ...(voices ? { audioPath: voices } : {}), format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
-      mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
+      ...common, mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
       restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
-      startFrame: main.startFrame, frames: main.frames,
     },
     options,
   );
+  if (!isPhotoRigId(main.rig.avatarId)) return { ...(await pixels), lipSyncMethod: 'mouth_pixels' };
+  const [byPixels, byFace] = await Promise.all([pixels, measurePhoto(common, main, options)]);
+  return {
+    envelopeCorrelation: byFace.lipGapCorrelation, avOffsetMs: byPixels.avOffsetMs, lipSyncMethod: 'face_landmarks',
+    speechOpening: byFace.speechOpening, pauseOpening: byFace.pauseOpening, openingRatio: byFace.openingRatio,
+    landmarkFrames: byFace.sampledFrames, trackedFrames: byFace.trackedFrames,
+  };
+}
+
+async function measurePhoto(common: Omit<Parameters<typeof measurePhotoLipSync>[0], 'faceBox'>, track: TimedTrack, options: RunToolOptions) {
+  // The tracker is loaded only when a photo was rendered.
+  const { detectFaceInRgb } = await import('../avatars/photo/detect-face-landmarks.js');
+  return measurePhotoLipSync({ ...common, faceBox: offsetBox(track.rig.headBox, track.rest.x, track.rest.y) }, detectFaceInRgb, options);
 }
 
 function offsetBox(box: PixelBox, x: number, y: number): PixelBox {

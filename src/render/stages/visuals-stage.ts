@@ -90,10 +90,14 @@ type AvatarSource<C extends CharacterPlan> = (ctx: RenderContext, character: C, 
 const AVATAR_SOURCES: { [T in CharacterPlan['type']]: AvatarSource<Extract<CharacterPlan, { type: T }>> } = {
   // A stock avatar's drawn rig (cached by avatar, style and height).
   avatar: ({ deps, options }, c, height) => deps.buildAvatarRig({ avatarId: c.avatarId, style: c.style, height, cacheDir: options.cacheDir }),
-  // A photo is fetched like any other media, then animated from its face (cached by image hash).
-  photo: ({ deps, options, workDir }, c, height, firstScene) =>
+  // A photo is fetched like any other media, then animated from its face (cached by image hash), framed
+  // for this video's aspect.
+  photo: ({ deps, options, workDir, plan }, c, height, firstScene) =>
     localMedia(engineSource(c.image), workDir, `photo${firstScene}`, options).then((imagePath) =>
-      deps.buildPhotoRig({ imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${firstScene}].character.image` })),
+      deps.buildPhotoRig({
+        imagePath, style: c.style, height, cacheDir: options.cacheDir, param: `video_inputs[${firstScene}].character.image`,
+        frame: { width: plan.width, height: plan.height },
+      })),
 };
 
 function buildRig(ctx: RenderContext, c: CharacterPlan, height: number, firstScene: number): Promise<AvatarRig> {

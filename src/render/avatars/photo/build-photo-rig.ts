@@ -1,6 +1,8 @@
-// A rig from a photo: the photo framed per style, 9 mouth shapes made by warping the lips and jaw of
-// the detected face mesh, and an eyes-closed twin of each made by lowering the upper eyelids. Same
-// contract as the stock rigs (18 RGBA PNG stills + boxes), cached on disk by image hash, style and height.
+// A rig from a photo: the photo framed per style (extended from its own backdrop where the frame
+// reaches past it), 9 mouth shapes made by warping the lips and jaw of the detected face mesh, each
+// with its mouth's inside painted, and an eyes-closed twin of each made by lowering the upper eyelids.
+// Same contract as the stock rigs (18 RGBA PNG stills + boxes), cached on disk by image hash, style,
+// size and aspect.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,21 +13,32 @@ import type { AvatarRig, PixelBox } from '../avatar-catalogue.js';
 import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from '../rig-cache.js';
 import { detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
 import { FACE_OVAL, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
+import { ringAround, withRing } from './face-ring.js';
 import { faceMeshTriangles } from './load-human.js';
+import { drawLipContact, mouthPalette, paintMouthInterior } from './mouth-interior.js';
 import { closeEyes, MOUTH_SHAPES, shapeMouth } from './mouth-shapes.js';
-import { framePhoto } from './photo-framing.js';
-import { warpFace } from './warp-face.js';
+import { innerLipGapPx } from './mouth-gap.js';
+import { renderFramedPhoto } from './photo-backdrop.js';
+import { bleedFor, framePhoto } from './photo-framing.js';
+import { photoRigId } from './photo-rig-id.js';
+import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 
 /** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
-// 3: stills named like stock rigs (shared rig cache layout).
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-3';
+// 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
+// extended, mouths opened by the eye distance with a painted inside, closed rest pose.
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-4';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;
   style: AvatarStyle;
-  /** Still height in pixels; rounded to an even number. */
+  /** Visible still height in pixels; rounded to an even number. */
   height: number;
-  /** Root cache folder; rigs go under `<cacheDir>/photos/<image hash>/<style>/<height>/<format>/`. */
+  /**
+   * The video's frame: the normal style takes its aspect (16:9 when absent), and a photo as tall as
+   * the frame gets a bleed margin on every side (bleedFor) so the idle sway never shows an edge.
+   */
+  frame?: { width: number; height: number };
+  /** Root cache folder; rigs go under `<cacheDir>/photos/<image hash>/<style>/<height>-<aspect>-<bleed>/<format>/`. */
   cacheDir: string;
   /** Request field named in errors (no face, unreadable image). */
   param?: string;
@@ -50,78 +63,79 @@ export async function buildPhotoRig(options: BuildPhotoRigOptions): Promise<Avat
   }
   const imageHash = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const height = Math.max(2, Math.round(options.height / 2) * 2);
-  const parent = join(options.cacheDir, 'photos', imageHash, options.style, String(height));
+  const aspect = options.frame ? options.frame.width / options.frame.height : 16 / 9;
+  const bleed = options.style === 'normal' && options.frame && height >= options.frame.height ? bleedFor(options.frame.height) : 0;
+  const size: RigSize = { height, aspect, bleed };
+  const parent = join(options.cacheDir, 'photos', imageHash, options.style, `${height}-${aspect.toFixed(4)}-${bleed}`);
   const dir = join(parent, PHOTO_RIG_FORMAT);
   let job = inFlight.get(dir);
   if (!job) {
-    job = buildOrReuse(options, imageHash, height, parent, dir, param).finally(() => inFlight.delete(dir));
+    job = buildOrReuse(options, imageHash, size, parent, dir, param).finally(() => inFlight.delete(dir));
     inFlight.set(dir, job);
   }
   return job;
 }
 
-/** The id a photo rig reports: stable per image, so logs and caches can name it. */
-export function photoRigId(imageHash: string): string {
-  return `photo_${imageHash}`;
-}
+interface RigSize { height: number; aspect: number; bleed: number }
 
-async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, height: number, parent: string, dir: string, param: string): Promise<AvatarRig> {
+export { photoRigId } from './photo-rig-id.js';
+
+async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, size: RigSize, parent: string, dir: string, param: string): Promise<AvatarRig> {
   const cached = await readRigManifest<PhotoRigManifest>(dir, PHOTO_RIG_FORMAT);
   if (cached) return rigFromManifest(dir, cached);
 
-  const [{ default: sharp }, canvasLib, face, triangles] = await Promise.all([
+  const [{ default: sharp }, canvasLib, face, faceTriangles] = await Promise.all([
     import('sharp'),
     import('@napi-rs/canvas'),
     detectFaceLandmarks(options.imagePath, { param }),
     faceMeshTriangles(),
   ]);
-  const framing = framePhoto(face, options.style, height);
-  const { crop, width } = framing;
-  const sx = width / crop.width;
-  const sy = framing.height / crop.height;
-  const mesh: Point[] = face.mesh.map((p) => ({ x: (p.x - crop.x) * sx, y: (p.y - crop.y) * sy }));
+  const framing = framePhoto(face, options.style, size.height, size.aspect, size.bleed);
+  const { crop, width, height } = framing;
+  const k = width / crop.width;
+  const mesh: Point[] = face.mesh.map((p) => ({ x: (p.x - crop.x) * k, y: (p.y - crop.y) * k }));
+  const pixels = await renderFramedPhoto(sharp, options.imagePath, face, framing);
+  const source = canvasLib.createCanvas(width, height);
+  source.getContext('2d').putImageData(new canvasLib.ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), width, height), 0, 0);
 
-  const pixels = await sharp(options.imagePath)
-    .rotate()
-    .extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height })
-    .resize(width, framing.height, { fit: 'fill' })
-    .flatten({ background: '#ffffff' })
-    .ensureAlpha()
-    .raw()
-    .toBuffer();
-  const source = canvasLib.createCanvas(width, framing.height);
-  source.getContext('2d').putImageData(new canvasLib.ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), width, framing.height), 0, 0);
-
+  const ring = ringAround(mesh);
+  const triangles = [...faceTriangles, ...ring.strip];
+  const from = withRing(lipSamplingMesh(mesh), ring);
+  const palette = mouthPalette(source, mesh);
   const meshes = new Map<Viseme, Point[]>(VISEMES.map((v) => [v, shapeMouth(mesh, MOUTH_SHAPES[v])]));
-  const mouthBox = boxOf([...meshes.values()].flatMap((m) => [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => m[i]!)), width, framing.height, 0.15);
-  const headBox = boxOf(FACE_OVAL.map((i) => mesh[i]!), width, framing.height, 0.05);
+  const mouthBox = boxOf([...meshes.values()].flatMap((m) => [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => m[i]!)), width, height, 0.15);
+  const headBox = boxOf(FACE_OVAL.map((i) => mesh[i]!), width, height, 0.05);
+  const photoGap = innerLipGapPx(mesh);
 
   const manifest = await buildRigAtomically<PhotoRigManifest>(dir, parent, async (tmp) => {
     const writes: Promise<unknown>[] = [];
     for (const viseme of VISEMES) {
       const shaped = meshes.get(viseme)!;
       for (const eyesOpen of [true, false]) {
-        const canvas = canvasLib.createCanvas(width, framing.height);
+        const to = eyesOpen ? shaped : closeEyes(shaped);
+        const canvas = canvasLib.createCanvas(width, height);
         const ctx = canvas.getContext('2d');
         ctx.drawImage(source, 0, 0);
-        warpFace(ctx, source, mesh, eyesOpen ? shaped : closeEyes(shaped), triangles, MOUTH_SHAPES[viseme].open === null ? null : MOUTH_SHAPES[viseme].teeth);
+        paintMouthInterior(ctx, source, mesh, to, MOUTH_SHAPES[viseme], palette, (w, h) => canvasLib.createCanvas(w, h));
+        warpTriangles(ctx, source, from, withRing(to, ring), triangles);
+        if (photoGap > 1.5 && innerLipGapPx(to) < 0.75) drawLipContact(ctx, to, palette);
         if (options.style === 'circle') {
           // The circle style shows the photo through a round window; outside it is transparent.
           ctx.globalCompositeOperation = 'destination-in';
           ctx.beginPath();
-          ctx.arc(width / 2, framing.height / 2, Math.min(width, framing.height) / 2, 0, Math.PI * 2);
+          ctx.arc(width / 2, height / 2, Math.min(width, height) / 2, 0, Math.PI * 2);
           ctx.fill();
         }
-        const rgba = ctx.getImageData(0, 0, width, framing.height).data;
+        const rgba = ctx.getImageData(0, 0, width, height).data;
         writes.push(
-          sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height: framing.height, channels: 4 } })
+          sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height, channels: 4 } })
             .png({ compressionLevel: 3, adaptiveFiltering: false })
             .toFile(join(tmp, rigStillName(viseme, eyesOpen))),
         );
       }
     }
     await Promise.all(writes);
-    return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height: framing.height, mouthBox, headBox };
+    return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height, mouthBox, headBox };
   });
   return rigFromManifest(dir, manifest);
 }

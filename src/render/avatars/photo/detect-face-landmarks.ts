@@ -57,10 +57,26 @@ export async function detectFaceLandmarks(imagePath: string, options: DetectOpti
   if (Math.min(raw.info.width, raw.info.height) < MIN_DETECT_SIDE) {
     throw new OratorError('invalid_parameter', `The image is too small (at least ${MIN_DETECT_SIDE} px on each side)`, { param });
   }
-  const pixels = raw;
+  const face = await detectFaceInRgb(raw.data, raw.info.width, raw.info.height);
+  if (!face) throw new OratorError('invalid_parameter', 'No face found in the image', { param });
+  const k = original.width / raw.info.width;
+  return {
+    width: original.width,
+    height: original.height,
+    mesh: face.mesh.map((p) => ({ x: p.x * k, y: p.y * k })),
+    box: { x: face.box.x * k, y: face.box.y * k, width: face.box.width * k, height: face.box.height * k },
+    score: face.score,
+  };
+}
+
+/**
+ * The most confident face with a full mesh in packed RGB pixels, in their pixel space, or null. Also
+ * used on decoded video frames by the quality figures, which read the mouth as a viewer sees it.
+ */
+export async function detectFaceInRgb(rgb: Uint8Array, width: number, height: number): Promise<Omit<FaceLandmarks, 'width' | 'height'> | null> {
   const faces = await serially(async () => {
     const human = await loadHuman();
-    const tensor = human.tf.tensor3d(new Uint8Array(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length), [pixels.info.height, pixels.info.width, 3], 'int32');
+    const tensor = human.tf.tensor3d(new Uint8Array(rgb.buffer, rgb.byteOffset, width * height * 3), [height, width, 3], 'int32');
     try {
       return (await human.detect(tensor)).face;
     } finally {
@@ -68,14 +84,7 @@ export async function detectFaceLandmarks(imagePath: string, options: DetectOpti
     }
   });
   const face = faces.filter((f) => f.mesh.length >= 468).sort((a, b) => b.score - a.score)[0];
-  if (!face) throw new OratorError('invalid_parameter', 'No face found in the image', { param });
-  const k = original.width / raw.info.width;
+  if (!face) return null;
   const [bx, by, bw, bh] = face.box;
-  return {
-    width: original.width,
-    height: original.height,
-    mesh: face.mesh.slice(0, 468).map(([x, y]) => ({ x: x * k, y: y * k })),
-    box: { x: bx * k, y: by * k, width: bw * k, height: bh * k },
-    score: face.score,
-  };
+  return { mesh: face.mesh.slice(0, 468).map(([x, y]) => ({ x, y })), box: { x: bx, y: by, width: bw, height: bh }, score: face.score };
 }

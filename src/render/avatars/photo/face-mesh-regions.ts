@@ -13,6 +13,8 @@ export const UPPER_LIP_MIDDLE = 13;
 export const LOWER_LIP_MIDDLE = 14;
 export const CHIN = 152;
 export const NOSE_TIP = 1;
+/** Below the nose tip, where the philtrum starts. */
+export const NOSE_BOTTOM = 2;
 
 /** Face outline, clockwise from the forehead. */
 export const FACE_OVAL = [
