@@ -81,10 +81,10 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const webhooks = buildWebhooks({ config, logger, database: data.database, uow: data.uow, clock, options: options.webhooks });
   // Queue depth is read from the jobs table on each scrape: other processes enqueue and claim too.
   const metrics = createPrometheusMetrics({ queueStats: () => readQueueStats(data.database.db, Date.now()) });
-  const handlers = buildJobHandlers({ config, logger, data, blobs, engine, scratch, clock, metrics, webhooks });
+  const handlers = buildJobHandlers({ config, logger, data, blobs, engine, scratch, clock, metrics, webhooks, fetcher });
   const speech = options.speech ?? createSpeechSynthesizer();
   const accounts = await buildAccounts({ config, data, clock, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
-  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users });
+  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users, fetcher });
   const oauth = buildOAuth({ config, data, clock, users: accounts.users });
   const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics, accounts, oauth });
   const { database, queue, videos, keys, uow } = data;

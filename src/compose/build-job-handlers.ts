@@ -1,4 +1,5 @@
-// The job handlers the worker pool runs: render_video (the render engine) and deliver_webhook.
+// The job handlers the worker pool runs: render_video (the render engine), deliver_webhook and the
+// photo-avatar jobs (build-photo-avatars.ts).
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { JobHandlerMap } from '../domain/job-handler.js';
@@ -7,7 +8,9 @@ import type { BlobStore, Clock, RenderEngine, ScratchSpace } from '../services/p
 import { finishBatchesOfVideo } from '../services/batches/finish-batches.js';
 import { createRenderVideoHandler } from '../services/videos/render-video-job.js';
 import { recordVideoFinished } from '../services/webhooks/webhook-outbox.js';
+import type { MediaFetcher } from '../domain/render-plan.js';
 import type { DataLayer } from './build-database.js';
+import { buildPhotoAvatarDeps, buildPhotoAvatarHandlers } from './build-photo-avatars.js';
 import type { Webhooks } from './build-webhooks.js';
 
 export interface JobHandlerDeps {
@@ -20,6 +23,8 @@ export interface JobHandlerDeps {
   clock: Clock;
   metrics: PrometheusMetrics;
   webhooks: Webhooks;
+  /** Photo avatar pictures given by URL are downloaded by their jobs. */
+  fetcher: MediaFetcher;
 }
 
 export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
@@ -41,5 +46,6 @@ export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
       metrics,
     }),
     deliver_webhook: deps.webhooks.deliveryHandler(metrics),
+    ...buildPhotoAvatarHandlers(buildPhotoAvatarDeps({ config, data, blobs, engine, scratch, clock, fetcher: deps.fetcher, log: (msg, extra) => logger.info(extra ?? {}, msg) })),
   };
 }

@@ -8,6 +8,7 @@ import { synthesizeSpeech } from '../render/speech/synthesize-speech.js';
 import { findVoice, listVoices } from '../render/speech/voice-catalogue.js';
 import type { RenderEngine } from '../services/ports.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
+import { drawIllustratedPortrait, editPortrait, inspectPortrait } from './portrait-engine.js';
 
 export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: string }): RenderEngine {
   return {
@@ -20,6 +21,9 @@ export function createRenderEngine(options: { fetcher: MediaFetcher; cacheDir: s
     findVoice: (id) => findVoice(id),
     extractAudio: (videoPath, outPath) => extractAudioTrack(videoPath, outPath),
     listStockPhotos: () => STOCK_PHOTOS,
+    inspectPortrait,
+    editPortrait,
+    drawIllustratedPortrait,
   };
 }
 

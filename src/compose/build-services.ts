@@ -24,7 +24,11 @@ import { createVideoService, type VideoService } from '../services/videos/video-
 import type { UserService } from '../services/users/user-service.js';
 import type { SpeechSynthesizer } from '../services/voices/generate-speech.js';
 import { createVoiceService } from '../services/voices/voice-service.js';
+import type { MediaFetcher } from '../domain/render-plan.js';
+import { photoAvatarLookup } from '../services/photo-avatars/photo-avatar-lookup.js';
+import { createPhotoAvatarService } from '../services/photo-avatars/photo-avatar-service.js';
 import type { DataLayer } from './build-database.js';
+import { buildPhotoAvatarDeps } from './build-photo-avatars.js';
 import type { AppDeps } from '../api/app-deps.js';
 
 /** The resource services the HTTP layer receives (one field of AppDeps each). */
@@ -40,6 +44,8 @@ export interface ServiceDeps {
   clock: Clock;
   /** People, for the account routes' "who is calling". */
   users: UserService;
+  /** Photo avatar pictures given by URL (their jobs download them; the service only checks the URL). */
+  fetcher: MediaFetcher;
 }
 
 function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): TalkingPhotoDeps {
@@ -91,11 +97,15 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
   const assetStore = new SqlAssetStore(db);
   const previews = new MediaPreviews({ engine, blobs, scratch });
   const catalogue = { engine, publicUrl: config.publicUrl };
-  const videos = videoService(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore));
+  const photoAvatarDeps = buildPhotoAvatarDeps({ config, data, blobs, engine, scratch, clock, fetcher: deps.fetcher });
+  const photoAvatars = createPhotoAvatarService(photoAvatarDeps);
+  // A photo avatar look's id works wherever a talking photo id does (and as a v3 avatar_id).
+  const photos = photoAvatarLookup(photoAvatarDeps.store, talkingPhotoLookup(photoStore, engine));
+  const videos = videoService(deps, photos, assetLookup(assetStore));
   const thumbnails = new TemplateThumbnails({
     engine, blobs, scratch, now: () => clock.now(), assets: assetLookup(assetStore), refusedUrlHost: refusedUrlHostFor(config), stockMediaBase: stockMediaBase(config.publicUrl),
   });
-  const templates = createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, talkingPhotoLookup(photoStore, engine), assetLookup(assetStore)), thumbnails });
+  const templates = createTemplateService({ store: new SqlTemplateStore(db), clock, publicUrl: config.publicUrl, videos: videoCreateDeps(deps, photos, assetLookup(assetStore)), thumbnails });
   return {
     videos,
     avatars: createAvatarService({
@@ -103,7 +113,9 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
         catalogue,
         listUploadedPhotos: (spaceId) => listUploadedTalkingPhotos(photoDeps, spaceId),
         findUploadedPhoto: (spaceId, id) => findUploadedTalkingPhoto(photoDeps, spaceId, id),
+        photoAvatars,
       },
+      photoAvatars,
       talkingPhotos: photoDeps,
       previews,
       blobs,

@@ -2,6 +2,7 @@
 // to numbers by the dialect factory); JSON columns are text so SQLite and Postgres store them alike.
 import type { InvitationsTable, ServerSecretsTable, SessionsTable, SpaceMembersTable, UsersTable } from './account-tables.js';
 import type { OAuthRecordsTable } from './oauth-tables.js';
+import type { PhotoAvatarGenerationsTable, PhotoAvatarGroupsTable, PhotoAvatarLooksTable } from './photo-avatar-tables.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 
 export interface SpacesTable {
@@ -141,6 +142,9 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   server_secrets: ServerSecretsTable;
+  photo_avatar_groups: PhotoAvatarGroupsTable;
+  photo_avatar_looks: PhotoAvatarLooksTable;
+  photo_avatar_generations: PhotoAvatarGenerationsTable;
   oauth_records: OAuthRecordsTable;
 }
 

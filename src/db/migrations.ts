@@ -2,6 +2,7 @@
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import { oauthMigration } from './oauth-migration.js';
+import { photoAvatarMigration } from './photo-avatar-migration.js';
 
 const migrations: Record<string, Migration> = {
   '0001_core': {
@@ -323,6 +324,8 @@ const migrations: Record<string, Migration> = {
   },
   // OAuth 2.0 (issue 15): oidc-provider's models in one table (src/db/oauth-migration.ts).
   '0010_oauth': oauthMigration,
+  // Photo avatars (issue 13): groups, looks and generations (src/db/photo-avatar-migration.ts).
+  '0011_photo_avatars': photoAvatarMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { SqlBatchStore } from './sql-batch-store.js';
 import { SqlJobWriter } from './sql-job-writer.js';
+import { sqlPhotoAvatarStore } from './sql-photo-avatar-store.js';
 import type { TransactionScope, UnitOfWork } from '../services/ports.js';
 import type { Database } from './database.js';
 import { SqlVideoRepository } from './sql-video-repository.js';
@@ -17,7 +18,7 @@ export class SqlUnitOfWork implements UnitOfWork {
   async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
     let enqueued = false;
     const result = await this.db.transaction().execute((trx) =>
-      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx), batches: new SqlBatchStore(trx) }),
+      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx), batches: new SqlBatchStore(trx), photoAvatars: sqlPhotoAvatarStore(trx) }),
     );
     if (enqueued) this.onJobsCommitted();
     return result;

@@ -23,6 +23,10 @@ export type ErrorKind =
   | 'webhook_not_found'
   | 'template_not_found'
   | 'batch_not_found'
+  | 'photo_avatar_not_found'
+  | 'no_face'
+  | 'too_many_faces'
+  | 'bad_quality_image'
   | 'invalid_text_input'
   | 'text_too_long'
   | 'invalid_dimension'
@@ -78,6 +82,11 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   // HeyGen publishes no template-not-found code either: Orator's own, next to WEBHOOK_NOT_FOUND.
   template_not_found: { legacyCode: 400181, legacyName: 'TEMPLATE_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Template not found' },
   batch_not_found: { legacyCode: 400182, legacyName: 'BATCH_NOT_FOUND', v3Code: 'resource_not_found', httpStatus: 404, message: 'Batch not found' },
+  photo_avatar_not_found: { legacyCode: 400174, legacyName: 'PHOTAR_NOT_FOUND', v3Code: 'avatar_not_found', httpStatus: 404, message: 'Photo avatar not found' },
+  // A photo avatar's picture must show one face, large, sharp and turned to the camera (HeyGen's own checks).
+  no_face: { legacyCode: 40004, legacyName: 'NO_FACE_ERROR', v3Code: 'invalid_parameter', httpStatus: 400, message: 'No face found in the image' },
+  too_many_faces: { legacyCode: 40005, legacyName: 'TOO_MANY_FACES_ERROR', v3Code: 'invalid_parameter', httpStatus: 400, message: 'The image shows more than one face' },
+  bad_quality_image: { legacyCode: 40006, legacyName: 'BAD_QUALITY_IMAGE', v3Code: 'invalid_parameter', httpStatus: 400, message: 'The face in the image is too small, blurred or turned away' },
   invalid_text_input: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid text input' },
   text_too_long: { legacyCode: 40039, legacyName: 'INVALID_TEXT_INPUT', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Text input is too long' },
   invalid_dimension: { legacyCode: 400175, legacyName: 'INVALID_PARAMETER', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Invalid video dimension' },

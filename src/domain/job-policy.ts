@@ -42,4 +42,10 @@ export const JOB_POLICY: Record<JobKind, JobPolicy> & { deliver_webhook: Deliver
     leaseMs: DEFAULT_LEASE_MS,
     delivery: { attempts: MAX_DELIVERY_ATTEMPTS, delaySec: (attemptsMade, retryAfterSec) => nextRetryDelaySec(attemptsMade, retryAfterSec) },
   },
+  // A download, a face check and a small image write: a minute's lease is plenty; the motion preview is a
+  // short render, renewed like any other.
+  photo_avatar_look: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
+  photo_avatar_generation: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
+  photo_avatar_train: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
+  photo_avatar_upscale: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
 };

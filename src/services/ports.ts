@@ -7,6 +7,8 @@ import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../
 import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { BatchLedger } from './batches/batch-ports.js';
 import type { PageCursor } from './page-token.js';
+import type { IllustratedPortrait, PortraitOrientation, PortraitPose } from '../domain/illustrated-portrait.js';
+import type { PhotoAvatarStore } from './photo-avatars/photo-avatar-ports.js';
 
 export type NewVideo = Omit<VideoRecord, 'progress' | 'blobs' | 'durationSec' | 'quality' | 'renderTimings' | 'error' | 'completedAt' | 'deletedAt' | 'status'>;
 
@@ -44,6 +46,8 @@ export interface TransactionScope {
   webhooks: WebhookStore;
   /** Video batches: a batch finishes in the transaction that settles its last item (batch.finished). */
   batches: BatchLedger;
+  /** Photo avatar groups, looks and generations: a look completes with its webhook event. */
+  photoAvatars: PhotoAvatarStore;
 }
 
 /** Runs `fn` atomically: the video row and its job commit together or not at all. */
@@ -137,6 +141,49 @@ export interface RenderEngine {
   extractAudio(videoPath: string, outPath: string): Promise<void>;
   /** The portraits that ship with the engine, listed as talking photos and usable by id. */
   listStockPhotos(): readonly StockPhotoInfo[];
+  /** The faces in a picture, measured for the photo-avatar checks (services/photo-avatars judge them). */
+  inspectPortrait(imagePath: string): Promise<PortraitInspection>;
+  /** Writes `outPath` (JPEG or PNG by its extension) from a picture: upright, edited, scaled with Lanczos. */
+  editPortrait(imagePath: string, outPath: string, edit: PortraitEdit): Promise<{ width: number; height: number }>;
+  /** Draws an illustrated presenter with the stock avatars' artwork into a PNG. */
+  drawIllustratedPortrait(portrait: IllustratedPortrait, outPath: string, size: { width: number; height: number }): Promise<void>;
+}
+
+export interface PortraitBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PortraitFace {
+  /** In the upright picture's pixels. */
+  box: PortraitBox;
+  score: number;
+  /** How far the head is turned left or right: 0 facing the camera, about 0.5 at 45°, 1 in profile. */
+  turn: number;
+  /** Fine detail in the face (Laplacian spread over contrast at a fixed size): low means blurred. */
+  sharpness: number;
+}
+
+export interface PortraitInspection {
+  /** The upright (EXIF-rotated) picture's size. */
+  width: number;
+  height: number;
+  /** Every face found, the largest (the subject) first; empty when there is none. */
+  faces: PortraitFace[];
+}
+
+export type PortraitTone = 'natural' | 'warm' | 'cool' | 'mono' | 'vintage' | 'vivid';
+
+export interface PortraitEdit {
+  /** Longest side of the result; larger pictures are scaled down. */
+  maxSide: number;
+  /** Enlarge by this factor first (Lanczos 3), capped by maxSide. */
+  upscale?: number;
+  /** Crop around this face to the orientation's shape, framed for the pose. */
+  frame?: { face: PortraitBox; orientation: PortraitOrientation; pose: PortraitPose };
+  tone?: PortraitTone;
 }
 
 export interface StockPhotoInfo {

@@ -13,6 +13,7 @@ import { OratorError } from '../../src/domain/errors.js';
 import type { RenderPlan, RenderResult } from '../../src/domain/render-plan.js';
 import type { RenderEngine, RenderRunOptions } from '../../src/services/ports.js';
 import { STOCK_PHOTOS } from '../../src/render/avatars/photo/stock-photos.js';
+import { drawIllustratedPortrait, editPortrait, inspectPortrait } from '../../src/compose/portrait-engine.js';
 import type { WorkerPool } from '../../src/jobs/worker-pool.js';
 
 export interface FakeEngineControls {
@@ -70,6 +71,10 @@ export function createFakeEngine(): RenderEngine & { controls: FakeEngineControl
       await fsp.copyFile(videoPath, outPath);
     },
     listStockPhotos: () => STOCK_PHOTOS,
+    // Pictures are cheap to check and draw for real: photo-avatar tests see real faces and drawings.
+    inspectPortrait,
+    editPortrait,
+    drawIllustratedPortrait,
   };
 }
 

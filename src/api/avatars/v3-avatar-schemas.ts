@@ -1,7 +1,8 @@
-// v3 avatar groups and looks: HeyGen's field names, cursor pagination.
+// v3 avatar groups and looks: HeyGen's field names, cursor pagination; POST /v3/avatars (type photo),
+// consent, look rename and the deletes.
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../schemas/envelopes.js';
-import { V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
+import { opt, V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
 const ItemError = Nullable(Type.Object({ code: Type.String(), message: Type.String() }));
 const AvatarStatus = Nullable(Type.String({ enum: ['processing', 'pending_consent', 'failed', 'completed'] }));
@@ -53,3 +54,30 @@ export const AvatarGroupsResponse = V3ListEnvelope(AvatarGroup);
 export const AvatarGroupResponse = V3Envelope(AvatarGroup);
 export const AvatarLooksResponse = V3ListEnvelope(AvatarLook);
 export const AvatarLookResponse = V3Envelope(AvatarLook);
+
+const AssetInput = Type.Object(
+  {
+    type: Type.String({ enum: ['url', 'asset_id', 'base64'] }),
+    url: opt(Type.String({ maxLength: 2048 })),
+    asset_id: opt(Type.String({ maxLength: 200 })),
+    data: opt(Type.String()),
+    media_type: opt(Type.String({ maxLength: 100 })),
+  },
+  { description: '{"type":"url","url":…}, {"type":"asset_id","asset_id":…} (an uploaded image, or a generated picture’s image_key) or {"type":"base64","media_type":…,"data":…}' },
+);
+
+/** HeyGen's oneOf by `type`, flattened: only "photo" is built here, the others are refused by name. */
+export const AvatarCreateBody = Type.Object({
+  type: Type.String({ enum: ['photo', 'digital_twin', 'prompt'] }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  file: Type.Optional(AssetInput),
+  avatar_group_id: opt(Type.String({ maxLength: 200 })),
+  prompt: opt(Type.String({ maxLength: 5000 })),
+  avatar_id: opt(Type.String()),
+  reference_images: opt(Type.Array(AssetInput, { maxItems: 3 })),
+});
+export const AvatarCreateResponse = V3Envelope(Type.Object({ avatar_group: AvatarGroup, avatar_item: AvatarLook }));
+export const ConsentBody = Type.Object({ consent_text: opt(Type.String({ maxLength: 5000 })), consent_video: opt(AssetInput), reroute_url: opt(Type.String({ maxLength: 2048 })) });
+export const ConsentResponse = V3Envelope(Type.Object({ avatar_group: AvatarGroup, url: Nullable(Type.String()) }));
+export const LookPatchBody = Type.Object({ name: opt(Type.String({ maxLength: 200 })) });
+export const DeletedResponse = V3Envelope(Type.Object({ id: Type.String() }));

@@ -28,43 +28,77 @@ const previews = (deps: CatalogueDeps, id: string) => ({
   preview_video_url: `${deps.publicUrl}/previews/avatars/${encodeURIComponent(id)}/video`,
 });
 
-function groupOf(deps: CatalogueDeps, a: AvatarInfo) {
+export type AvatarItemStatus = 'processing' | 'pending_consent' | 'failed' | 'completed';
+export type AvatarItemError = { code: string; message: string } | null;
+
+/** A v3 avatar group: one stock avatar, or one of this space's photo avatars. */
+export interface AvatarGroupView {
+  id: string;
+  name: string;
+  preview_image_url: string | null;
+  preview_video_url: string | null;
+  gender: string | null;
+  created_at: number;
+  looks_count: number;
+  default_voice_id: string | null;
+  consent_status: string | null;
+  status: AvatarItemStatus;
+  error: AvatarItemError;
+}
+
+/** A v3 look; its id is the avatar_id POST /v3/videos takes. */
+export interface AvatarLookView {
+  id: string;
+  name: string;
+  avatar_type: 'studio_avatar' | 'digital_twin' | 'photo_avatar';
+  group_id: string | null;
+  preview_image_url: string | null;
+  preview_video_url: string | null;
+  gender: string | null;
+  tags: string[];
+  default_voice_id: string | null;
+  supported_api_engines: string[];
+  image_width: number | null;
+  image_height: number | null;
+  preferred_orientation: 'portrait' | 'landscape' | 'square' | null;
+  status: AvatarItemStatus;
+  error: AvatarItemError;
+}
+
+function groupOf(deps: CatalogueDeps, a: AvatarInfo): AvatarGroupView {
   return {
     id: a.avatar_id,
     name: a.avatar_name,
     ...previews(deps, a.avatar_id),
-    gender: a.gender as string | null,
+    gender: a.gender,
     created_at: CATALOGUE_CREATED_AT,
     looks_count: 1,
-    default_voice_id: a.default_voice_id as string | null,
-    consent_status: null as string | null,
-    status: 'completed' as const,
+    default_voice_id: a.default_voice_id,
+    consent_status: null,
+    status: 'completed',
     error: null,
   };
 }
 
-function lookOf(deps: CatalogueDeps, a: AvatarInfo) {
+function lookOf(deps: CatalogueDeps, a: AvatarInfo): AvatarLookView {
   return {
     id: a.avatar_id,
     name: a.avatar_name,
     // Stock rigs are studio avatars: a drawn presenter, not a trained photo or video twin.
-    avatar_type: 'studio_avatar' as const,
-    group_id: a.avatar_id as string | null,
+    avatar_type: 'studio_avatar',
+    group_id: a.avatar_id,
     ...previews(deps, a.avatar_id),
-    gender: a.gender as string | null,
+    gender: a.gender,
     tags: a.tags,
-    default_voice_id: a.default_voice_id as string | null,
-    supported_api_engines: [...SUPPORTED_API_ENGINES] as string[],
-    image_width: null as number | null,
-    image_height: null as number | null,
-    preferred_orientation: null as string | null,
-    status: 'completed' as const,
+    default_voice_id: a.default_voice_id,
+    supported_api_engines: [...SUPPORTED_API_ENGINES],
+    image_width: null,
+    image_height: null,
+    preferred_orientation: null,
+    status: 'completed',
     error: null,
   };
 }
-
-export type AvatarGroupView = ReturnType<typeof groupOf>;
-export type AvatarLookView = ReturnType<typeof lookOf>;
 
 /** Stock avatars are public; nobody owns a private one yet. */
 const visible = (ownership: string | undefined) => ownership !== 'private';

@@ -1,6 +1,6 @@
 // GET /v2/avatar_group.list, /v2/avatar_group/{group_id}/avatars and /v2/avatar/{avatar_id}/details:
 // HeyGen's v2 views of the groups and looks the v3 catalogue already models (catalogue-v3.ts), plus
-// this space's uploaded talking photos as private groups of one look each.
+// this space's photo avatar groups and uploaded talking photos (private groups of one look each).
 import { OratorError } from '../../domain/errors.js';
 import { allAvatarGroups, findAvatarLook, getAvatarGroup, looksOfGroup, type AvatarGroupView, type AvatarLookView } from './avatar-catalogue.js';
 import type { CatalogueDeps } from '../catalogue-page.js';
@@ -12,6 +12,11 @@ export interface AvatarGroupsV2Deps {
   /** This space's uploaded talking photos, newest first. */
   listUploadedPhotos(spaceId: string): Promise<UploadedPhotoView[]>;
   findUploadedPhoto(spaceId: string, id: string): Promise<UploadedPhotoView | undefined>;
+  /** This space's photo avatar groups (v2 photo_avatar endpoints) and their looks. */
+  photoAvatars: {
+    listGroupsV2(spaceId: string): Promise<AvatarGroupV2[]>;
+    groupLooksV2(spaceId: string, groupId: string): Promise<GroupAvatarV2[] | undefined>;
+  };
 }
 
 /** Nothing here is trained: stock rigs are drawn and a photo is animated as uploaded, so all are usable at once. */
@@ -98,7 +103,7 @@ const photoItem = (p: UploadedPhotoView): GroupAvatarV2 => ({
 
 /** The space's own groups first, then (with include_public) the stock ones, as HeyGen lists private before public. */
 export async function listAvatarGroupsV2(deps: AvatarGroupsV2Deps, spaceId: string, includePublic: boolean): Promise<{ total_count: number; avatar_group_list: AvatarGroupV2[] }> {
-  const groups = (await deps.listUploadedPhotos(spaceId)).map(photoGroup);
+  const groups = [...(await deps.photoAvatars.listGroupsV2(spaceId)), ...(await deps.listUploadedPhotos(spaceId)).map(photoGroup)];
   if (includePublic) groups.push(...allAvatarGroups(deps.catalogue).map(stockGroup));
   return { total_count: groups.length, avatar_group_list: groups };
 }
@@ -109,6 +114,8 @@ export async function listGroupAvatarsV2(deps: AvatarGroupsV2Deps, spaceId: stri
     const group = getAvatarGroup(deps.catalogue, groupId);
     return { avatar_list: looks.map((l) => lookItem(groupId, group.created_at, l)) };
   }
+  const photoAvatarLooks = await deps.photoAvatars.groupLooksV2(spaceId, groupId);
+  if (photoAvatarLooks) return { avatar_list: photoAvatarLooks };
   const photo = await deps.findUploadedPhoto(spaceId, groupId);
   if (photo) return { avatar_list: [photoItem(photo)] };
   throw new OratorError('avatar_not_found', `Avatar group ${groupId} not found`, { param: 'group_id' });

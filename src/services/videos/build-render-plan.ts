@@ -11,10 +11,14 @@ import { assertHttpUrl, buildBackground, buildVoice, type BackgroundSpec, type R
 export const DEFAULT_DIMENSION = { width: 1280, height: 720 };
 function buildCharacter(c: CharacterInput | undefined, at: string, engine: RenderEngine, photos: ResolvedPhotos): CharacterPlan | null {
   if (!c) return null;
-  if (c.type === 'talking_photo') {
-    if (!c.talking_photo_id) throw new OratorError('missing_params', `${at}.talking_photo_id is required`, { param: `${at}.talking_photo_id` });
-    const photo = photos.get(c.talking_photo_id);
-    if (!photo) throw new OratorError('avatar_not_found', `Talking photo ${c.talking_photo_id} not found`, { param: `${at}.talking_photo_id` });
+  if (c.type === 'talking_photo' || c.type === 'photo_avatar') {
+    // A photo avatar (HeyGen's seed flow) is a photo animated like a talking photo; its unknown ids say so.
+    const field = c.type === 'talking_photo' ? 'talking_photo_id' : 'photo_avatar_id';
+    const id = c[field];
+    if (!id) throw new OratorError('missing_params', `${at}.${field} is required`, { param: `${at}.${field}` });
+    const photo = photos.get(id);
+    if (!photo && c.type === 'photo_avatar') throw new OratorError('photo_avatar_not_found', `Photo avatar ${id} not found`, { param: `${at}.${field}` });
+    if (!photo) throw new OratorError('avatar_not_found', `Talking photo ${id} not found`, { param: `${at}.${field}` });
     return {
       type: 'photo',
       image: photo.image,

@@ -10,7 +10,8 @@ export async function createVideoV2(deps: CreateVideoDeps & { photos?: PhotoLook
   // Talking photos and uploaded assets live in storage: looked up first, so the plan builder stays pure.
   const photos = new Map<string, ResolvedPhoto>();
   for (const scene of input.video_inputs) {
-    const id = scene.character?.type === 'talking_photo' ? scene.character.talking_photo_id : undefined;
+    const c = scene.character;
+    const id = c?.type === 'talking_photo' ? c.talking_photo_id : c?.type === 'photo_avatar' ? c.photo_avatar_id : undefined;
     if (!id || photos.has(id) || !deps.photos) continue;
     const photo = await deps.photos.findPhoto(spaceId, id);
     if (photo) photos.set(id, photo);

@@ -162,8 +162,9 @@ function photoImage(input: CreateVideoV3Input, photo: ResolvedPhoto | undefined,
 export function buildV3RenderPlan(input: CreateVideoV3Input, deps: CreateVideoDeps, photo?: ResolvedPhoto, assets: ResolvedAssets = new Map()): { plan: RenderPlan; outputFormat: OutputFormatV3 } {
   rejectUnsupportedType(input.type);
   let who: { defaultVoiceId: string; id: unknown; character: (style: AvatarStyle) => CharacterPlan };
-  if (input.type === 'image') {
-    const resolved = photoImage(input, photo, assets, deps.refusedUrlHost);
+  // An avatar_id that is no stock avatar may be a photo avatar look (the caller looked it up).
+  if (input.type === 'image' || (input.type === 'avatar' && photo)) {
+    const resolved = input.type === 'image' ? photoImage(input, photo, assets, deps.refusedUrlHost) : photo!;
     who = { defaultVoiceId: resolved.defaultVoiceId, id: resolved.image, character: (style) => ({ type: 'photo', image: resolved.image, style, scale: 1, offset: { x: 0, y: 0 }, matting: false }) };
   } else {
     if (!input.avatar_id) throw new OratorError('missing_params', 'avatar_id is required', { param: 'avatar_id' });
@@ -209,7 +210,8 @@ export async function createVideoV3(deps: CreateVideoDeps & { photos?: PhotoLook
   // talking photo (stock or uploaded to this space) or else an uploaded image asset; audio,
   // background and watermark ids are uploaded assets of this space.
   const imageId = input.type === 'image' && input.image?.type === 'asset_id' ? input.image.asset_id : undefined;
-  const photo = imageId ? await deps.photos?.findPhoto(spaceId, imageId) : undefined;
+  const lookId = input.type === 'avatar' && input.avatar_id && !deps.engine.findAvatar(input.avatar_id) ? input.avatar_id : undefined;
+  const photo = imageId || lookId ? await deps.photos?.findPhoto(spaceId, (imageId ?? lookId)!) : undefined;
   const assets = await lookUpAssets(deps.assets, spaceId, [
     photo ? undefined : imageId,
     input.audio_asset_id,

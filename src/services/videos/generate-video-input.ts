@@ -6,9 +6,10 @@ import { Type, type Static } from '@sinclair/typebox';
 const Offset = Type.Object({ x: Type.Optional(Type.Number()), y: Type.Optional(Type.Number()) });
 
 export const Character = Type.Object({
-  type: Type.Union([Type.Literal('avatar'), Type.Literal('talking_photo')]),
+  type: Type.Union([Type.Literal('avatar'), Type.Literal('talking_photo'), Type.Literal('photo_avatar')]),
   avatar_id: Type.Optional(Type.String({ minLength: 1 })),
-  talking_photo_id: Type.Optional(Type.String({ description: 'From POST /v1/talking_photo or GET /v1/talking_photo.list.' })),
+  talking_photo_id: Type.Optional(Type.String({ description: 'From POST /v1/talking_photo or GET /v1/talking_photo.list (a photo avatar look id works too).' })),
+  photo_avatar_id: Type.Optional(Type.String({ description: 'type photo_avatar: from POST /v1/photo_avatar.generate (or any photo avatar look id).' })),
   talking_photo_style: Type.Optional(Type.Union([Type.Literal('square'), Type.Literal('circle')])),
   avatar_style: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('circle'), Type.Literal('closeUp')])),
   scale: Type.Optional(Type.Number({ minimum: 0.1, maximum: 5 })),
