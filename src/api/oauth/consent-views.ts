@@ -11,21 +11,23 @@ export function appLabel(name: string | null): string {
   return name ?? 'An app without a name';
 }
 
-function spaceChoice(memberships: Membership[], current: string | undefined): SafeHtml {
+/** One space: named in the sentence. Several: a choice, the session's current space first chosen. */
+function spaceChoice(memberships: Membership[], current: string | undefined): { inSentence: SafeHtml; field: SafeHtml } {
   if (memberships.length === 1) {
     const only = memberships[0]!;
-    return html`<p>in the space <strong>${only.spaceName}</strong>.</p><input type="hidden" name="space_id" value="${only.spaceId}">`;
+    return { inSentence: html` in the space <strong>${only.spaceName}</strong>`, field: html`<input type="hidden" name="space_id" value="${only.spaceId}">` };
   }
-  return html`<label for="space_id">In the space</label>
-<select id="space_id" name="space_id">${memberships.map((m) => html`<option value="${m.spaceId}"${m.spaceId === current ? html` selected` : ''}>${m.spaceName} (${m.role})</option>`)}</select>`;
+  const options = memberships.map((m) => html`<option value="${m.spaceId}"${m.spaceId === current ? html` selected` : ''}>${m.spaceName} (${m.role})</option>`);
+  return { inSentence: html``, field: html`<label for="space_id">In the space</label>\n<select id="space_id" name="space_id">${options}</select>` };
 }
 
 export function consentPage(v: { csrf: string; interaction: OAuthInteraction; signedIn: SignedInUser; memberships: Membership[] }): SafeHtml {
   const { interaction: i, signedIn } = v;
+  const space = spaceChoice(v.memberships, signedIn.space?.id);
   return html`<form method="post" action="/oauth/interaction/${i.uid}">
 ${csrfField(v.csrf)}
-<p><strong>${appLabel(i.clientName)}</strong> <span class="muted">(app ${i.clientId})</span> asks to act as you, ${signedIn.user.displayName} &lt;${signedIn.user.email}&gt;,</p>
-${spaceChoice(v.memberships, signedIn.space?.id)}
+<p><strong>${appLabel(i.clientName)}</strong> <span class="muted">(app ${i.clientId})</span> asks to act as you, ${signedIn.user.displayName} &lt;${signedIn.user.email}&gt;${space.inSentence}.</p>
+${space.field}
 <p>It will be able to:</p>
 <ul>${i.scopes.map((s) => html`<li>${OAUTH_SCOPES[s].consent}</li>`)}</ul>
 <p class="muted">Either way you go back to <code>${i.redirectUri}</code>. You can take its access away at any time under <a href="/account/apps">Your apps</a>.</p>

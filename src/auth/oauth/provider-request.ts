@@ -1,8 +1,9 @@
 // Before the provider sees a request: it is told the public URL as its host and scheme (so the links it
 // hands out are under ORATOR_PUBLIC_URL behind any proxy, whatever a client sent), HeyGen's alias paths
-// become the provider route that answers them (the third-party refresh URL, RFC 8414 metadata), and a
-// new authorization request starts without the provider's remembered browser session, so the person
-// confirming it is always whoever is signed in to Orator now (a remembered one would carry the last).
+// become the provider route that answers them (the third-party refresh URL, RFC 8414 metadata), and an
+// authorization (its start and its resumption after the consent page) goes without the provider's
+// remembered browser session: the person is always whoever confirmed it on the consent page, signed in
+// to Orator now (a remembered provider session would carry the previous person, or ask to log them out).
 import type { IncomingMessage } from 'node:http';
 import { OAUTH_PATHS } from './oauth-paths.js';
 
@@ -19,7 +20,8 @@ export function prepareProviderRequest(req: IncomingMessage, publicUrl: URL): vo
   const pathname = q < 0 ? url : url.slice(0, q);
   const alias = PATH_ALIASES[pathname];
   if (alias) req.url = alias + (q < 0 ? '' : url.slice(q));
-  if (pathname === OAUTH_PATHS.authorization && req.headers.cookie) {
+  const authorizing = pathname === OAUTH_PATHS.authorization || pathname.startsWith(`${OAUTH_PATHS.authorization}/`);
+  if (authorizing && req.headers.cookie) {
     req.headers.cookie = req.headers.cookie
       .split(';')
       .filter((c) => !/^\s*_session(\.[a-z]+)?=/.test(c))
