@@ -25,8 +25,8 @@ import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 
 /** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
 // 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
-// extended, mouths opened by the eye distance with a painted inside, closed rest pose.
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-4';
+// extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings.
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-5';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;

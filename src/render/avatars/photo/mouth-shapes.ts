@@ -32,15 +32,15 @@ const shape = (gap: number, spread: number, teeth: Partial<Pick<MouthShape, 'upp
  * (visemes/viseme-track.ts), so loudness scaling (softer shapes on quieter frames) opens the mouth less.
  */
 export const MOUTH_SHAPES: Record<Viseme, MouthShape> = {
-  X: shape(0, 0, { press: 0.3 }),
-  A: shape(0, -0.02, { press: 0.45 }),
-  B: shape(0.1, 0.08, { upperTeeth: 0.55 }),
-  C: shape(0.23, 0.05, { upperTeeth: 0.35, lowerTeeth: 0.07, tongue: 0.3 }),
-  D: shape(0.36, -0.04, { upperTeeth: 0.25, lowerTeeth: 0.08, tongue: 0.45 }),
-  E: shape(0.17, -0.14, { round: 0.45, upperTeeth: 0.25, tongue: 0.2 }),
-  F: shape(0.08, -0.28, { round: 1 }),
-  G: shape(0.05, 0.02, { upperTeeth: 1 }),
-  H: shape(0.18, 0.03, { upperTeeth: 0.35, tongue: 0.65 }),
+  X: shape(0, 0, { press: 0.5 }),
+  A: shape(0, -0.02, { press: 0.6 }),
+  B: shape(0.15, 0.08, { upperTeeth: 0.5 }),
+  C: shape(0.28, -0.02, { upperTeeth: 0.35, lowerTeeth: 0.07, tongue: 0.3 }),
+  D: shape(0.42, -0.12, { upperTeeth: 0.25, lowerTeeth: 0.08, tongue: 0.45 }),
+  E: shape(0.2, -0.14, { round: 0.45, upperTeeth: 0.25, tongue: 0.2 }),
+  F: shape(0.1, -0.28, { round: 1 }),
+  G: shape(0.07, 0.02, { upperTeeth: 1 }),
+  H: shape(0.21, 0.03, { upperTeeth: 0.35, tongue: 0.65 }),
 };
 
 /** Share of an opening taken by the upper lip rising; the jaw takes the rest. */
