@@ -38,6 +38,7 @@ export function buildPhotoAvatarDeps(parts: PhotoAvatarParts): PhotoAvatarDeps {
     fetcher: parts.fetcher,
     assets: assetLookup(new SqlAssetStore(db)),
     refusedUrlHost: parts.config.allowPrivateUrls ? () => null : refusedUrlHost,
+    publicUrl: parts.config.publicUrl,
     ...(parts.log ? { log: parts.log } : {}),
   };
 }

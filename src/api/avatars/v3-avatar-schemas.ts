@@ -78,6 +78,6 @@ export const AvatarCreateBody = Type.Object({
 });
 export const AvatarCreateResponse = V3Envelope(Type.Object({ avatar_group: AvatarGroup, avatar_item: AvatarLook }));
 export const ConsentBody = Type.Object({ consent_text: opt(Type.String({ maxLength: 5000 })), consent_video: opt(AssetInput), reroute_url: opt(Type.String({ maxLength: 2048 })) });
-export const ConsentResponse = V3Envelope(Type.Object({ avatar_group: AvatarGroup, url: Nullable(Type.String()) }));
+export const ConsentResponse = V3Envelope(Type.Object({ avatar_group: AvatarGroup, url: Type.String({ description: 'The group’s own resource (consent is recorded at once; there is no consent page here)' }) }));
 export const LookPatchBody = Type.Object({ name: opt(Type.String({ maxLength: 200 })) });
 export const DeletedResponse = V3Envelope(Type.Object({ id: Type.String() }));

@@ -47,13 +47,14 @@ export async function renameLook(deps: PhotoAvatarDeps, spaceId: string, lookId:
 
 /**
  * There is no consent page or reviewer on this server: the API caller's consent is recorded as given
- * (consent_status "approved") and no consent URL is handed out.
+ * (consent_status "approved"), and `url` links the group's own resource, which shows it, rather than a
+ * page for the person in the photo.
  */
-export async function recordConsent(deps: PhotoAvatarDeps, spaceId: string, groupId: string, consentText: string | null | undefined): Promise<{ avatar_group: AvatarGroupView; url: null }> {
+export async function recordConsent(deps: PhotoAvatarDeps, spaceId: string, groupId: string, consentText: string | null | undefined): Promise<{ avatar_group: AvatarGroupView; url: string }> {
   if (consentText && /[<>]/.test(consentText)) throw new OratorError('invalid_parameter', 'consent_text must be plain text: the characters < and > are not allowed', { param: 'consent_text' });
   await findGroupOrThrow(deps, spaceId, groupId);
   await deps.store.groups.setConsent(spaceId, groupId, 'approved', deps.clock.now());
   const view = await findGroupV3(deps, spaceId, groupId);
   if (!view) throw new OratorError('avatar_not_found', `Avatar group ${groupId} not found`, { param: 'group_id' });
-  return { avatar_group: view, url: null };
+  return { avatar_group: view, url: `${deps.publicUrl}/v3/avatars/${encodeURIComponent(groupId)}` };
 }

@@ -20,6 +20,8 @@ export interface PhotoAvatarDeps {
   /** Uploaded image assets named by image_key or asset_id. */
   assets: AssetLookup;
   refusedUrlHost: RefusedUrlHost;
+  /** Base of the links handed out (the consent answer links the group's resource). */
+  publicUrl: string;
   log?: (msg: string, extra?: object) => void;
 }
 
