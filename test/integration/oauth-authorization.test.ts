@@ -241,3 +241,24 @@ test('registration: a public client must list its redirect URIs; a fragment is r
   const made = await registerClient(t.app, { redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' });
   assert.equal(made.client_secret, undefined);
 });
+
+test('HeyGen’s CLI scope `openid profile email`: the app still gets read and write, and the token answer keeps its four fields', async () => {
+  const page = await ada();
+  const client = await registerPublicClient(t.app);
+  const got = await obtainCode(page, client.client_id, { scope: 'openid profile email' });
+  const r = await exchangeCode(t.app, client.client_id, got);
+  assert.equal(r.statusCode, 200, r.body);
+  assert.deepEqual(Object.keys(r.json()).sort(), ['access_token', 'expires_in', 'refresh_token', 'token_type'], 'no id_token, no scope');
+  const made = await t.app.inject({ method: 'POST', url: '/v3/videos', headers: bearer(r.json().access_token), payload: { type: 'avatar', avatar_id: 'Daisy-inskirt-20220818', script: 'Hi.' } });
+  assert.equal(made.statusCode, 200, made.body);
+});
+
+test('the OAuth endpoints are in the OpenAPI document, the consent pages are not', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  for (const p of ['/oauth/authorize', '/v1/oauth/token', '/v1/oauth/refresh_token', '/v1/oauth/revoke', '/v1/oauth/register', '/.well-known/oauth-authorization-server', '/v3/spaces/{space_id}/oauth-clients']) {
+    assert.ok(doc.paths[p], `${p} documented`);
+  }
+  assert.deepEqual(doc.paths['/v1/oauth/token'].post.security, [], 'no API key needed');
+  assert.equal(doc.paths['/oauth/interaction/{uid}'], undefined);
+  assert.equal(doc.paths['/account/apps'], undefined);
+});
