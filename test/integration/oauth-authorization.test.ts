@@ -112,6 +112,20 @@ test('a code is bound to its verifier, its client and its redirect URI', async (
   }
 });
 
+test('a code is short-lived: once past its expiry it buys nothing', async () => {
+  const page = await ada();
+  const client = await registerPublicClient(t.app);
+  const got = await obtainCode(page, client.client_id);
+  const db = t.platform.database.db;
+  const row = await db.selectFrom('oauth_records').select('payload').where('model', '=', 'AuthorizationCode').where('id', '=', got.code).executeTakeFirstOrThrow();
+  const payload = JSON.parse(row.payload);
+  assert.ok(payload.exp - payload.iat <= 60, 'codes live at most 60 s');
+  await db.updateTable('oauth_records').set({ payload: JSON.stringify({ ...payload, exp: payload.iat - 120 }) }).where('model', '=', 'AuthorizationCode').where('id', '=', got.code).execute();
+  const r = await exchangeCode(t.app, client.client_id, got);
+  assert.equal(r.statusCode, 400);
+  assert.equal(r.json().error, 'invalid_grant');
+});
+
 test('a public client without PKCE, or with the plain method, gets an error back at its redirect URI and no code', async () => {
   const page = await ada();
   const client = await registerPublicClient(t.app);
