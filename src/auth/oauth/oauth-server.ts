@@ -64,7 +64,11 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthAuthorizati
       const [{ createOAuthProvider }, keys] = await Promise.all([import('./oauth-provider.js'), options.loadKeys()]);
       const provider = createOAuthProvider({ ...options, ...keys });
       return { provider, callback: provider.callback() };
-    })());
+    })().catch((err: unknown) => {
+      // The keys come from the database: a start during an outage is tried again on the next request.
+      loading = undefined;
+      throw err;
+    }));
   const details = async (req: IncomingMessage, res: ServerResponse) => {
     const { provider } = await load();
     try {
