@@ -238,7 +238,11 @@ export interface QualityFigures {
   pauseOpening?: number | null;
   /** speechOpening / pauseOpening (pauses floored at 0.01): how much more the mouth is open when speaking. */
   openingRatio?: number | null;
-  /** Frames the face tracker read (evenly sampled, at most 120) and those where it found the face. */
+  /**
+   * Frames whose mouth was read and those read as a face. The engine matches every frame's mouth (by
+   * its pixels) to the rig's mouth shapes, each read once by the face tracker when the rig was built;
+   * without those readings the tracker reads up to 120 evenly sampled frames itself.
+   */
   landmarkFrames?: number;
   trackedFrames?: number;
 }

@@ -25,6 +25,12 @@ export interface AvatarRig {
   /** Where the mouth is inside a still (quality figures crop this). */
   mouthBox: PixelBox;
   headBox: PixelBox;
+  /**
+   * Photo rigs: the inner-lip gap (fraction of the eye distance) the face tracker reads on each mouth
+   * shape's still, measured once when the rig is built; the quality stage tells which still each output
+   * frame shows from its pixels and reads the opening from here.
+   */
+  trackedOpenings?: Record<Viseme, number>;
 }
 
 export function listStockAvatars(): StockAvatar[] {

@@ -97,10 +97,15 @@ export function buildFaceFramesArgs(job: PhotoLipSyncJob, crop: PixelBox, size: 
   ];
 }
 
+/** The size a face crop is scaled to for the tracker (its longer side CROP_SIDE, even numbers). */
+export function trackerCropSize(crop: PixelBox): { width: number; height: number } {
+  const k = CROP_SIDE / Math.max(crop.width, crop.height);
+  return { width: Math.max(2, Math.round((crop.width * k) / 2) * 2), height: Math.max(2, Math.round((crop.height * k) / 2) * 2) };
+}
+
 export async function measurePhotoLipSync(job: PhotoLipSyncJob, readMesh: FaceMeshReader, options: Pick<RunToolOptions, 'signal' | 'onSpawn'> = {}): Promise<PhotoLipSyncFigures> {
   const crop = photoFaceCrop(job);
-  const k = CROP_SIDE / Math.max(crop.width, crop.height);
-  const size = { width: Math.max(2, Math.round((crop.width * k) / 2) * 2), height: Math.max(2, Math.round((crop.height * k) / 2) * 2) };
+  const size = trackerCropSize(crop);
   const numbers = sampledFrameNumbers(job.startFrame, job.frames, job.maxSamples ?? 120);
   const step = numbers.length > 1 ? numbers[1]! - numbers[0]! : 1;
   const [video, audio] = await Promise.all([

@@ -1,12 +1,15 @@
 // Quality stage: lip-sync figures read back from the finished video, for the longest avatar track
-// (no avatar, no figures to read: zeros). A photo's mouth is read by the face tracker, as a viewer
-// would read it; a drawn avatar's by the change in its mouth's pixels.
+// (no avatar, no figures to read: zeros). A photo's mouth is read as the face tracker reads it (each
+// frame matched to the mouth shape on screen, whose tracker reading the rig keeps), as a viewer would
+// read it; a drawn avatar's by the change in its mouth's pixels.
 import { stat } from 'node:fs/promises';
 import type { QualityFigures } from '../../domain/render-plan.js';
-import type { PixelBox } from '../avatars/avatar-catalogue.js';
+import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
 import { isPhotoRigId } from '../avatars/photo/photo-rig-id.js';
 import { measureLipSync } from '../quality/measure-lip-sync.js';
 import { measurePhotoLipSync } from '../quality/measure-photo-lip-sync.js';
+import { limitedRangeLuma, measurePhotoStills, type MouthReference } from '../quality/measure-photo-stills.js';
+import { VISEMES } from '../visemes/viseme.js';
 import type { RunToolOptions } from '../run-program.js';
 import type { EncodeStageOutput, TimedTrack } from './encode-stage.js';
 import type { OutputFiles } from './outputs-stage.js';
@@ -30,7 +33,11 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
     options,
   );
   if (!isPhotoRigId(main.rig.avatarId)) return { ...(await pixels), lipSyncMethod: 'mouth_pixels' };
-  const [byPixels, byFace] = await Promise.all([pixels, measurePhoto(common, main, options)]);
+  const job = { ...common, mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion, restFrame: 0 };
+  const [byPixels, byFace] = await Promise.all([
+    pixels,
+    main.rig.trackedOpenings ? measurePhotoStills(job, await mouthReferences(main.rig), main.rig.trackedOpenings, options) : measurePhoto(common, main, options),
+  ]);
   return {
     envelopeCorrelation: byFace.lipGapCorrelation, avOffsetMs: byPixels.avOffsetMs, lipSyncMethod: 'face_landmarks',
     speechOpening: byFace.speechOpening, pauseOpening: byFace.pauseOpening, openingRatio: byFace.openingRatio,
@@ -38,6 +45,17 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
   };
 }
 
+/** Each mouth shape's still, cut to the mouth box, as the encoder's luma. */
+async function mouthReferences(rig: AvatarRig): Promise<MouthReference[]> {
+  const { default: sharp } = await import('sharp');
+  const { x, y, width, height } = rig.mouthBox;
+  return Promise.all(VISEMES.map(async (viseme) => {
+    const rgba = await sharp(rig.stills[viseme].eyesOpen).extract({ left: x, top: y, width, height }).ensureAlpha().raw().toBuffer();
+    return { viseme, luma: limitedRangeLuma(rgba, width * height) };
+  }));
+}
+
+/** Without the tracker's readings in the rig (a test double's rig), the tracker reads sampled frames itself. */
 async function measurePhoto(common: Omit<Parameters<typeof measurePhotoLipSync>[0], 'faceBox'>, track: TimedTrack, options: RunToolOptions) {
   // The tracker is loaded only when a photo was rendered.
   const { detectFaceInRgb } = await import('../avatars/photo/detect-face-landmarks.js');

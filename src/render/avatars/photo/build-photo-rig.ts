@@ -11,7 +11,9 @@ import type { AvatarStyle } from '../../../domain/render-plan.js';
 import { VISEMES, type Viseme } from '../../visemes/viseme.js';
 import type { AvatarRig, PixelBox } from '../avatar-catalogue.js';
 import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from '../rig-cache.js';
-import { detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
+import { innerLipGap } from '../../quality/lip-gap.js';
+import { photoFaceCrop, trackerCropSize } from '../../quality/measure-photo-lip-sync.js';
+import { detectFaceInRgb, detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
 import { FACE_OVAL, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
 import { ringAround, withRing } from './face-ring.js';
 import { faceMeshTriangles } from './load-human.js';
@@ -25,8 +27,9 @@ import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 
 /** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
 // 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
-// extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings.
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-5';
+// extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings. 6: eyes shut fully; the tracker's
+// reading of each mouth shape kept in the manifest (trackedOpenings).
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-6';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;
@@ -46,6 +49,7 @@ export interface BuildPhotoRigOptions {
 
 interface PhotoRigManifest extends RigManifestBase {
   imageHash: string;
+  trackedOpenings: Record<Viseme, number>;
 }
 
 const inFlight = new Map<string, Promise<AvatarRig>>();
@@ -109,6 +113,7 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
 
   const manifest = await buildRigAtomically<PhotoRigManifest>(dir, parent, async (tmp) => {
     const writes: Promise<unknown>[] = [];
+    const openings: Promise<[Viseme, number]>[] = [];
     for (const viseme of VISEMES) {
       const shaped = meshes.get(viseme)!;
       for (const eyesOpen of [true, false]) {
@@ -127,6 +132,7 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
           ctx.fill();
         }
         const rgba = ctx.getImageData(0, 0, width, height).data;
+        if (eyesOpen) openings.push(trackedOpening(sharp, rgba, width, height, headBox).then((gap) => [viseme, gap]));
         writes.push(
           sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height, channels: 4 } })
             .png({ compressionLevel: 3, adaptiveFiltering: false })
@@ -135,7 +141,8 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
       }
     }
     await Promise.all(writes);
-    return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height, mouthBox, headBox };
+    const trackedOpenings = Object.fromEntries(await Promise.all(openings)) as Record<Viseme, number>;
+    return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height, mouthBox, headBox, trackedOpenings };
   });
   return rigFromManifest(dir, manifest);
 }
@@ -154,5 +161,22 @@ function boxOf(points: Point[], width: number, height: number, margin: number): 
 }
 
 function rigFromManifest(dir: string, m: PhotoRigManifest): AvatarRig {
-  return { avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills: rigStills(dir), mouthBox: m.mouthBox, headBox: m.headBox };
+  return {
+    avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills: rigStills(dir), mouthBox: m.mouthBox, headBox: m.headBox,
+    trackedOpenings: m.trackedOpenings,
+  };
+}
+
+/** The inner-lip gap the face tracker reads on a still, cropped around the face as the quality figures crop frames. */
+async function trackedOpening(sharp: typeof import('sharp'), rgba: Uint8ClampedArray, width: number, height: number, headBox: PixelBox): Promise<number> {
+  const crop = photoFaceCrop({ faceBox: headBox, frameWidth: width, frameHeight: height });
+  const size = trackerCropSize(crop);
+  const rgb = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height, channels: 4 } })
+    .extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height })
+    .resize(size.width, size.height, { fit: 'fill', kernel: 'cubic' })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  const face = await detectFaceInRgb(rgb, size.width, size.height);
+  return face ? Math.round(innerLipGap(face.mesh) * 1000) / 1000 : 0;
 }

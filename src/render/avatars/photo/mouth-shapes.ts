@@ -172,17 +172,21 @@ export function shapeMouth(mesh: readonly Point[], s: MouthShape): Point[] {
   });
 }
 
-/** The mesh with both upper eyelids lowered onto the lower ones (creases follow halfway). */
+/**
+ * The mesh with both eyes shut: the upper lids come down most of the way and the lower lids rise to
+ * meet them, so no iris is left between them; the creases follow the lids partway (the skin stretches).
+ */
 export function closeEyes(mesh: readonly Point[]): Point[] {
   const out = mesh.map((p) => ({ x: p.x, y: p.y }));
   for (const eye of EYES) {
     eye.upper.forEach((u, k) => {
       const upper = mesh[u]!;
       const lower = mesh[eye.lower[k]!]!;
-      const target = { x: upper.x + (lower.x - upper.x) * 0.9, y: upper.y + (lower.y - upper.y) * 0.9 };
+      const target = { x: upper.x + (lower.x - upper.x) * 0.86, y: upper.y + (lower.y - upper.y) * 0.86 };
       out[u] = target;
+      out[eye.lower[k]!] = { x: target.x, y: target.y + 0.01 * (lower.y - upper.y) };
       const crease = mesh[eye.crease[k]!]!;
-      out[eye.crease[k]!] = { x: crease.x + (target.x - upper.x) * 0.45, y: crease.y + (target.y - upper.y) * 0.45 };
+      out[eye.crease[k]!] = { x: crease.x + (target.x - upper.x) * 0.4, y: crease.y + (target.y - upper.y) * 0.4 };
     });
   }
   return out;

@@ -1,11 +1,12 @@
 // The framed picture a photo rig starts from. Where the framing reaches past the photo's edges, the
-// photo is mirrored outward and that margin blurred, blending from the photo's own sharp pixels at
-// its edge into a soft backdrop of its own colours: a presenter shot, never a letterbox.
+// photo's edge pixels are carried outward and that margin blurred, blending from the photo's own sharp
+// pixels at its edge into a soft backdrop of its own colours: a presenter shot, never a letterbox.
+// (Mirroring was tried first: it reflects the person's shoulder into a ghost beside them.)
 import type { PhotoFraming } from './photo-framing.js';
 
 /** Blur of the extended margin, as a share of the output height. */
-const BACKDROP_BLUR = 0.03;
-/** Width of the blend from mirrored-sharp to blurred outside the photo's edge, as a share of the output height. */
+const BACKDROP_BLUR = 0.05;
+/** Width of the blend from the carried-out edge to the blur outside the photo's edge, as a share of the output height. */
 const FEATHER = 0.08;
 
 type Sharp = typeof import('sharp');
@@ -20,12 +21,12 @@ export async function renderFramedPhoto(sharp: Sharp, imagePath: string, photo: 
     bottom: Math.max(0, Math.ceil(crop.y + crop.height - photo.height)),
   };
   const extended = ext.left + ext.top + ext.right + ext.bottom > 0;
-  // Mirroring needs a flat picture first: libvips would mirror before rotating otherwise.
+  // Extending needs an upright flat picture first: libvips would extend before rotating otherwise.
   const upright = await sharp(imagePath).rotate().flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
   const channels = upright.info.channels;
   // Each step is its own pipeline: sharp orders extend after extract within one.
   const wide = extended
-    ? await sharp(upright.data, { raw: { width: upright.info.width, height: upright.info.height, channels } }).extend({ ...ext, extendWith: 'mirror' }).raw().toBuffer({ resolveWithObject: true })
+    ? await sharp(upright.data, { raw: { width: upright.info.width, height: upright.info.height, channels } }).extend({ ...ext, extendWith: 'copy' }).raw().toBuffer({ resolveWithObject: true })
     : upright;
   const left = Math.max(0, Math.round(crop.x + ext.left));
   const top = Math.max(0, Math.round(crop.y + ext.top));
