@@ -35,7 +35,7 @@ export const PARTIAL: Record<string, string> = {
   'GET /v1/audio/voices': 'local TTS voices only; no private voices',
   'POST /v3/voices/speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
   'POST /v1/audio/text_to_speech': 'WAV output; speed above 1.5 is clamped; language/locale follow the voice',
-  'GET /v2/avatars': 'stock avatars, plus the stock and uploaded talking photos; no private/trained avatars',
+  'GET /v2/avatars': 'stock avatars, plus the stock and uploaded talking photos and this space’s completed photo avatar looks (as talking_photos); no trained video avatars',
   'POST /v1/asset': 'raw body up to 100 MB: JPEG, PNG, WebP, MP4, MOV, WebM, MP3, WAV, M4A, OGG, the type read from the bytes; folder_id and meta always null',
   'GET /v1/asset/list': 'newest first, `limit` (≤ 100) and `token` paging (HeyGen does not document this route)',
   'POST /v3/assets': 'images, video and audio up to 32 MB, the type read from the bytes; PDF and SRT refused',

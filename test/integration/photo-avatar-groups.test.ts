@@ -183,6 +183,42 @@ describe('v2 photo avatar groups', () => {
     assert.equal((await call('GET', `/v2/photo_avatar/generation/${'f'.repeat(32)}`)).status, 404);
   });
 
+  test('a training whose look lost its picture fails with photo_avatar_train.fail; a look generation without a look fails with photo_avatar_generation.fail', async () => {
+    const created = await call('POST', '/v2/photo_avatar/avatar_group/create', { name: 'Fragile', image_key: await uploadImage(fixtures.face) });
+    const groupId: string = created.body.data.group_id;
+    await p.pool.waitForIdle(30_000);
+    const trained = await call('POST', '/v2/photo_avatar/train', { group_id: groupId });
+    assert.equal(trained.status, 200);
+    await p.pool.waitForIdle(30_000);
+    assert.equal((await call('GET', `/v2/photo_avatar/train/status/${groupId}`)).body.data.status, 'ready');
+    // Storage lost the picture (the look row survives): training again cannot check it.
+    const link = new URL((await call('GET', `/v2/photo_avatar/${groupId}`)).body.data.image_url);
+    await p.platform.blobs.delete(decodeURIComponent(link.pathname.replace(/^\/files\//, '')));
+    assert.equal((await call('POST', '/v2/photo_avatar/train', { group_id: groupId })).status, 200);
+    await p.pool.waitForIdle(30_000);
+    const failed = (await call('GET', `/v2/photo_avatar/train/status/${groupId}`)).body.data;
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.error_msg, /deleted during training/);
+    const fail = events('photo_avatar_train.fail').filter((e) => e.event_data.group_id === groupId);
+    assert.equal(fail.length, 1);
+    assert.equal(fail[0]!.event_data.error_code, 400174);
+
+    // Trained once, then its only look deleted: nothing to make new looks from.
+    const other = await call('POST', '/v2/photo_avatar/avatar_group/create', { name: 'Lonely', image_key: await uploadImage(fixtures.face) });
+    const lonely: string = other.body.data.group_id;
+    await p.pool.waitForIdle(30_000);
+    await call('POST', '/v2/photo_avatar/train', { group_id: lonely });
+    await p.pool.waitForIdle(30_000);
+    assert.equal((await call('DELETE', `/v2/photo_avatar/${lonely}`)).status, 200);
+    const gen = await call('POST', '/v2/photo_avatar/look/generate', { group_id: lonely, prompt: 'at the beach' });
+    assert.equal(gen.status, 200, JSON.stringify(gen.body));
+    await p.pool.waitForIdle(30_000);
+    const g = (await call('GET', `/v2/photo_avatar/generation/${gen.body.data.generation_id}`)).body.data;
+    assert.deepEqual([g.status, g.image_url_list], ['failed', []]);
+    assert.match(g.msg, /no completed look/);
+    assert.equal(events('photo_avatar_generation.fail').filter((e) => e.event_data.generation_id === g.id).length, 1);
+  });
+
   test('a group with no completed look cannot train; unknown ids are not found', async () => {
     assert.equal((await call('POST', '/v2/photo_avatar/train', { group_id: 'nope' })).status, 404);
     assert.equal((await call('POST', '/v2/photo_avatar/add_motion', { id: 'nope' })).body.error.code, 'avatar_not_found');

@@ -11,7 +11,8 @@ import { makePortraitFixtures, type PortraitFixtures } from '../support/portrait
 import { servePictures, type PictureServer } from '../support/picture-server.js';
 import { useReceiver } from '../support/use-receiver.js';
 import { useTestPlatform } from '../support/use-test-platform.js';
-import { newSpaceKey } from '../support/webhook-platform.js';
+import fs from 'node:fs';
+import { newSpaceKey, startWebhookPlatform } from '../support/webhook-platform.js';
 
 const rx = useReceiver();
 let pictures: PictureServer;
@@ -61,6 +62,10 @@ describe('photo avatar seed flow', () => {
     assert.equal(file.statusCode, 200);
     const meta = await sharp(file.rawPayload).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ['jpeg', 512, 512]);
+
+    // Listed with the talking photos, whose ids the video routes take.
+    const listed = (await p.app.inject({ method: 'GET', url: '/v2/avatars', headers: h })).json().data.talking_photos;
+    assert.deepEqual(listed.find((t: { talking_photo_id: string }) => t.talking_photo_id === started.data.photo_avatar_id)?.talking_photo_name, 'Eileen');
 
     const events = eventsFor(started.data.photo_avatar_id);
     assert.deepEqual(events.map((e) => e.event_type), ['photo_avatar_generation.success']);
@@ -144,5 +149,27 @@ describe('photo avatar seed flow', () => {
     assert.equal(video.json().error.code, 'avatar_not_found');
     assert.match(video.json().error.message, /Photo avatar .* not found/);
     await p.pool.waitForIdle(30_000);
+  });
+});
+
+describe('photo avatar jobs are never lost', () => {
+  test('a look made while no worker runs is finished by the next process on the same data', async () => {
+    const first = await startWebhookPlatform({ startWorkers: false });
+    try {
+      const headers = await newSpaceKey(first);
+      const r = await first.app.inject({ method: 'POST', url: '/v1/photo_avatar.generate', headers, payload: { name: 'Later', image_url: pictures.url('me.png') } });
+      const id = r.json().data.photo_avatar_id;
+      await first.stop();
+      const second = await startWebhookPlatform({ dataDir: first.dataDir });
+      try {
+        await second.pool.waitForIdle(30_000);
+        const got = (await second.app.inject({ method: 'GET', url: `/v1/photo_avatar.get?photo_avatar_id=${id}`, headers })).json();
+        assert.deepEqual([got.data.status, got.data.progress], ['completed', 100]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      fs.rmSync(first.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,12 +12,18 @@ import { AvatarDetailsResponse, AvatarGroupListQuery, AvatarGroupListResponse, A
 export function v2AvatarRoutes(base: FastifyInstance, avatars: AvatarService): void {
   const app = base.withTypeProvider<TypeBoxProvider>();
 
-  // Talking photos are listed beside the avatars, as HeyGen does: the stock portraits and this space's uploads.
+  // Talking photos are listed beside the avatars, as HeyGen does: the stock portraits, this space's
+  // uploads and its completed photo avatar looks (each usable as talking_photo_id).
   app.get('/v2/avatars', { schema: { tags: ['avatars'], summary: 'List avatars', response: { 200: AvatarsResponse, '4xx': V2Error } } }, async (request) => {
-    const photos = await avatars.talkingPhotos.list(spaceOf(request));
+    const space = spaceOf(request);
+    const photos = await avatars.talkingPhotos.list(space);
+    const looks = (await avatars.photoAvatars.listLooksV3(space)).flatMap((l) => (l.status === 'completed' && l.preview_image_url ? [{ ...l, preview_image_url: l.preview_image_url }] : []));
     return v2Ok({
       ...avatars.list(),
-      talking_photos: photos.map((p) => ({ talking_photo_id: p.id, talking_photo_name: p.id, preview_image_url: p.image_url })),
+      talking_photos: [
+        ...photos.map((p) => ({ talking_photo_id: p.id, talking_photo_name: p.id, preview_image_url: p.image_url })),
+        ...looks.map((l) => ({ talking_photo_id: l.id, talking_photo_name: l.name, preview_image_url: l.preview_image_url })),
+      ],
     });
   });
 
