@@ -30,6 +30,7 @@ import { buildDataLayer } from './compose/build-database.js';
 import { buildJobHandlers } from './compose/build-job-handlers.js';
 import { createRenderEngine, createSpeechSynthesizer } from './compose/build-render-engine.js';
 import { buildResourceServices } from './compose/build-services.js';
+import { buildTranslationEngines, oratorFileResolver } from './compose/build-translations.js';
 import { buildWebhooks, type WebhookOptions } from './compose/build-webhooks.js';
 import { buildWorkers, type WorkerOptions, type Workers } from './compose/build-workers.js';
 
@@ -81,10 +82,12 @@ export async function composePlatform(config: Config, options: PlatformOptions =
   const webhooks = buildWebhooks({ config, logger, database: data.database, uow: data.uow, clock, options: options.webhooks });
   // Queue depth is read from the jobs table on each scrape: other processes enqueue and claim too.
   const metrics = createPrometheusMetrics({ queueStats: () => readQueueStats(data.database.db, Date.now()) });
-  const handlers = buildJobHandlers({ config, logger, data, blobs, engine, scratch, clock, metrics, webhooks, fetcher });
+  const translationEngines = buildTranslationEngines(config, fetcher);
+  const handlers = buildJobHandlers({ config, logger, data, blobs, engine, scratch, clock, metrics, webhooks, fetcher, translationEngines });
   const speech = options.speech ?? createSpeechSynthesizer();
   const accounts = await buildAccounts({ config, data, clock, log: (msg, extra) => logger.warn(extra ?? {}, msg) });
-  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users, fetcher });
+  const translations = { engines: translationEngines, resolveFile: oratorFileResolver(config.publicUrl, signer) };
+  const services = buildResourceServices({ config, data, blobs, scratch, engine, speech, clock, users: accounts.users, fetcher, translations });
   const oauth = buildOAuth({ config, data, clock, users: accounts.users });
   const appDeps = buildAppDeps({ config, logger, data, storage, services, webhooks, metrics, accounts, oauth });
   const { database, queue, videos, keys, uow } = data;

@@ -42,6 +42,42 @@ export interface Config {
   signInAddressAttemptsPerMinute: number;
   /** How long an invitation link stays usable unless its maker says otherwise (ORATOR_INVITATION_TTL_HOURS). */
   invitationTtlMs: number;
+  /** Video translation: the machine translation engine, its endpoint and limits (see TranslationConfig). */
+  translation: TranslationConfig;
+}
+
+export type TranslationEngineName = 'apertium' | 'openai' | 'libretranslate';
+export const TRANSLATION_ENGINES: readonly TranslationEngineName[] = ['apertium', 'openai', 'libretranslate'];
+
+export interface TranslationConfig {
+  /** ORATOR_TRANSLATION_ENGINE: apertium (offline, the installed pairs), openai (any OpenAI-compatible chat endpoint) or libretranslate. */
+  engine: TranslationEngineName;
+  /** ORATOR_TRANSLATION_URL: the chat API's base (…/v1, POST /chat/completions is appended) or the LibreTranslate server. */
+  url: string | undefined;
+  /** ORATOR_TRANSLATION_API_KEY: sent as a Bearer token (chat) or `api_key` (LibreTranslate). */
+  apiKey: string | undefined;
+  /** ORATOR_TRANSLATION_MODEL: the chat model name. */
+  model: string;
+  /** ORATOR_TRANSLATION_LANGUAGES: target codes a chat endpoint is offered for (default: every language with a voice). */
+  languages: string[] | undefined;
+  /** ORATOR_TRANSLATION_MAX_SECONDS: longer sources fail with VIDEO_TOO_LONG. */
+  maxSourceSec: number;
+}
+
+function translationConfigFrom(env: NodeJS.ProcessEnv): TranslationConfig {
+  const engine = (env.ORATOR_TRANSLATION_ENGINE || 'apertium') as TranslationEngineName;
+  if (!TRANSLATION_ENGINES.includes(engine)) throw new Error(`ORATOR_TRANSLATION_ENGINE must be one of ${TRANSLATION_ENGINES.join(', ')}: ${engine}`);
+  const url = env.ORATOR_TRANSLATION_URL || undefined;
+  if (engine !== 'apertium' && !url) throw new Error(`ORATOR_TRANSLATION_ENGINE=${engine} needs ORATOR_TRANSLATION_URL`);
+  const languages = env.ORATOR_TRANSLATION_LANGUAGES?.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  return {
+    engine,
+    url: url?.replace(/\/+$/, ''),
+    apiKey: env.ORATOR_TRANSLATION_API_KEY || undefined,
+    model: env.ORATOR_TRANSLATION_MODEL || 'gpt-4o-mini',
+    languages: languages && languages.length > 0 ? languages : undefined,
+    maxSourceSec: intFrom(env.ORATOR_TRANSLATION_MAX_SECONDS, 600),
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -78,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInAttemptsPerMinute: intFrom(env.ORATOR_SIGN_IN_ATTEMPTS_PER_MINUTE, 5),
     signInAddressAttemptsPerMinute: intFrom(env.ORATOR_SIGN_IN_ADDRESS_ATTEMPTS_PER_MINUTE, 30),
     invitationTtlMs: intFrom(env.ORATOR_INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
+    translation: translationConfigFrom(env),
   };
 }

@@ -8,6 +8,7 @@ import type { BatchService } from '../services/batches/batch-service.js';
 import type { IdempotencyStore } from '../services/idempotency-store.js';
 import type { BlobStore, BlobUrlCheck, Principal, RateLimiter } from '../services/ports.js';
 import type { TemplateService } from '../services/templates/template-service.js';
+import type { TranslationService } from '../services/translations/translation-service.js';
 import type { VideoService } from '../services/videos/video-service.js';
 import type { VoiceService } from '../services/voices/voice-service.js';
 import type { WebhookService } from '../services/webhooks/webhook-service.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   account: AccountService;
   /** Templates: this space's own and the stock ones (v2 /v2/template*, v3 /v3/template*). */
   templates: TemplateService;
+  /** Video translations (v1 /v1/video_translate, v2 /v2/video_translate, v3 /v3/video-translations). */
+  translations: TranslationService;
   /** Webhook endpoints, events and deliveries (v1 and v3 routes). */
   webhooks: WebhookService;
   /** People: sign-in pages, sessions, the session half of authentication. */

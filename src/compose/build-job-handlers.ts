@@ -1,5 +1,5 @@
 // The job handlers the worker pool runs: render_video (the render engine), deliver_webhook and the
-// photo-avatar jobs (build-photo-avatars.ts).
+// photo-avatar jobs (build-photo-avatars.ts) and translate_video (build-translations.ts).
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { JobHandlerMap } from '../domain/job-handler.js';
@@ -12,6 +12,8 @@ import type { MediaFetcher } from '../domain/render-plan.js';
 import type { DataLayer } from './build-database.js';
 import { buildPhotoAvatarDeps, buildPhotoAvatarHandlers } from './build-photo-avatars.js';
 import type { Webhooks } from './build-webhooks.js';
+import { buildTranslateVideoHandler } from './build-translations.js';
+import type { TranslationEngineSet } from '../services/translations/translation-ports.js';
 
 export interface JobHandlerDeps {
   config: Config;
@@ -25,6 +27,7 @@ export interface JobHandlerDeps {
   webhooks: Webhooks;
   /** Photo avatar pictures given by URL are downloaded by their jobs. */
   fetcher: MediaFetcher;
+  translationEngines: TranslationEngineSet;
 }
 
 export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
@@ -47,5 +50,6 @@ export function buildJobHandlers(deps: JobHandlerDeps): JobHandlerMap {
     }),
     deliver_webhook: deps.webhooks.deliveryHandler(metrics),
     ...buildPhotoAvatarHandlers(buildPhotoAvatarDeps({ config, data, blobs, engine, scratch, clock, fetcher: deps.fetcher, log: (msg, extra) => logger.info(extra ?? {}, msg) })),
+    translate_video: buildTranslateVideoHandler({ config, data, blobs, engine, scratch, clock, engines: deps.translationEngines, log: (msg, extra) => logger.info(extra ?? {}, msg) }),
   };
 }

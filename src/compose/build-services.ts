@@ -28,11 +28,13 @@ import type { MediaFetcher } from '../domain/render-plan.js';
 import { photoAvatarLookup } from '../services/photo-avatars/photo-avatar-lookup.js';
 import { createPhotoAvatarService } from '../services/photo-avatars/photo-avatar-service.js';
 import type { DataLayer } from './build-database.js';
+import { buildTranslationService } from './build-translations.js';
+import type { OratorFileResolver, TranslationEngineSet } from '../services/translations/translation-ports.js';
 import { buildPhotoAvatarDeps } from './build-photo-avatars.js';
 import type { AppDeps } from '../api/app-deps.js';
 
 /** The resource services the HTTP layer receives (one field of AppDeps each). */
-export type ResourceServices = Pick<AppDeps, 'videos' | 'avatars' | 'voices' | 'assets' | 'account' | 'templates' | 'batches'>;
+export type ResourceServices = Pick<AppDeps, 'videos' | 'avatars' | 'voices' | 'assets' | 'account' | 'templates' | 'batches' | 'translations'>;
 
 export interface ServiceDeps {
   config: Config;
@@ -46,6 +48,8 @@ export interface ServiceDeps {
   users: UserService;
   /** Photo avatar pictures given by URL (their jobs download them; the service only checks the URL). */
   fetcher: MediaFetcher;
+  /** Video translation's engines and how links this server handed out are recognised. */
+  translations: { engines: TranslationEngineSet; resolveFile: OratorFileResolver };
 }
 
 function talkingPhotoDeps(deps: ServiceDeps, store: SqlTalkingPhotoStore): TalkingPhotoDeps {
@@ -133,5 +137,6 @@ export function buildResourceServices(deps: ServiceDeps): ResourceServices {
     templates,
     // Items are made by the video and template services, exactly as their own routes make them.
     batches: createBatchService({ store: new SqlBatchStore(db), uow: data.uow, clock, videos, templates, refusedUrlHost: refusedUrlHostFor(config) }),
+    translations: buildTranslationService({ config, data, blobs, clock, ...deps.translations }),
   };
 }

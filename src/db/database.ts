@@ -3,6 +3,7 @@
 import type { InvitationsTable, ServerSecretsTable, SessionsTable, SpaceMembersTable, UsersTable } from './account-tables.js';
 import type { OAuthRecordsTable } from './oauth-tables.js';
 import type { PhotoAvatarGenerationsTable, PhotoAvatarGroupsTable, PhotoAvatarLooksTable } from './photo-avatar-tables.js';
+import type { VideoTranslationsTable } from './video-translation-tables.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhookEndpointsTable, WebhookEventsTable } from './webhook-tables.js';
 
 export interface SpacesTable {
@@ -146,6 +147,7 @@ export interface Database {
   photo_avatar_looks: PhotoAvatarLooksTable;
   photo_avatar_generations: PhotoAvatarGenerationsTable;
   oauth_records: OAuthRecordsTable;
+  video_translations: VideoTranslationsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

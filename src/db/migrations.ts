@@ -326,6 +326,47 @@ const migrations: Record<string, Migration> = {
   '0010_oauth': oauthMigration,
   // Photo avatars (issue 13): groups, looks and generations (src/db/photo-avatar-migration.ts).
   '0011_photo_avatars': photoAvatarMigration,
+  // Video translations (issue 14): one row per output language, its stage and results; files are blobs.
+  '0012_video_translations': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('video_translations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('title', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('source_label', 'text', (c) => c.notNull())
+        .addColumn('input_language', 'text', (c) => c.notNull())
+        .addColumn('output_language', 'text', (c) => c.notNull())
+        .addColumn('voice_id', 'text', (c) => c.notNull())
+        .addColumn('options', 'text', (c) => c.notNull())
+        .addColumn('callback_id', 'text')
+        .addColumn('callback_url', 'text')
+        .addColumn('folder_id', 'text')
+        .addColumn('video_key', 'text')
+        .addColumn('audio_key', 'text')
+        .addColumn('srt_key', 'text')
+        .addColumn('vtt_key', 'text')
+        .addColumn('duration', 'double precision')
+        .addColumn('script', 'text')
+        .addColumn('engines', 'text')
+        .addColumn('error_code', 'integer')
+        .addColumn('error_message', 'text')
+        .addColumn('error_detail', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('completed_at', 'bigint')
+        .addColumn('deleted_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('video_translations_space_created').on('video_translations').columns(['space_id', 'created_at', 'id']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('video_translations').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,7 @@ import { sqlPhotoAvatarStore } from './sql-photo-avatar-store.js';
 import type { TransactionScope, UnitOfWork } from '../services/ports.js';
 import type { Database } from './database.js';
 import { SqlVideoRepository } from './sql-video-repository.js';
+import { SqlVideoTranslationStore } from './sql-video-translation-store.js';
 import { SqlWebhookStore } from './sql-webhook-store.js';
 
 export class SqlUnitOfWork implements UnitOfWork {
@@ -18,7 +19,7 @@ export class SqlUnitOfWork implements UnitOfWork {
   async transaction<T>(fn: (tx: TransactionScope) => Promise<T>): Promise<T> {
     let enqueued = false;
     const result = await this.db.transaction().execute((trx) =>
-      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx), batches: new SqlBatchStore(trx), photoAvatars: sqlPhotoAvatarStore(trx) }),
+      fn({ videos: new SqlVideoRepository(trx), jobs: new SqlJobWriter(trx, () => (enqueued = true)), webhooks: new SqlWebhookStore(trx), batches: new SqlBatchStore(trx), photoAvatars: sqlPhotoAvatarStore(trx), translations: new SqlVideoTranslationStore(trx) }),
     );
     if (enqueued) this.onJobsCommitted();
     return result;

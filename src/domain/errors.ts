@@ -36,7 +36,9 @@ export type ErrorKind =
   | 'video_format_not_supported'
   | 'video_file_corrupted'
   | 'empty_audio_stream'
+  | 'empty_video_stream'
   | 'video_too_long'
+  | 'translation_not_found'
   | 'image_too_large'
   | 'audio_too_long'
   | 'request_in_progress'
@@ -96,7 +98,10 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   video_format_not_supported: { legacyCode: 40010, legacyName: 'VIDEO_FORMAT_NOT_SUPPORTED', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Video format not supported' },
   video_file_corrupted: { legacyCode: 400652, legacyName: 'VIDEO_FILE_CORRUPTED', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Media file is corrupted' },
   empty_audio_stream: { legacyCode: 400624, legacyName: 'EMPTY_AUDIO_STREAM', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Audio stream is empty' },
+  empty_video_stream: { legacyCode: 400621, legacyName: 'EMPTY_VIDEO_STREAM', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Video stream is empty' },
   video_too_long: { legacyCode: 40119, legacyName: 'VIDEO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Video is too long' },
+  // HeyGen's reference answers `not_found` "Video translation not found." and publishes no legacy code: Orator's own.
+  translation_not_found: { legacyCode: 400183, legacyName: 'VIDEO_TRANSLATE_NOT_FOUND', v3Code: 'not_found', httpStatus: 404, message: 'Video translation not found' },
   // HeyGen publishes limits (images under 50 MB, audio up to 10 min) but no codes for them: Orator's own.
   image_too_large: { legacyCode: 400185, legacyName: 'IMAGE_TOO_LARGE', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Image dimensions are too large' },
   audio_too_long: { legacyCode: 400186, legacyName: 'AUDIO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Audio is too long' },

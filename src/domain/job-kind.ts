@@ -13,6 +13,8 @@ export interface JobPayloads {
   photo_avatar_train: { groupId: string };
   /** A look's picture enlarged (Lanczos) in place. */
   photo_avatar_upscale: { lookId: string };
+  /** A video translation's whole pipeline: words, translation, new speech, re-render or speech replaced. */
+  translate_video: { translationId: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -24,6 +26,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   'photo_avatar_generation',
   'photo_avatar_train',
   'photo_avatar_upscale',
+  'translate_video',
 ] satisfies readonly JobKind[];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

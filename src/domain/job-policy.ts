@@ -48,4 +48,6 @@ export const JOB_POLICY: Record<JobKind, JobPolicy> & { deliver_webhook: Deliver
   photo_avatar_generation: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
   photo_avatar_train: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
   photo_avatar_upscale: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: 60_000 },
+  // A render-sized job (recognition, speech and a re-render or remux), its lease renewed while it runs.
+  translate_video: { attempts: 3, backoffMs: exponentialBackoffMs, leaseMs: DEFAULT_LEASE_MS },
 };

@@ -7,6 +7,7 @@ import type { MediaFetcher, RenderPlan, RenderProgress, RenderResult } from '../
 import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { BatchLedger } from './batches/batch-ports.js';
 import type { PageCursor } from './page-token.js';
+import type { TranslationStore } from './translations/translation-ports.js';
 import type { IllustratedPortrait, PortraitOrientation, PortraitPose } from '../domain/illustrated-portrait.js';
 import type { PhotoAvatarStore } from './photo-avatars/photo-avatar-ports.js';
 
@@ -48,6 +49,8 @@ export interface TransactionScope {
   batches: BatchLedger;
   /** Photo avatar groups, looks and generations: a look completes with its webhook event. */
   photoAvatars: PhotoAvatarStore;
+  /** Video translations: a translation completes or fails with its webhook event. */
+  translations: TranslationStore;
 }
 
 /** Runs `fn` atomically: the video row and its job commit together or not at all. */

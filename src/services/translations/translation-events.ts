@@ -1,0 +1,26 @@
+// video_translate.success / .fail, written by the transaction that finishes the translation (the
+// webhook outbox), to the space's subscribed endpoints and, unsigned, to the request's callback_url.
+// Fields as HeyGen documents them (API-SURFACE §5.4), plus the v3 id name and the caption links.
+import type { VideoTranslationRecord } from '../../domain/video-translation.js';
+import type { BlobStore, Clock, TransactionScope } from '../ports.js';
+import { recordEvent } from '../webhooks/webhook-outbox.js';
+
+async function eventOf(blobs: BlobStore, t: VideoTranslationRecord) {
+  const common = { video_translate_id: t.id, video_translation_id: t.id, callback_id: t.callbackId, output_language: t.outputLanguage };
+  if (t.status === 'failed') {
+    const message = t.error?.detail ? `${t.error.message}: ${t.error.detail}` : (t.error?.message ?? 'Video translation failed');
+    return { type: 'video_translate.fail' as const, data: { ...common, message } };
+  }
+  const sign = (key: string | null) => (key ? blobs.signedUrl(key) : Promise.resolve(null));
+  return {
+    type: 'video_translate.success' as const,
+    data: { ...common, url: await sign(t.blobs.video), caption_url: await sign(t.blobs.srt), vtt_caption_url: await sign(t.blobs.vtt), audio_url: await sign(t.blobs.audio) },
+  };
+}
+
+export async function recordTranslationFinished(deps: { blobs: BlobStore; clock: Clock }, tx: TransactionScope, translationId: string): Promise<void> {
+  const t = await tx.translations.findById(translationId);
+  if (!t || t.deletedAt !== null || (t.status !== 'completed' && t.status !== 'failed')) return;
+  const e = await eventOf(deps.blobs, t);
+  await recordEvent(deps, tx, { spaceId: t.spaceId, eventType: e.type, eventData: e.data, entityId: t.id }, t.callbackUrl);
+}

@@ -1,0 +1,93 @@
+// What the translation routes (v1, v2, v3) call: create, read, list, rename, delete, the language list
+// and caption links. Reads sign their URLs afresh; deletes drop the files too.
+import { OratorError } from '../../domain/errors.js';
+import type { VideoTranslationRecord } from '../../domain/video-translation.js';
+import { decodePageToken, pageOf } from '../page-token.js';
+import type { BlobStore, Clock } from '../ports.js';
+import { createTranslations, type CreateTranslationDeps, type TranslationRequest } from './create-translation.js';
+import type { TranslationStore } from './translation-ports.js';
+import { legacyTranslationView, v3TranslationView } from './translation-views.js';
+
+export interface TranslationServiceDeps {
+  create: CreateTranslationDeps;
+  store: TranslationStore;
+  blobs: BlobStore;
+  clock: Clock;
+  /** What kind of machine translation the configured engine is (shown with the language list). */
+  translatorNote: string;
+  recognitionName: string;
+}
+
+export type LegacyTranslationView = Awaited<ReturnType<typeof legacyTranslationView>>;
+export type V3TranslationView = Awaited<ReturnType<typeof v3TranslationView>>;
+
+export interface LanguageList {
+  languages: string[];
+  details: { language: string; name: string; source_languages: string[]; voice_ids: string[] }[];
+  translation_engine: string;
+  speech_recognition: string;
+  lip_sync: string;
+}
+
+export interface TranslationService {
+  create(spaceId: string, request: TranslationRequest): Promise<string[]>;
+  getLegacy(spaceId: string, id: string, param: string): Promise<LegacyTranslationView>;
+  getV3(spaceId: string, id: string): Promise<V3TranslationView>;
+  list(spaceId: string, limit: number, token: string | undefined): Promise<{ data: V3TranslationView[]; has_more: boolean; next_token: string | null }>;
+  rename(spaceId: string, id: string, title: string): Promise<V3TranslationView>;
+  delete(spaceId: string, id: string): Promise<{ id: string }>;
+  languages(): Promise<LanguageList>;
+  captionUrl(spaceId: string, id: string, format: 'srt' | 'vtt', param: string): Promise<string>;
+}
+
+export function translationBlobPrefix(t: Pick<VideoTranslationRecord, 'spaceId' | 'id'>): string {
+  return `translations/${t.spaceId}/${t.id}`;
+}
+
+export const LIP_SYNC_NOTE =
+  'Orator renders are re-rendered with the new speech, so the avatar’s mouth speaks the translation. Other footage keeps its picture and gets the new speech only: its mouth is not re-synced yet.';
+
+export function createTranslationService(deps: TranslationServiceDeps): TranslationService {
+  const found = async (spaceId: string, id: string, param: string): Promise<VideoTranslationRecord> => {
+    const t = await deps.store.find(spaceId, id);
+    if (!t) throw new OratorError('translation_not_found', `${param} ${id} is not a video translation of this space`, { param });
+    return t;
+  };
+  return {
+    create: (spaceId, request) => createTranslations(deps.create, spaceId, request),
+    getLegacy: async (spaceId, id, param) => legacyTranslationView(deps.blobs, await found(spaceId, id, param)),
+    getV3: async (spaceId, id) => v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id')),
+    async list(spaceId, limit, token) {
+      const rows = await deps.store.list(spaceId, limit + 1, token ? decodePageToken(token) : undefined);
+      const page = pageOf(rows, limit, (t) => ({ createdAt: t.createdAt, id: t.id }));
+      return { data: await Promise.all(page.items.map((t) => v3TranslationView(deps.blobs, t, false))), has_more: page.nextToken !== null, next_token: page.nextToken };
+    },
+    async rename(spaceId, id, title) {
+      await found(spaceId, id, 'video_translation_id');
+      await deps.store.updateTitle(spaceId, id, title, deps.clock.now());
+      return v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id'));
+    },
+    async delete(spaceId, id) {
+      const gone = await deps.store.softDelete(spaceId, id, deps.clock.now());
+      if (!gone) throw new OratorError('translation_not_found', `video_translation_id ${id} is not a video translation of this space`, { param: 'video_translation_id' });
+      await deps.blobs.deletePrefix(translationBlobPrefix(gone));
+      return { id };
+    },
+    async languages() {
+      const list = await deps.create.languages();
+      return {
+        languages: list.map((l) => l.language),
+        details: list.map((l) => ({ language: l.language, name: l.name, source_languages: l.sourceLanguages, voice_ids: l.voiceIds })),
+        translation_engine: deps.translatorNote,
+        speech_recognition: `${deps.recognitionName} for footage; Orator renders are translated from their stored script`,
+        lip_sync: LIP_SYNC_NOTE,
+      };
+    },
+    async captionUrl(spaceId, id, format, param) {
+      const t = await found(spaceId, id, param);
+      const key = format === 'vtt' ? t.blobs.vtt : t.blobs.srt;
+      if (!key) throw new OratorError('invalid_parameter', `Video translation ${id} is ${t.status}: its captions exist once it has completed`, { param });
+      return deps.blobs.signedUrl(key);
+    },
+  };
+}
