@@ -8,7 +8,7 @@ import type { Viseme } from '../visemes/viseme.js';
 import { runFfmpeg, type RunToolOptions } from '../run-program.js';
 import { buildAudioPcmArgs, buildMouthCropArgs, comparisonStep, mouthOpeningSignal, paddedMouthBox, type LipSyncJob } from './measure-lip-sync.js';
 import { photoLipSyncFigures, type PhotoLipSyncFigures } from './measure-photo-lip-sync.js';
-import { rmsEnvelope } from './signal-stats.js';
+import { crossCorrelationPeak, rmsEnvelope } from './signal-stats.js';
 
 export interface MouthReference {
   viseme: Viseme;
@@ -68,5 +68,6 @@ export async function measurePhotoStills(
   const pcm = new Int16Array(audio.stdout.buffer, audio.stdout.byteOffset, Math.floor(audio.stdout.length / 2));
   const loudness = rmsEnvelope(pcm, AUDIO_RATE / job.fps, start + count).subarray(start);
   const gaps = shown.map((v) => openings[v]);
-  return { ...photoLipSyncFigures(gaps, gaps.map((_, i) => i), loudness, job.fps), avOffsetMs: 0 };
+  const peak = crossCorrelationPeak(gaps, loudness, Math.max(1, Math.round(0.2 * job.fps)));
+  return { ...photoLipSyncFigures(gaps, gaps.map((_, i) => i), loudness, job.fps), avOffsetMs: Math.round((peak.lag * 1000) / job.fps) };
 }

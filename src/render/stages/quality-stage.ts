@@ -25,21 +25,17 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
     videoPath: files.video, ...(voices ? { audioPath: voices } : {}), format: ctx.format, fps: plan.fps, frameWidth: plan.width, frameHeight: plan.height,
     startFrame: main.startFrame, frames: main.frames,
   };
-  const pixels = measureLipSync(
-    {
-      ...common, mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
-      restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
-    },
-    options,
-  );
-  if (!isPhotoRigId(main.rig.avatarId)) return { ...(await pixels), lipSyncMethod: 'mouth_pixels' };
-  const job = { ...common, mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion, restFrame: 0 };
-  const [byPixels, byFace] = await Promise.all([
-    pixels,
-    main.rig.trackedOpenings ? measurePhotoStills(job, await mouthReferences(main.rig), main.rig.trackedOpenings, options) : measurePhoto(common, main, options),
-  ]);
+  const pixelJob = {
+    ...common, mouthBox: offsetBox(main.rig.mouthBox, main.rest.x, main.rest.y), motion: main.motion,
+    restFrame: main.startFrame + Math.max(0, main.visemes.indexOf('X')),
+  };
+  if (!isPhotoRigId(main.rig.avatarId)) return { ...(await measureLipSync(pixelJob, options)), lipSyncMethod: 'mouth_pixels' };
+  const openings = main.rig.trackedOpenings;
+  const byFace = openings
+    ? await measurePhotoStills(pixelJob, await mouthReferences(main.rig), openings, options)
+    : { ...(await measurePhoto(common, main, options)), avOffsetMs: (await measureLipSync(pixelJob, options)).avOffsetMs };
   return {
-    envelopeCorrelation: byFace.lipGapCorrelation, avOffsetMs: byPixels.avOffsetMs, lipSyncMethod: 'face_landmarks',
+    envelopeCorrelation: byFace.lipGapCorrelation, avOffsetMs: byFace.avOffsetMs, lipSyncMethod: 'face_landmarks',
     speechOpening: byFace.speechOpening, pauseOpening: byFace.pauseOpening, openingRatio: byFace.openingRatio,
     landmarkFrames: byFace.sampledFrames, trackedFrames: byFace.trackedFrames,
   };
