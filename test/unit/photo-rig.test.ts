@@ -1,5 +1,6 @@
-// Photo avatars: face landmarks on the stock portrait, the 18-still rig built from them, and the
-// error a photo without a face gives.
+// Photo avatars: face landmarks on the stock portraits, the 18-still rig built from them (mouth
+// shapes the tracker reads, a mouth inside that is shaded rather than a flat blob, no seam where the
+// warp ends, presenter framing with a bleed margin), and the error a photo without a face gives.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { buildPhotoRig } from '../../src/render/avatars/photo/build-photo-rig.js
 import { detectFaceLandmarks } from '../../src/render/avatars/photo/detect-face-landmarks.js';
 import { CHIN, EYES, LOWER_LIP_MIDDLE, UPPER_LIP_MIDDLE } from '../../src/render/avatars/photo/face-mesh-regions.js';
 import { closeEyes, MOUTH_SHAPES, shapeMouth } from '../../src/render/avatars/photo/mouth-shapes.js';
-import { ASTRONAUT_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
+import { ringAround } from '../../src/render/avatars/photo/face-ring.js';
+import { bleedFor } from '../../src/render/avatars/photo/photo-framing.js';
+import { ASTRONAUT_PHOTO, GRACE_HOPPER_PHOTO, STOCK_PHOTOS } from '../../src/render/avatars/photo/stock-photos.js';
 import { assertRigStills } from '../support/assert-rig-stills.js';
 
 let dir: string;
@@ -95,5 +98,84 @@ describe('buildPhotoRig', () => {
     assert.ok(performance.now() - started < 1000);
     assert.deepEqual(second, first);
     assert.equal((await stat(second.stills.A.eyesOpen)).mtimeMs, before);
+  });
+
+  for (const photo of STOCK_PHOTOS) {
+    it(`${photo.talking_photo_id}: the tracker reads closed lips at rest and on M/B/P, and wide open on AA`, async () => {
+      const rig = await buildPhotoRig({ imagePath: photo.path, style: 'normal', height: 360, cacheDir: dir, frame: { width: 640, height: 360 } });
+      const o = rig.trackedOpenings!;
+      // The tracker reads a smile's closed lips a little open (~0.1 of the eye distance); open shapes must stand clear of it.
+      assert.ok(o.D > Math.max(o.X, o.A) + 0.15, JSON.stringify(o));
+      assert.ok(o.C > Math.max(o.X, o.A) + 0.06, JSON.stringify(o));
+      assert.ok(o.A <= o.X + 0.02 && o.B > o.A, JSON.stringify(o));
+    });
+  }
+
+  it('paints the inside of an open mouth in dark, shaded lip colours, not a flat black blob', async () => {
+    const rig = await buildPhotoRig({ imagePath: GRACE_HOPPER_PHOTO, style: 'normal', height: 720, cacheDir: dir, frame: { width: 1280, height: 720 } });
+    const still = await sharp(rig.stills.D.eyesOpen).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const face = await detectFaceLandmarks(rig.stills.D.eyesOpen);
+    // The middle of the opening (between the tracker's inner lips, away from teeth and tongue edges).
+    const up = face.mesh[13]!;
+    const low = face.mesh[14]!;
+    const px: number[][] = [];
+    for (let t = 0.35; t <= 0.65; t += 0.05) {
+      for (let dx = -6; dx <= 6; dx += 2) {
+        const x = Math.round(up.x + (low.x - up.x) * t + dx);
+        const y = Math.round(up.y + (low.y - up.y) * t);
+        const i = (y * still.info.width + x) * 3;
+        px.push([still.data[i]!, still.data[i + 1]!, still.data[i + 2]!]);
+      }
+    }
+    const mean = [0, 1, 2].map((c) => px.reduce((s, p) => s + p[c]!, 0) / px.length);
+    const luma = px.map((p) => 0.299 * p[0]! + 0.587 * p[1]! + 0.114 * p[2]!);
+    const lumaMean = luma.reduce((a, b) => a + b, 0) / luma.length;
+    const spreadL = Math.max(...luma) - Math.min(...luma);
+    assert.ok(lumaMean > 12 && lumaMean < 110, `inside luma ${lumaMean.toFixed(1)}`);
+    assert.ok(mean[0]! > mean[2]! * 1.25, `inside colour ${mean.map((v) => v.toFixed(0))} (reddish, from the lips)`);
+    assert.ok(spreadL > 4, `inside shading spread ${spreadL.toFixed(1)}`);
+  });
+
+  it('leaves no seam where the warp ends: along the fixed ring the widest mouth matches the rest pose', async () => {
+    const rig = await buildPhotoRig({ imagePath: ASTRONAUT_PHOTO, style: 'normal', height: 360, cacheDir: dir, frame: { width: 640, height: 360 } });
+    const [x, d] = await Promise.all([rig.stills.X.eyesOpen, rig.stills.D.eyesOpen].map((p) => sharp(p).removeAlpha().greyscale().raw().toBuffer({ resolveWithObject: true })));
+    const face = await detectFaceLandmarks(rig.stills.X.eyesOpen);
+    const ring = ringAround(face.mesh).points.slice(face.mesh.length);
+    const w = x!.info.width;
+    const grad = (img: Buffer, px: number, py: number): number => Math.abs(img[py * w + px + 1]! - img[py * w + px - 1]!) + Math.abs(img[(py + 1) * w + px]! - img[(py - 1) * w + px]!);
+    let diff = 0;
+    let gradX = 0;
+    let gradD = 0;
+    let n = 0;
+    for (let k = 0; k < ring.length; k++) {
+      const a = ring[k]!;
+      const b = ring[(k + 1) % ring.length]!;
+      for (let t = 0; t < 1; t += 0.25) {
+        const px = Math.round(a.x + (b.x - a.x) * t);
+        const py = Math.round(a.y + (b.y - a.y) * t);
+        if (px < 2 || py < 2 || px >= w - 2 || py >= x!.info.height - 2) continue;
+        diff += Math.abs(x!.data[py * w + px]! - d!.data[py * w + px]!);
+        gradX += grad(x!.data, px, py);
+        gradD += grad(d!.data, px, py);
+        n++;
+      }
+    }
+    assert.ok(n > 50);
+    assert.ok(diff / n < 3, `mean change on the ring ${(diff / n).toFixed(2)}`);
+    assert.ok(gradD / gradX < 1.15, `edge strength on the ring: open ${(gradD / n).toFixed(1)} vs rest ${(gradX / n).toFixed(1)}`);
+  });
+
+  it('frames a presenter at the video aspect, with a bleed margin when the photo fills the frame', async () => {
+    for (const [w, h] of [[640, 360], [360, 640], [400, 400]] as const) {
+      const rig = await buildPhotoRig({ imagePath: GRACE_HOPPER_PHOTO, style: 'normal', height: h, cacheDir: dir, frame: { width: w, height: h } });
+      const bleed = bleedFor(h);
+      assert.equal(rig.height, h + 2 * bleed);
+      assert.equal(rig.width, w + 2 * bleed);
+      const face = rig.headBox;
+      assert.ok(face.height > h * 0.25 && face.height < h * 0.5, `${w}x${h}: face ${JSON.stringify(face)}`);
+      const eyesAt = (face.y + face.height * 0.4 - bleed) / h;
+      assert.ok(eyesAt > 0.25 && eyesAt < 0.55, `${w}x${h}: eyes at ${eyesAt.toFixed(2)} of the height`);
+      assert.ok(Math.abs(face.x + face.width / 2 - rig.width / 2) < w * 0.12, `${w}x${h}: face centred`);
+    }
   });
 });
