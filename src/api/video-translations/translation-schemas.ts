@@ -38,6 +38,12 @@ const OratorFields = {
   voice_id: Type.String({ description: 'Orator: the voice that speaks the translation.' }),
   source_video: Type.String({ description: 'Orator: the video as it was given (its URL without query, or its asset id).' }),
   engines: Engines,
+  error: Nullable(
+    Type.Object(
+      { code: Type.Integer({ description: 'HeyGen legacy code, e.g. 400624 EMPTY_AUDIO_STREAM.' }), message: Type.String(), detail: Nullable(Type.String()) },
+      { description: 'Orator: why a failed translation failed.' },
+    ),
+  ),
 };
 
 const LegacyTranslation = Type.Object({

@@ -28,7 +28,9 @@ export function scriptView(script: readonly TranslatedSentence[] | null) {
 }
 
 function oratorFields(t: VideoTranslationRecord) {
-  return { stage: t.stage, progress: t.progress, voice_id: t.voiceId, source_video: t.sourceLabel, engines: t.engines };
+  // The catalogue error of a failed translation (HeyGen's legacy code: 400624 no audio, 400621 no picture …).
+  const error = t.error ? { code: t.error.code, message: t.error.message, detail: t.error.detail } : null;
+  return { stage: t.stage, progress: t.progress, voice_id: t.voiceId, source_video: t.sourceLabel, engines: t.engines, error };
 }
 
 /** GET /v1/video_translate_status.get and GET /v2/video_translate/{id}. */
