@@ -28,8 +28,8 @@ import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 /** Bump when the warp, framing or file layout changes: old cache entries are then ignored. */
 // 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
 // extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings. 6: eyes shut fully; the tracker's
-// reading of each mouth shape kept in the manifest (trackedOpenings).
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-6';
+// reading of each mouth shape kept in the manifest (trackedOpenings). 7: backdrop blurred harder far out.
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-7';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;

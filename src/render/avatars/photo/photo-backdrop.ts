@@ -4,8 +4,11 @@
 // (Mirroring was tried first: it reflects the person's shoulder into a ghost beside them.)
 import type { PhotoFraming } from './photo-framing.js';
 
-/** Blur of the extended margin, as a share of the output height. */
+/** Blur of the extended margin near the photo, and far from it (where carried-out edge pixels would streak), as shares of the output height. */
 const BACKDROP_BLUR = 0.05;
+const FAR_BLUR = 0.18;
+/** Distance from the photo's edge over which the near blur gives way to the far one, as a share of the output height. */
+const FAR_AT = 0.3;
 /** Width of the blend from the carried-out edge to the blur outside the photo's edge, as a share of the output height. */
 const FEATHER = 0.08;
 
@@ -42,13 +45,12 @@ export async function renderFramedPhoto(sharp: Sharp, imagePath: string, photo: 
     .raw()
     .toBuffer();
   if (!extended) return framed;
-  const blurred = await sharp(framed, { raw: { width: framing.width, height: framing.height, channels: 4 } })
-    .blur(Math.max(1, BACKDROP_BLUR * framing.height))
-    .raw()
-    .toBuffer();
+  const raw = { raw: { width: framing.width, height: framing.height, channels: 4 as const } };
+  const [near, far] = await Promise.all([BACKDROP_BLUR, FAR_BLUR].map((sigma) => sharp(framed, raw).blur(Math.max(1, sigma * framing.height)).raw().toBuffer()));
   const k = framing.width / crop.width;
   const inside = { x0: -crop.x * k, y0: -crop.y * k, x1: (photo.width - crop.x) * k, y1: (photo.height - crop.y) * k };
-  return blendOutside(framed, blurred, framing.width, framing.height, inside, Math.max(1, FEATHER * framing.height));
+  const soft = blendOutside(near!, far!, framing.width, framing.height, inside, Math.max(1, FAR_AT * framing.height));
+  return blendOutside(framed, soft, framing.width, framing.height, inside, Math.max(1, FEATHER * framing.height));
 }
 
 /** `sharp` inside the rectangle, fading to `soft` over `feather` pixels outside it. */
