@@ -69,6 +69,13 @@ export const PARTIAL: Record<string, string> = {
   'POST /v1/oauth/refresh_token': 'the token endpoint under the refresh path third-party integrations use; grant_type=refresh_token must be sent',
   'POST /v1/oauth/register': 'RFC 7591, no API key; an empty body (HeyGen’s n8n node) makes a confidential client whose first redirect URI is then bound for good; a public client must list its redirect URIs',
   'POST /v3/videos/batches': 'up to 100 POST /v3/videos bodies, plus Orator’s template items ({type: "template", template_id, …the POST /v3/templates/{id} body}); a malformed item refuses the batch, an item its service refuses fails alone; answers the batch itself; batch.finished to callback_url and subscribed endpoints (payload: the batch’s status and counts, HeyGen documents none)',
+  // Video translation (issue 14, first slice).
+  'POST /v2/video_translate': 'Orator renders of the caller’s space are re-rendered with the new speech (the avatar’s mouth speaks it); other footage must speak English (pocketsphinx) and keeps its picture with the speech replaced: its mouth is not re-synced yet; Apertium rule-based translation offline, or a configured OpenAI-compatible chat or LibreTranslate endpoint; voice_id (Orator) picks the voice; speaker_num, mode, brand_voice_id, srt_url, start_time/end_time and fps_mode accepted and not acted on; captions always made',
+  'GET /v2/video_translate/{video_translate_id}': 'status pending/running/success/failed with url, caption_url, audio_url, message; adds stage, progress, error (HeyGen’s code), translated_script and engines',
+  'GET /v2/video_translate/target_languages': 'the codes an installed translation pair and a voice allow (es and ca with Debian’s Apertium pairs), plus each one’s name, source languages and voices, and what kind of translation it is (rule-based)',
+  'POST /v3/video-translations': 'video by url or asset_id; as POST /v2/video_translate (re-render for Orator renders, speech replaced for other footage, mouth not re-synced); audio, srt and brand_glossary_id not acted on',
+  'GET /v3/video-translations/languages': 'as GET /v2/video_translate/target_languages',
+  'GET /v3/video-translations/{video_translation_id}': 'HeyGen’s fields, plus stage, progress, error, translated_script and engines',
 };
 
 export interface SurfaceRow {
