@@ -31,6 +31,8 @@ export interface AvatarRig {
    * frame shows from its pixels and reads the opening from here.
    */
   trackedOpenings?: Record<Viseme, number>;
+  /** Photo rigs: each shape's mouth box as 8-bit limited-range luma, one after another in VISEMES order (what the quality stage matches frames to). */
+  mouthLumaPath?: string;
 }
 
 export function listStockAvatars(): StockAvatar[] {

@@ -19,7 +19,7 @@ export interface MouthReference {
 const AUDIO_RATE = 8000;
 
 /** BT.601 limited-range luma of RGBA pixels, as the encoder stores it. */
-export function limitedRangeLuma(rgba: Uint8Array, pixels: number, channels = 4): Uint8Array {
+export function limitedRangeLuma(rgba: ArrayLike<number>, pixels: number, channels = 4): Uint8Array {
   const out = new Uint8Array(pixels);
   for (let i = 0; i < pixels; i++) {
     const r = rgba[i * channels]!;

@@ -2,7 +2,7 @@
 // (no avatar, no figures to read: zeros). A photo's mouth is read as the face tracker reads it (each
 // frame matched to the mouth shape on screen, whose tracker reading the rig keeps), as a viewer would
 // read it; a drawn avatar's by the change in its mouth's pixels.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { QualityFigures } from '../../domain/render-plan.js';
 import type { AvatarRig, PixelBox } from '../avatars/avatar-catalogue.js';
 import { isPhotoRigId } from '../avatars/photo/photo-rig-id.js';
@@ -41,13 +41,16 @@ export async function runQualityStage(ctx: RenderContext, encoded: EncodeStageOu
   };
 }
 
-/** Each mouth shape's still, cut to the mouth box, as the encoder's luma. */
+/** Each mouth shape's still, cut to the mouth box, as the encoder's luma (kept by the rig, or cut from its stills). */
 async function mouthReferences(rig: AvatarRig): Promise<MouthReference[]> {
-  const { default: sharp } = await import('sharp');
   const { x, y, width, height } = rig.mouthBox;
+  const bytes = width * height;
+  const kept = rig.mouthLumaPath ? await readFile(rig.mouthLumaPath).catch(() => null) : null;
+  if (kept && kept.length === bytes * VISEMES.length) return VISEMES.map((viseme, i) => ({ viseme, luma: kept.subarray(i * bytes, (i + 1) * bytes) }));
+  const { default: sharp } = await import('sharp');
   return Promise.all(VISEMES.map(async (viseme) => {
     const rgba = await sharp(rig.stills[viseme].eyesOpen).extract({ left: x, top: y, width, height }).ensureAlpha().raw().toBuffer();
-    return { viseme, luma: limitedRangeLuma(rgba, width * height) };
+    return { viseme, luma: limitedRangeLuma(rgba, bytes) };
   }));
 }
 

@@ -4,7 +4,7 @@
 // Same contract as the stock rigs (18 RGBA PNG stills + boxes), cached on disk by image hash, style,
 // size and aspect.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OratorError } from '../../../domain/errors.js';
 import type { AvatarStyle } from '../../../domain/render-plan.js';
@@ -13,6 +13,7 @@ import type { AvatarRig, PixelBox } from '../avatar-catalogue.js';
 import { buildRigAtomically, readRigManifest, rigStillName, rigStills, type RigManifestBase } from '../rig-cache.js';
 import { innerLipGap } from '../../quality/lip-gap.js';
 import { photoFaceCrop, trackerCropSize } from '../../quality/measure-photo-lip-sync.js';
+import { limitedRangeLuma } from '../../quality/measure-photo-stills.js';
 import { detectFaceInRgb, detectFaceLandmarks, type Point } from './detect-face-landmarks.js';
 import { FACE_OVAL, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
 import { ringAround, withRing } from './face-ring.js';
@@ -29,7 +30,10 @@ import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 // 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
 // extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings. 6: eyes shut fully; the tracker's
 // reading of each mouth shape kept in the manifest (trackedOpenings). 7: backdrop blurred harder far out.
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-7';
+// 8: mouth-luma.bin.
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-8';
+/** The mouth of every shape as the encoder's luma (VISEMES order), for the quality figures. */
+const MOUTH_LUMA_FILE = 'mouth-luma.bin';
 
 export interface BuildPhotoRigOptions {
   imagePath: string;
@@ -114,6 +118,7 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
   const manifest = await buildRigAtomically<PhotoRigManifest>(dir, parent, async (tmp) => {
     const writes: Promise<unknown>[] = [];
     const openings: Promise<[Viseme, number]>[] = [];
+    const mouths: Uint8Array[] = [];
     for (const viseme of VISEMES) {
       const shaped = meshes.get(viseme)!;
       for (const eyesOpen of [true, false]) {
@@ -132,7 +137,10 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
           ctx.fill();
         }
         const rgba = ctx.getImageData(0, 0, width, height).data;
-        if (eyesOpen) openings.push(trackedOpening(sharp, rgba, width, height, headBox).then((gap) => [viseme, gap]));
+        if (eyesOpen) {
+          openings.push(trackedOpening(sharp, rgba, width, height, headBox).then((gap) => [viseme, gap]));
+          mouths.push(limitedRangeLuma(ctx.getImageData(mouthBox.x, mouthBox.y, mouthBox.width, mouthBox.height).data, mouthBox.width * mouthBox.height));
+        }
         writes.push(
           sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), { raw: { width, height, channels: 4 } })
             .png({ compressionLevel: 3, adaptiveFiltering: false })
@@ -140,6 +148,7 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
         );
       }
     }
+    writes.push(writeFile(join(tmp, MOUTH_LUMA_FILE), Buffer.concat(mouths)));
     await Promise.all(writes);
     const trackedOpenings = Object.fromEntries(await Promise.all(openings)) as Record<Viseme, number>;
     return { format: PHOTO_RIG_FORMAT, imageHash, style: options.style, width, height, mouthBox, headBox, trackedOpenings };
@@ -163,7 +172,7 @@ function boxOf(points: Point[], width: number, height: number, margin: number): 
 function rigFromManifest(dir: string, m: PhotoRigManifest): AvatarRig {
   return {
     avatarId: photoRigId(m.imageHash), style: m.style, width: m.width, height: m.height, stills: rigStills(dir), mouthBox: m.mouthBox, headBox: m.headBox,
-    trackedOpenings: m.trackedOpenings,
+    trackedOpenings: m.trackedOpenings, mouthLumaPath: join(dir, MOUTH_LUMA_FILE),
   };
 }
 
