@@ -277,7 +277,7 @@ describe('catalogue and account', () => {
     const body = (await t.app.inject({ method: 'GET', url: '/v2/avatars', headers: h })).json();
     assert.equal(body.error, null);
     // A fresh space has uploaded nothing: only the stock talking photo is listed, with a signed image link.
-    assert.deepEqual(body.data.talking_photos.map((p: { talking_photo_id: string }) => p.talking_photo_id), ['astronaut_photo']);
+    assert.deepEqual(body.data.talking_photos.map((p: { talking_photo_id: string }) => p.talking_photo_id), ['astronaut_photo', 'grace_hopper_photo']);
     assert.deepEqual(Object.keys(body.data.talking_photos[0]).sort(), ['preview_image_url', 'talking_photo_id', 'talking_photo_name']);
     assert.match(body.data.talking_photos[0].preview_image_url, /Signature=/);
     const a = body.data.avatars[0];
