@@ -16,7 +16,8 @@ const SRC = path.join(ROOT, 'src');
 export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   domain: [],
   services: ['domain'],
-  api: ['domain', 'services'],
+  // The /mcp route serves the MCP tool set, which calls the API through the client SDK.
+  api: ['domain', 'services', 'mcp', 'client'],
   render: ['domain'],
   db: ['domain', 'services'],
   jobs: ['domain', 'services', 'db'],
@@ -30,6 +31,9 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   compose: ['*'],
   main: ['*'],
   config: ['domain'],
+  // The SDK stands alone (it is exported for other programs); the MCP tools reach Orator only through it.
+  client: [],
+  mcp: ['client'],
 };
 
 /** Files that are data or drawing tables rather than logic, exempt from the size limits (each says why in a comment). */

@@ -114,9 +114,10 @@ describe('GET/DELETE /v3/videos', () => {
     assert.equal(r.statusCode, 200, r.body);
     const d = r.json().data;
     assert.deepEqual(Object.keys(d).sort(), [
-      'captioned_video_url', 'completed_at', 'created_at', 'duration', 'failure_code', 'failure_message', 'folder_id', 'gif_url', 'id', 'output_language', 'quality', 'status', 'subtitle_url', 'thumbnail_url', 'title', 'video_page_url', 'video_url',
+      'captioned_video_url', 'completed_at', 'created_at', 'duration', 'failure_code', 'failure_message', 'folder_id', 'gif_url', 'id', 'output_language', 'progress', 'quality', 'status', 'subtitle_url', 'thumbnail_url', 'title', 'video_page_url', 'video_url',
     ]);
     assert.equal(d.status, 'completed');
+    assert.equal(d.progress, 100, 'Orator extension: render progress');
     assert.equal(typeof d.quality.envelope_correlation, 'number', 'the render\'s measured figures are returned');
     assert.equal(typeof d.quality.av_offset_ms, 'number');
     assert.equal(d.title, 'Detail video');

@@ -102,6 +102,7 @@ export const VideoDetailSchema = Type.Object({
   failure_message: Nullable(Type.String()),
   video_page_url: Nullable(Type.String()),
   quality: Nullable(QualitySchema),
+  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'Orator extension: render progress (100 once completed).' }),
 });
 
 export const VideoDetailResponse = V3Envelope(VideoDetailSchema);

@@ -26,6 +26,8 @@ export interface VideoDetail {
   video_page_url: string | null;
   /** Orator extension: lip-sync figures measured on the output file (null until completed). */
   quality: QualityView | null;
+  /** Orator extension: render progress 0–100, so a client can draw a bar (HeyGen's v3 has none). */
+  progress: number;
 }
 
 export interface VideoDetailPage {
@@ -68,6 +70,7 @@ export async function toVideoDetail(deps: VideoQueryDeps, v: VideoSummary): Prom
     failure_message: v.status === 'failed' && v.error ? v.error.message : null,
     video_page_url: null,
     quality: done ? qualityView(v.quality) : null,
+    progress: v.progress,
   };
 }
 
