@@ -5,32 +5,14 @@
 // (heygen-oauth-compat.ts). A code sent to a wrongly bound URI is worthless without the client's secret,
 // which only the registrant holds. A public client has no secret, so it must register its URIs.
 import { randomBytes } from 'node:crypto';
-import { errors } from 'oidc-provider';
 
 export const REDIRECT_PENDING = 'orator_redirect_pending';
 
-type Metadata = Record<string, unknown>;
+export type Metadata = Record<string, unknown>;
 
 /** 24 characters like HeyGen's own client ids, and never 43 like an access token. */
 export function newClientId(): string {
   return randomBytes(18).toString('base64url');
-}
-
-/** oidc-provider's extraClientMetadata validator: runs on every client the schema builds, registration or load. */
-export function validateRegistration(ctx: { oidc?: { route?: string } } | undefined, key: string, _value: unknown, metadata: Metadata): void {
-  if (key !== REDIRECT_PENDING || ctx?.oidc?.route !== 'registration') return;
-  const uris = metadata.redirect_uris;
-  if (Array.isArray(uris) && uris.length > 0) {
-    // Only the server sets the flag.
-    delete metadata[REDIRECT_PENDING];
-    return;
-  }
-  if (metadata.token_endpoint_auth_method === 'none') {
-    throw new errors.InvalidClientMetadata('redirect_uris must list the redirect URIs of a public client (token_endpoint_auth_method none)');
-  }
-  metadata[REDIRECT_PENDING] = true;
-  metadata.redirect_uris = [];
-  metadata.response_types = [];
 }
 
 /** The metadata of a pending client once `redirectUri` is bound: an ordinary authorization-code client. */

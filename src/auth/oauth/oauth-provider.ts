@@ -9,7 +9,8 @@ import type { OAuthRecordStore } from '../../services/oauth/oauth-ports.js';
 import type { Clock } from '../../services/ports.js';
 import { oauthAdapterFactory } from './oauth-adapter.js';
 import type { SigningJwks } from './oauth-keys.js';
-import { newClientId, validateRegistration } from './client-registration-rules.js';
+import { newClientId } from './client-registration-rules.js';
+import { validateRegistration } from './registration-validator.js';
 import { ACCESS_TOKEN_TTL_SEC, OAUTH_PATHS } from './oauth-paths.js';
 import { installHeygenCompat } from './heygen-oauth-compat.js';
 
