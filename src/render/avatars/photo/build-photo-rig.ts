@@ -30,8 +30,10 @@ import { lipSamplingMesh, warpTriangles } from './warp-face.js';
 // 3: stills named like stock rigs (shared rig cache layout). 4: presenter framing with the backdrop
 // extended, mouths opened by the eye distance with a painted inside, closed rest pose. 5: wider openings. 6: eyes shut fully; the tracker's
 // reading of each mouth shape kept in the manifest (trackedOpenings). 7: backdrop blurred harder far out.
-// 8: mouth-luma.bin.
-const PHOTO_RIG_FORMAT = 'orator-photo-rig-8';
+// 8: mouth-luma.bin. 9: lips sampled inside their edge when opened; no lower-teeth rim.
+// 10: lip landmarks by membership, openings sized by eyes and mouth width, corner wedges painted.
+// 11: a parted photo's lip rings resampled evenly between the lips' edges.
+const PHOTO_RIG_FORMAT = 'orator-photo-rig-11';
 /** The mouth of every shape as the encoder's luma (VISEMES order), for the quality figures. */
 const MOUTH_LUMA_FILE = 'mouth-luma.bin';
 
@@ -108,12 +110,15 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
 
   const ring = ringAround(mesh);
   const triangles = [...faceTriangles, ...ring.strip];
-  const from = withRing(lipSamplingMesh(mesh), ring);
+  // Open mouths sample their lips a little inside the edge (lipSamplingMesh); closed ones keep a
+  // closed photo's own meeting line, and get a drawn one where the photo's lips were parted.
+  const openFrom = withRing(lipSamplingMesh(mesh), ring);
+  const closedFrom = withRing(mesh, ring);
+  const photoParted = innerLipGapPx(mesh) > 1.5;
   const palette = mouthPalette(source, mesh);
   const meshes = new Map<Viseme, Point[]>(VISEMES.map((v) => [v, shapeMouth(mesh, MOUTH_SHAPES[v])]));
   const mouthBox = boxOf([...meshes.values()].flatMap((m) => [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => m[i]!)), width, height, 0.15);
   const headBox = boxOf(FACE_OVAL.map((i) => mesh[i]!), width, height, 0.05);
-  const photoGap = innerLipGapPx(mesh);
 
   const manifest = await buildRigAtomically<PhotoRigManifest>(dir, parent, async (tmp) => {
     const writes: Promise<unknown>[] = [];
@@ -127,8 +132,9 @@ async function buildOrReuse(options: BuildPhotoRigOptions, imageHash: string, si
         const ctx = canvas.getContext('2d');
         ctx.drawImage(source, 0, 0);
         paintMouthInterior(ctx, source, mesh, to, MOUTH_SHAPES[viseme], palette, (w, h) => canvasLib.createCanvas(w, h));
-        warpTriangles(ctx, source, from, withRing(to, ring), triangles);
-        if (photoGap > 1.5 && innerLipGapPx(to) < 0.75) drawLipContact(ctx, to, palette);
+        const closed = innerLipGapPx(to) < 0.75;
+        warpTriangles(ctx, source, closed && !photoParted ? closedFrom : openFrom, withRing(to, ring), triangles, !closed);
+        if (closed && photoParted) drawLipContact(ctx, to, palette);
         if (options.style === 'circle') {
           // The circle style shows the photo through a round window; outside it is transparent.
           ctx.globalCompositeOperation = 'destination-in';

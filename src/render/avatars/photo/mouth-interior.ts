@@ -5,7 +5,7 @@
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Point } from './detect-face-landmarks.js';
 import { faceFrame } from './face-frame.js';
-import { INNER_LOWER_LIP, INNER_UPPER_LIP, LOWER_LIP_MIDDLE, OUTER_LOWER_LIP, OUTER_UPPER_LIP, UPPER_LIP_MIDDLE } from './face-mesh-regions.js';
+import { INNER_LOWER_LIP, INNER_UPPER_LIP, LOWER_LIP_MIDDLE, MOUTH_CORNER_WEDGES, OUTER_LOWER_LIP, OUTER_UPPER_LIP, UPPER_LIP_MIDDLE } from './face-mesh-regions.js';
 import type { MouthShape } from './mouth-shapes.js';
 
 type Rgb = [number, number, number];
@@ -24,7 +24,7 @@ export interface MouthPalette {
 
 /** Teeth are reused when the photo's lips are parted by this share of the eye distance. */
 const PHOTO_TEETH_GAP = 0.07;
-const TOOTH: Rgb = [236, 226, 204];
+const TOOTH: Rgb = [234, 220, 194];
 /** Lighting of a well-lit face's lips: teeth are dimmed in darker photos so they never glow. */
 const REFERENCE_LIP_LUMA = 150;
 
@@ -61,11 +61,16 @@ export function mouthPalette(source: Canvas, mesh: readonly Point[]): MouthPalet
   return { lip, cavity: mix(mix(lip, [0, 0, 0], 0.62), [92, 26, 26], 0.5), tongue: mix(lip, [185, 85, 90], 0.6), tooth, photoTeeth: gap > PHOTO_TEETH_GAP * frame.eyeDistance };
 }
 
-function innerPath(ctx: SKRSContext2D, mesh: readonly Point[]): void {
+function innerPath(ctx: SKRSContext2D, mesh: readonly Point[], withCorners = false): void {
   const outline = [...INNER_UPPER_LIP, ...[...INNER_LOWER_LIP].reverse()].map((i) => mesh[i]!);
   ctx.beginPath();
   outline.forEach((p, k) => (k === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
   ctx.closePath();
+  if (!withCorners) return;
+  for (const tri of MOUTH_CORNER_WEDGES) {
+    tri.forEach((i, k) => (k === 0 ? ctx.moveTo(mesh[i]!.x, mesh[i]!.y) : ctx.lineTo(mesh[i]!.x, mesh[i]!.y)));
+    ctx.closePath();
+  }
 }
 
 /** A band hanging off a lip contour: `depth(k)` pixels along `dir` at each contour point. */
@@ -95,7 +100,11 @@ export function paintMouthInterior(ctx: SKRSContext2D, source: Canvas, from: rea
   // Teeth and tongue are deepest in the middle and vanish into the corners.
   const across = (k: number): number => Math.sqrt(Math.max(0, 1 - ((k - 5) / 5) ** 2));
   ctx.save();
-  innerPath(ctx, to);
+  // Grown by a pixel where the lips will be drawn over it, so no light hairline shows between.
+  innerPath(ctx, to, true);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = css(palette.cavity);
+  ctx.stroke();
   ctx.clip();
   const cavity = ctx.createRadialGradient(centre.x, centre.y, 0, centre.x, centre.y, halfWidth);
   cavity.addColorStop(0, css(palette.cavity, 0.5));
@@ -115,10 +124,10 @@ export function paintMouthInterior(ctx: SKRSContext2D, source: Canvas, from: rea
   if (shape.lowerTeeth > 0) {
     // Lower teeth sit in the jaw's shadow: only their tips catch light, only in the middle.
     const depth = gap * shape.lowerTeeth;
-    bandPath(ctx, lower, { x: -down.x, y: -down.y }, (k) => depth * across(k) ** 3);
+    bandPath(ctx, lower, { x: -down.x, y: -down.y }, (k) => depth * across(k) ** 8);
     const tips = ctx.createLinearGradient(low.x - down.x * depth, low.y - down.y * depth, low.x, low.y);
-    tips.addColorStop(0, css(mix(palette.tooth, palette.cavity, 0.25), 1));
-    tips.addColorStop(1, css(mix(palette.tooth, palette.cavity, 0.7), 1));
+    tips.addColorStop(0, css(mix(palette.tooth, palette.cavity, 0.15), 1));
+    tips.addColorStop(1, css(mix(palette.tooth, palette.cavity, 0.55), 1));
     ctx.fillStyle = tips;
     ctx.fill();
   }
@@ -139,18 +148,19 @@ function drawUpperTeeth(ctx: SKRSContext2D, upper: readonly Point[], down: Point
   const mid = upper[5]!;
   bandPath(ctx, upper, down, (k) => depth * across(k));
   const shade = ctx.createLinearGradient(mid.x, mid.y, mid.x + down.x * depth, mid.y + down.y * depth);
-  shade.addColorStop(0, css(palette.tooth, 0.72));
-  shade.addColorStop(0.35, css(palette.tooth, 1));
-  shade.addColorStop(1, css(palette.tooth, 0.9));
+  // In the upper lip's shadow at the top (a warm shadow: the inside of the mouth lights it), brightest below.
+  shade.addColorStop(0, css(mix(palette.tooth, palette.cavity, 0.35), 1));
+  shade.addColorStop(0.4, css(palette.tooth, 1));
+  shade.addColorStop(1, css(mix(palette.tooth, palette.cavity, 0.12), 1));
   ctx.fillStyle = shade;
   ctx.fill();
   // Teeth turn away from the light toward the corners.
   const [a, b] = [upper[0]!, upper[upper.length - 1]!];
   const corners = ctx.createLinearGradient(a.x, a.y, b.x, b.y);
-  corners.addColorStop(0, 'rgba(20,8,8,0.6)');
-  corners.addColorStop(0.35, 'rgba(20,8,8,0)');
-  corners.addColorStop(0.65, 'rgba(20,8,8,0)');
-  corners.addColorStop(1, 'rgba(20,8,8,0.6)');
+  corners.addColorStop(0, css(palette.cavity, 0.6, 0.7));
+  corners.addColorStop(0.35, css(palette.cavity, 0.6, 0));
+  corners.addColorStop(0.65, css(palette.cavity, 0.6, 0));
+  corners.addColorStop(1, css(palette.cavity, 0.6, 0.7));
   ctx.fillStyle = corners;
   ctx.fill();
 }
@@ -202,8 +212,8 @@ export function drawLipContact(ctx: SKRSContext2D, to: readonly Point[], palette
   line.forEach((p, k) => (k === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  ctx.lineWidth = Math.max(0.8, 0.022 * frame.eyeDistance);
-  ctx.strokeStyle = css(palette.lip, 0.38, 0.7);
+  ctx.lineWidth = Math.max(0.8, 0.016 * frame.eyeDistance);
+  ctx.strokeStyle = css(mix(palette.lip, palette.cavity, 0.6), 0.8, 0.55);
   ctx.stroke();
   ctx.restore();
 }

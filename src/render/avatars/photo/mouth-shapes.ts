@@ -6,11 +6,11 @@
 // Pure geometry, so the shapes can be tested without drawing.
 import type { Viseme } from '../../visemes/viseme.js';
 import type { Point } from './detect-face-landmarks.js';
-import { EYES, FACE_OVAL, INNER_LOWER_LIP, INNER_UPPER_LIP, MOUTH_CORNERS, NOSE_BOTTOM, OUTER_LOWER_LIP, OUTER_UPPER_LIP } from './face-mesh-regions.js';
+import { EYES, FACE_OVAL, INNER_LOWER_LIP, INNER_UPPER_LIP, LOWER_LIP_POINTS, MOUTH_CORNERS, NOSE_BOTTOM, OUTER_LOWER_LIP, OUTER_UPPER_LIP, UPPER_LIP_POINTS } from './face-mesh-regions.js';
 import { faceFrame, type FaceFrame } from './face-frame.js';
 
 export interface MouthShape {
-  /** Inner-lip gap in the middle of the mouth, as a fraction of the distance between the eyes. */
+  /** Inner-lip gap in the middle of the mouth, as a fraction of the mean of the eye distance and the mouth's width. */
   gap: number;
   /** Corners moved out (+) or in (−), as a fraction of half the mouth's width. */
   spread: number;
@@ -35,8 +35,8 @@ export const MOUTH_SHAPES: Record<Viseme, MouthShape> = {
   X: shape(0, 0, { press: 0.5 }),
   A: shape(0, -0.02, { press: 0.6 }),
   B: shape(0.15, 0.08, { upperTeeth: 0.5 }),
-  C: shape(0.28, -0.02, { upperTeeth: 0.35, lowerTeeth: 0.07, tongue: 0.3 }),
-  D: shape(0.42, -0.12, { upperTeeth: 0.25, lowerTeeth: 0.08, tongue: 0.45 }),
+  C: shape(0.28, -0.02, { upperTeeth: 0.35, tongue: 0.3 }),
+  D: shape(0.42, -0.06, { upperTeeth: 0.25, tongue: 0.45 }),
   E: shape(0.2, -0.14, { round: 0.45, upperTeeth: 0.25, tongue: 0.2 }),
   F: shape(0.1, -0.28, { round: 1 }),
   G: shape(0.07, 0.02, { upperTeeth: 1 }),
@@ -104,11 +104,13 @@ function lipMoves(g: MouthGeometry, s: MouthShape, x: number): { innerUpper: num
   const iu = g.innerUpper(x);
   const il = g.innerLower(x);
   const middle = (iu + il) / 2;
-  // The opening is almond-shaped across the mouth (an ellipse would stretch the corners' lip tissue
-  // into a tall strip); rounding narrows it.
-  const inner = g.innerHalfWidth * (1 - 0.35 * s.round);
+  // The opening is almond-shaped across the mouth and tapers out at the lips' outer corners: tapering
+  // at the inner corners instead stretched the corners' lip tissue into tall strips. Rounding narrows it.
+  const inner = g.halfWidth * (1 - 0.35 * s.round);
   const across = Math.max(0, 1 - ((x - g.centreX) / inner) ** 2);
-  const target = s.gap * g.eyes * across ** (0.9 - 0.4 * s.round);
+  // Sized by the eye distance and the mouth's own width together: a narrow mouth opened by the eye
+  // distance alone turns into a tall box with straight sides.
+  const target = s.gap * ((g.eyes + 2 * g.halfWidth) / 2) * across ** (0.9 - 0.4 * s.round);
   const innerUpper = middle - UPPER_SHARE * target - iu;
   const innerLower = middle + (1 - UPPER_SHARE) * target - il;
   const upperThick = Math.max(0, iu - g.outerUpper(x));
@@ -156,8 +158,8 @@ export function shapeMouth(mesh: readonly Point[], s: MouthShape): Point[] {
   const g = mouthGeometry(mesh);
   const jaw = Math.max(0, lipMoves(g, s, g.centreX).outerLower);
   const eyes = new Set<number>(EYES.flatMap((e) => [...e.upper, ...e.lower, ...e.crease]));
-  const upper = new Set<number>([...INNER_UPPER_LIP, ...OUTER_UPPER_LIP]);
-  const lower = new Set<number>([...INNER_LOWER_LIP, ...OUTER_LOWER_LIP]);
+  const upper = new Set<number>(UPPER_LIP_POINTS);
+  const lower = new Set<number>(LOWER_LIP_POINTS);
   return mesh.map((p, i) => {
     if (eyes.has(i)) return { x: p.x, y: p.y };
     const q = g.frame.toLocal(p);
