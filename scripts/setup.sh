@@ -44,3 +44,6 @@ if [ ! -f dist/.stamp ] || [ -n "$(find src -newer dist/.stamp -name '*.ts' -pri
   npx tsc -p tsconfig.json >&2
   touch dist/.stamp
 fi
+
+# The dashboard's static bundle (web/ → dist/web), rebuilt when a web source is newer than its stamp.
+bash scripts/build-web.sh

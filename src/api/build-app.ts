@@ -20,6 +20,7 @@ import { accountRoutes } from './account/index.js';
 import { assetRoutes } from './assets/index.js';
 import { templateRoutes } from './templates/index.js';
 import { avatarRoutes } from './avatars/index.js';
+import { dashboardRoutes } from './dashboard/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
 import { invitationPages } from './invitations/index.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(signInPages, { users: deps.users });
   await app.register(invitationPages, { users: deps.users, spaces: deps.spaces });
   await app.register(oauthRoutes, { oauth: deps.oauth, users: deps.users });
+  await app.register(dashboardRoutes, { users: deps.users });
   await app.ready();
   return app;
 }

@@ -1,0 +1,68 @@
+// A small history router: the dashboard's pages are real paths (/library, /templates/<id>), so a reload
+// or a shared link opens the same page (the server answers them with index.html).
+import { PAGE_SEGMENTS, type PageSegment } from './page-segments.ts';
+
+export type Page =
+  | { name: 'library' }
+  | { name: 'create' }
+  | { name: 'templates' }
+  | { name: 'template'; id: string }
+  | { name: 'webhooks' }
+  | { name: 'api-keys' }
+  | { name: 'not-found' };
+
+export const location$ = $state({ path: window.location.pathname, search: window.location.search });
+
+function update(): void {
+  location$.path = window.location.pathname;
+  location$.search = window.location.search;
+}
+
+export function pageOf(path: string): Page {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, ...rest] = parts;
+  if (!first) return { name: 'library' };
+  if (rest.length > 0) return { name: 'not-found' };
+  switch (first as PageSegment) {
+    case 'library':
+    case 'create':
+    case 'webhooks':
+    case 'api-keys':
+      return second === undefined ? { name: first as 'library' } : { name: 'not-found' };
+    case 'templates':
+      return second === undefined ? { name: 'templates' } : { name: 'template', id: second };
+    default:
+      return { name: 'not-found' };
+  }
+}
+
+export function isAppPath(path: string): boolean {
+  const first = path.split('/')[1] ?? '';
+  return first === '' || (PAGE_SEGMENTS as readonly string[]).includes(first);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  update();
+}
+
+export function searchParam(name: string): string | null {
+  return new URLSearchParams(location$.search).get(name);
+}
+
+/** Plain left clicks on links to the app's own pages change the page without reloading it. */
+function onClick(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = (event.target as Element | null)?.closest?.('a');
+  if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+  const url = new URL(anchor.href, window.location.href);
+  if (url.origin !== window.location.origin || !isAppPath(url.pathname)) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search);
+}
+
+export function startRouter(): void {
+  window.addEventListener('popstate', update);
+  document.addEventListener('click', onClick);
+}
