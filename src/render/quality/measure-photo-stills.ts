@@ -30,12 +30,20 @@ export function limitedRangeLuma(rgba: ArrayLike<number>, pixels: number, channe
   return out;
 }
 
-/** Which reference each decoded mouth crop is closest to (the least mean difference over the sway search). */
+/**
+ * Which reference each decoded mouth crop is closest to (the least mean difference over the sway
+ * search). A crop identical to the one before it (a held picture) keeps its match unrecomputed.
+ */
 export function matchMouths(crops: Uint8Array, cropW: number, cropH: number, count: number, references: readonly MouthReference[], refW: number, refH: number, step: number): Viseme[] {
   const bytes = cropW * cropH;
   const out: Viseme[] = [];
+  let previous: Buffer | null = null;
   for (let f = 0; f < count; f++) {
-    const crop = crops.subarray(f * bytes, (f + 1) * bytes);
+    const crop = Buffer.from(crops.buffer, crops.byteOffset + f * bytes, bytes);
+    if (previous && previous.equals(crop)) {
+      out.push(out[out.length - 1]!);
+      continue;
+    }
     let best = Infinity;
     let pick: Viseme = 'X';
     for (const ref of references) {
@@ -46,6 +54,7 @@ export function matchMouths(crops: Uint8Array, cropW: number, cropH: number, cou
       }
     }
     out.push(pick);
+    previous = crop;
   }
   return out;
 }
