@@ -13,9 +13,9 @@ import { fakeRenderDeps } from '../support/fake-render-deps.js';
 
 const run = promisify(execFile);
 
-/** The red channel of the frame's centre pixel, for every frame of the video. */
-async function centreReds(video: string, width: number, height: number): Promise<number[]> {
-  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-vf', `crop=2:2:${width / 2 - 1}:${height / 2 - 1}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 24 });
+/** The red channel of the frame's centre pixel, for every frame of the fps grid (a stored picture holds until the next). */
+async function centreReds(video: string, width: number, height: number, fps: number): Promise<number[]> {
+  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-vf', `fps=${fps},crop=2:2:${width / 2 - 1}:${height / 2 - 1}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 24 });
   const reds: number[] = [];
   for (let i = 0; i < stdout.length; i += 12) reds.push(stdout[i]!);
   return reds;
@@ -34,7 +34,7 @@ for (const fps of [30, 60]) {
       };
       const noFetch = { fetchToFile: async () => { throw new Error('no fetches here'); } };
       const result = await runRenderPipeline(plan, join(root, 'out'), { fetcher: noFetch, cacheDir: join(root, 'cache') }, fakeRenderDeps(join(root, 'rigs')));
-      const reds = await centreReds(result.video, 320, 180);
+      const reds = await centreReds(result.video, 320, 180, fps);
       assert.equal(reds.length, 3 * fps);
       const on = reds.flatMap((r, i) => (r > 128 ? [i] : []));
       assert.deepEqual([on[0], on.at(-1), on.length], [fps, 2 * fps - 1, fps], `frames with the layer: ${on.join(',')}`);

@@ -66,7 +66,7 @@ before(async () => {
   result = await renderVideo(planOf(4.5, timedLayers(clip, red)), join(root, 'out'), { fetcher: noFetch, cacheDir: join(root, 'cache') });
   if (process.env.ORATOR_KEEP_FRAMES) {
     // For looking at: ORATOR_KEEP_FRAMES=dir writes the frames the checks read.
-    for (const t of [0.4, 0.64, 0.92, 1.2, 2, 2.76, 3.2, 4.2]) execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(t), '-i', result.video, '-frames:v', '1', join(process.env.ORATOR_KEEP_FRAMES, `frame-${t}.png`)]);
+    for (const t of [0.4, 0.64, 0.92, 1.2, 2, 2.76, 3.2, 4.2]) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', result.video, '-vf', `fps=25,trim=start_frame=${Math.round(t * 25)}`, '-frames:v', '1', join(process.env.ORATOR_KEEP_FRAMES, `frame-${t}.png`)]);
   }
 });
 
@@ -75,7 +75,8 @@ const frames = new Map<number, Buffer>();
 function frameAt(t: number): Buffer {
   let f = frames.get(t);
   if (!f) {
-    f = execFileSync('ffmpeg', ['-v', 'error', '-i', result.video, '-vf', `select='eq(n\\,${Math.round(t * 25)})'`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    // On the grid, not the n-th stored frame: only the frames where the picture changes are stored.
+    f = execFileSync('ffmpeg', ['-v', 'error', '-i', result.video, '-vf', `fps=25,select='eq(n\\,${Math.round(t * 25)})'`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
     frames.set(t, f);
   }
   return f;

@@ -227,7 +227,8 @@ test('the real server renders the stock welcome template: "Ada Lovelace" is in t
     // One scene that lasts as long as its speech (the script is about 25 words of TTS).
     assert.ok(Math.abs(Number(probe.format.duration) - d.duration) < 0.2 && d.duration > 4 && d.duration < 15, `${probe.format.duration} vs ${d.duration}`);
     const frame = join(dir, 'frame.png');
-    await run('ffmpeg', ['-v', 'error', '-ss', '1', '-i', file, '-frames:v', '1', '-y', frame]);
+    // The frame shown at 1 s, on the 25 fps grid (`-ss` would skip a held picture for the next stored one).
+    await run('ffmpeg', ['-v', 'error', '-i', file, '-vf', 'fps=25,trim=start_frame=25', '-frames:v', '1', '-y', frame]);
     // The same background drawn with the text, and with it empty: the frame's text box must match the first.
     const avatars = listStockAvatars();
     const plan = buildTemplateRenderPlan(welcome, { values: resolveTemplateVariables(welcome.variables, ada), scene_ids: ['greeting'], dimension: { width: 640, height: 360 } }, { engine: { findAvatar: (id) => avatars.find((a) => a.avatar_id === id), findVoice: () => ({}) as never }, assets: new Map(), refusedUrlHost: () => null, stockMediaBase: stockMediaBase(PUBLIC_URL) });

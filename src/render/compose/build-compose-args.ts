@@ -10,8 +10,9 @@ import { MOTION_CROP } from './crop-commands.js';
 import { escapeFilterPath } from '../media/build-burn-captions-args.js';
 import { previewBranches, type PreviewOutputs } from '../media/build-preview-args.js';
 import { AUDIO_SAMPLE_RATE, audioGraph, voicesOnlyOutputArgs, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
-import { appendTransitions, type TransitionInput } from './scene-transitions.js';
-import { overlayTimedLayers, type TimedLayerInput } from './timed-layer-filter.js';
+import { avatarChangeSpans, backgroundChangeSpans, mergeSpans, selectFramesExpression, type FrameSpan } from './changing-frames.js';
+import { appendTransitions, transitionChangeSpans, type TransitionInput } from './scene-transitions.js';
+import { overlayTimedLayers, timedLayerChangeSpans, type TimedLayerInput } from './timed-layer-filter.js';
 
 export { AUDIO_SAMPLE_RATE, type AudioLayerInput, type AudioTrackInput } from './audio-graph.js';
 export type { TimedLayerInput } from './timed-layer-filter.js';
@@ -27,6 +28,8 @@ export interface AvatarTrackInput {
   x: number;
   y: number;
   motion: IdleMotion;
+  /** Frames from the track's first where its still changes (the concat list's entries); needed to skip unchanged frames. */
+  stateChanges?: readonly number[];
 }
 
 export interface ComposeJob {
@@ -52,6 +55,11 @@ export interface ComposeJob {
   watermark?: WatermarkInput | null;
   /** Thumbnail and GIF made in the same pass. */
   previews?: PreviewOutputs;
+  /**
+   * Encode only the frames where the picture can change, each held until the next (variable frame
+   * rate on the fps grid); absent = every frame at a constant rate. Needs every avatar's `stateChanges`.
+   */
+  onlyChangingFrames?: boolean;
 }
 
 export function totalFramesOf(job: Pick<ComposeJob, 'backgrounds'>): number {
@@ -110,7 +118,10 @@ export function buildComposeArgs(job: ComposeJob): string[] {
   current = overlayTimedLayers(graph, current, timed.filter((l) => l.overCharacter), addInput, layerSpec, 'to');
   if (job.transitions?.length) current = appendTransitions(graph, current, job.transitions, { fps, width, height, pixelFormat });
   if (job.watermark) current = overlayWatermark(graph, current, job.watermark, addInput(['-i', job.watermark.path]), format);
-  const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames });
+  const changing = changingFrames(job);
+  // The previews take every frame as before; only the encoder's branch drops the unchanged ones.
+  const dropUnchanged = changing ? `settb=1/${fps},setpts=N,select='${selectFramesExpression(changing)}'` : null;
+  const previewOutputs = finishPicture(graph, `[${current}]trim=end_frame=${totalFrames},format=${pixelFormat}`, job.previews, { format, fps, totalFrames }, dropUnchanged);
 
   const sound = audioGraph(job, graph, addInput);
   const audioOut = opusFramed(graph, sound.main, format);
@@ -119,7 +130,9 @@ export function buildComposeArgs(job: ComposeJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    ...outputArgs(format, ['-r', String(fps)], audioOut, job.threads, job.outPath),
+    // With changing frames only, `-r` still names the rate: the encoder's time base would otherwise
+    // come from the inputs (a PNG's 25 fps), which rounds a 30 fps grid onto 1/25 s.
+    ...outputArgs(format, changing ? ['-r', String(fps), ...VARIABLE_RATE] : ['-r', String(fps)], audioOut, job.threads, job.outPath),
     ...previewOutputs,
     ...voicesOnlyOutputArgs(sound.voicesOnly, job.voicesOnlyPath),
   ];
@@ -141,15 +154,41 @@ function avatarTrackChain(avatar: AvatarTrackInput, fps: number): string {
 }
 
 /**
- * The picture's last chain ends in `[vout]`, the encoder's input; with previews, a split also feeds
- * their branches (they end themselves after the first seconds).
+ * Frames keep their own timestamps; keyframes at least every 10 s of video, as 250 frames at 25 fps
+ * would give, since x264 counts its keyframe interval in frames.
  */
-function finishPicture(graph: string[], chain: string, previews: PreviewOutputs | null | undefined, video: { format: OutputFormat; fps: number; totalFrames: number }): string[] {
+const VARIABLE_RATE = ['-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)'];
+
+/**
+ * The frames the encoder gets when it skips unchanged ones (ComposeJob.onlyChangingFrames), or null
+ * for every frame: not asked, or an avatar without its state changes (its changes are unknown).
+ */
+function changingFrames(job: ComposeJob): FrameSpan[] | null {
+  if (!job.onlyChangingFrames || job.avatars.some((a) => !a.stateChanges)) return null;
+  const chroma = overlayFormat(job.format) === 'yuv420' ? { x: 1, y: 1 } : { x: 0, y: 0 };
+  const spans = [
+    ...backgroundChangeSpans(job.backgrounds),
+    ...job.avatars.flatMap((a) => avatarChangeSpans({ ...a, stateChanges: a.stateChanges! }, job.fps, chroma)),
+    ...(job.timedLayers ?? []).flatMap((l) => timedLayerChangeSpans(l, job.fps)),
+    ...transitionChangeSpans(job.transitions ?? []),
+  ];
+  return mergeSpans(spans, totalFramesOf(job));
+}
+
+/**
+ * The picture's last chain ends in `[vout]`, the encoder's input; with previews, a split also feeds
+ * their branches (they end themselves after the first seconds). `encoderOnly` filters the encoder's
+ * branch alone.
+ */
+function finishPicture(
+  graph: string[], chain: string, previews: PreviewOutputs | null | undefined, video: { format: OutputFormat; fps: number; totalFrames: number }, encoderOnly: string | null = null,
+): string[] {
   if (!previews) {
-    graph.push(`${chain}[vout]`);
+    graph.push(`${chain}${encoderOnly ? `,${encoderOnly}` : ''}[vout]`);
     return [];
   }
-  graph.push(`${chain},split=3[vout][pthumb][pgif]`);
+  graph.push(`${chain},split=3[${encoderOnly ? 'vall' : 'vout'}][pthumb][pgif]`);
+  if (encoderOnly) graph.push(`[vall]${encoderOnly}[vout]`);
   const branches = previewBranches({ thumb: 'pthumb', gif: 'pgif' }, { ...previews, ...video });
   graph.push(...branches.graph);
   return branches.outputs;
@@ -258,9 +297,7 @@ export function buildStillsComposeArgs(job: StillsComposeJob): string[] {
     '-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats',
     ...inputs,
     '-filter_complex', graph.join(';'),
-    // Frames keep their own timestamps; keyframes at least every 10 s of video, as 250 frames at
-    // 25 fps would give, since x264 counts its keyframe interval in frames.
-    ...outputArgs('mp4', ['-fps_mode', 'passthrough', '-force_key_frames', 'expr:gte(t,n_forced*10)'], audioOut, job.threads, job.outPath),
+    ...outputArgs('mp4', VARIABLE_RATE, audioOut, job.threads, job.outPath),
     ...previewOutputs,
     ...voicesOnlyOutputArgs(sound.voicesOnly, job.voicesOnlyPath),
   ];

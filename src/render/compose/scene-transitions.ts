@@ -37,6 +37,14 @@ export function transitionInputs(scenes: readonly Pick<ScenePlan, 'transition'>[
   return inputs;
 }
 
+/**
+ * The frames a transition can change (see changing-frames.ts): its blended frames and the first after
+ * them; one left a cut (overlapping another) changes at most these too.
+ */
+export function transitionChangeSpans(transitions: readonly TransitionInput[]): { start: number; end: number }[] {
+  return transitions.map((t) => ({ start: t.atFrame, end: t.atFrame + t.frames + 1 }));
+}
+
 /** The picture the transitions work on: its rate and the composition's pixel format (alpha or not). */
 export interface TransitionVideo {
   fps: number;

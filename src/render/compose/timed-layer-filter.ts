@@ -79,6 +79,22 @@ export function animationFrames(frames: number, fps: number): number {
   return Math.max(1, Math.min(Math.round(ANIMATION_SEC * fps), Math.floor(frames / 3)));
 }
 
+/**
+ * The frames where a layer can change the picture (see changing-frames.ts): its first frame and the one
+ * after its last, its entrance up to the first frame at rest and its exit, and all of a clip's frames.
+ * Spans are [start, end) and may overlap; they err a frame wide rather than a frame short.
+ */
+export function timedLayerChangeSpans(layer: TimedLayerInput, fps: number): { start: number; end: number }[] {
+  const first = layer.startFrame;
+  const after = layer.startFrame + layer.frames;
+  if (layer.picture.kind === 'video') return [{ start: first, end: after + 1 }];
+  const n = animationFrames(layer.frames, fps);
+  const spans = [{ start: first, end: first + 1 }, { start: after, end: after + 1 }];
+  if (layer.entrance !== 'none') spans.push({ start: first, end: first + n + 1 });
+  if (layer.exit !== 'none') spans.push({ start: after - n - 1, end: after });
+  return spans;
+}
+
 const sec = (s: number): string => s.toFixed(6).replace(/\.?0+$/, '') || '0';
 
 /** The layer's input argv: a PNG read once; a clip cut to what it plays while on screen. */

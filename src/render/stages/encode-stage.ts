@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import type { ScenePlan } from '../../domain/render-plan.js';
 import type { AvatarRig } from '../avatars/avatar-catalogue.js';
 import { buildBlinkSchedule, eyesClosedMask } from '../motion/blink-schedule.js';
-import { buildComposeArgs, buildStillsComposeArgs, type AudioLayerInput, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
+import { buildComposeArgs, buildStillsComposeArgs, type AudioLayerInput, type ComposeJob, type AudioTrackInput, type AvatarTrackInput, type BackgroundInput } from '../compose/build-compose-args.js';
 import { transitionInputs } from '../compose/scene-transitions.js';
 import { timedLayerInputs } from '../compose/timed-layer-filter.js';
 import { prepareAudioLayers } from './audio-layers.js';
 import { buildCropCommands, type CropStep } from '../compose/crop-commands.js';
 import { buildFfconcat } from '../compose/ffconcat.js';
+import { moveLongGraphToScript } from '../compose/filter-script.js';
 import { alignMotionToChanges, frameRuns, type WindowPosition } from '../stills/frame-runs.js';
 import { buildIdleMotion, idleMotionStepAt, type IdleMotion } from '../motion/idle-motion.js';
-import { prepareRigStills } from '../stills/prepare-rig-stills.js';
+import { prepareRigStills, stateKey } from '../stills/prepare-rig-stills.js';
 import { buildStillRuns, exactConcatEntries, stillRunsToConcatEntries } from '../stills/still-sequence.js';
 import { runFfmpeg } from '../run-program.js';
 import { StillFactory } from '../stills/still-factory.js';
@@ -47,15 +48,29 @@ function voicesOnlyPathOf(ctx: RenderContext, audioLayers: readonly AudioLayerIn
   return audioLayers.length > 0 ? join(ctx.workDir, 'voices-only.wav') : null;
 }
 
+/** What both encode paths take: each avatar track timed, the scenes' voices and the sound layers. */
+export interface EncodeInputs {
+  tracks: TimedTrack[];
+  audio: AudioTrackInput[];
+  audioLayers: AudioLayerInput[];
+}
+
+export async function prepareEncodeInputs(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput): Promise<EncodeInputs> {
+  const tracks = timeTracks(ctx, speech, visuals);
+  const audio: AudioTrackInput[] = speech.scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(ctx.plan.scenes[i]!) }));
+  return { tracks, audio, audioLayers: await prepareAudioLayers(ctx, speech) };
+}
+
 export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, files: OutputFiles): Promise<EncodeStageOutput> {
   const { plan } = ctx;
-  const tracks = timeTracks(ctx, speech, visuals);
   ctx.report(32, 'avatar');
-  const audio: AudioTrackInput[] = speech.scenes.map((s, i) => ({ path: s.audioPath, frames: s.frames, ...volumeOf(plan.scenes[i]!) }));
-  const audioLayers = await prepareAudioLayers(ctx, speech);
-  const args = visuals.stills
-    ? await precomposedArgs(ctx, visuals.stills, tracks, audio, audioLayers, speech.totalFrames, visuals, files)
-    : await overlayArgs(ctx, speech, visuals, tracks, audio, audioLayers, files);
+  const inputs = await prepareEncodeInputs(ctx, speech, visuals);
+  const built = visuals.stills
+    ? await precomposedArgs(ctx, visuals.stills, inputs, speech.totalFrames, visuals, files)
+    : buildComposeArgs(await overlayComposeJob(ctx, speech, visuals, inputs, files));
+  const scriptPath = join(ctx.workDir, 'graph.txt');
+  const { args, script } = moveLongGraphToScript(built, scriptPath);
+  if (script !== null) await writeFile(scriptPath, script);
   ctx.report(35, 'avatar');
   const durationSec = speech.totalFrames / plan.fps;
   const signal = ctx.options.signal;
@@ -63,7 +78,7 @@ export async function runEncodeStage(ctx: RenderContext, speech: SpeechStageOutp
     runFfmpeg(args, { ...(signal ? { signal } : {}), onProgress: (sec) => ctx.report(35 + 50 * Math.min(1, sec / durationSec), 'encoding') }),
   );
   ctx.report(85, 'encoding');
-  return { tracks, voicesOnlyPath: voicesOnlyPathOf(ctx, audioLayers) };
+  return { tracks: inputs.tracks, voicesOnlyPath: voicesOnlyPathOf(ctx, inputs.audioLayers) };
 }
 
 function timeTracks(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput): TimedTrack[] {
@@ -87,32 +102,46 @@ function sumFrames(scenes: readonly SpokenScene[], indices: readonly number[]): 
   return indices.reduce((sum, i) => sum + scenes[i]!.frames, 0);
 }
 
-/** Overlay path: one concat list of the rig's stills per track, overlaid with idle motion. */
-async function overlayArgs(
-  ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, tracks: TimedTrack[], audio: AudioTrackInput[], audioLayers: AudioLayerInput[], files: OutputFiles,
-): Promise<string[]> {
+/**
+ * Overlay path: one concat list of the rig's stills per track, overlaid with idle motion; in MP4 only
+ * the frames that can change are encoded.
+ */
+export async function overlayComposeJob(ctx: RenderContext, speech: SpeechStageOutput, visuals: VisualsStageOutput, inputs: EncodeInputs, files: OutputFiles): Promise<ComposeJob> {
   const { plan, workDir } = ctx;
+  const { tracks, audio, audioLayers } = inputs;
   const backgrounds: BackgroundInput[] = visuals.backgrounds.map((b) => ({ ...b.input, frames: sumFrames(speech.scenes, b.scenes) }) as BackgroundInput);
   const avatars: AvatarTrackInput[] = [];
   for (const [t, track] of tracks.entries()) {
-    const stills = await prepareRigStills(track.rig, workDir, `rig${t}`);
     const runs = buildStillRuns(track.visemes, track.eyesClosed);
-    const entries = stillRunsToConcatEntries(runs, plan.fps, (run) => (run.eyesClosed ? stills[run.viseme].eyesClosed : stills[run.viseme].eyesOpen));
+    const stills = await prepareRigStills(track.rig, runs, workDir, `rig${t}`);
+    const entries = stillRunsToConcatEntries(runs, plan.fps, (run) => stills.get(stateKey(run))!);
     const concatPath = join(workDir, `avatar${t}.ffconcat`);
     await writeFile(concatPath, buildFfconcat(entries, plan.fps));
-    avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion });
+    avatars.push({ concatPath, startFrame: track.startFrame, frames: track.frames, x: track.rest.x, y: track.rest.y, motion: track.motion, stateChanges: runStarts(runs) });
   }
-  return buildComposeArgs({
+  return {
     width: plan.width, height: plan.height, fps: plan.fps, format: ctx.format, backgrounds, avatars, audio, audioLayers, voicesOnlyPath: voicesOnlyPathOf(ctx, audioLayers), outPath: files.video,
+    // MP4 only, like the precomposited path (whose x264 settings these are too).
+    onlyChangingFrames: ctx.format === 'mp4',
     timedLayers: timedLayerInputs(visuals.timedLayers, speech.sceneStarts, speech.scenes.map((s) => s.frames), plan.fps),
     transitions: transitionInputs(plan.scenes, speech.sceneStarts, plan.fps, speech.totalFrames),
     watermark: visuals.watermark, previews: { thumbnailPath: files.thumbnail, gifPath: files.gif },
+  };
+}
+
+/** The frame (from the first) where each run of one still starts. */
+function runStarts(runs: readonly { frames: number }[]): number[] {
+  let frame = 0;
+  return runs.map((run) => {
+    const start = frame;
+    frame += run.frames;
+    return start;
   });
 }
 
 /** Fast path: a concat list of precomposited stills, with the idle motion as crop-window commands. */
 async function precomposedArgs(
-  ctx: RenderContext, stills: StillFactory, tracks: TimedTrack[], audio: AudioTrackInput[], audioLayers: AudioLayerInput[], totalFrames: number, visuals: VisualsStageOutput, files: OutputFiles,
+  ctx: RenderContext, stills: StillFactory, { tracks, audio, audioLayers }: EncodeInputs, totalFrames: number, visuals: VisualsStageOutput, files: OutputFiles,
 ): Promise<string[]> {
   const { plan, workDir } = ctx;
   const fps = plan.fps;
