@@ -1,6 +1,6 @@
 // Mouth shapes as displacements of the face mesh, in the face's own frame (x along the line between
 // the eyes, y down the face), so a tilted portrait opens its mouth along its own chin. Each shape sets
-// the inner-lip gap (a fraction of the eye distance, which is what a viewer reads), the corners' spread,
+// the inner-lip gap (sized by the face: the eye distance and the mouth's width), the corners' spread,
 // rounding and pressing; the jaw and chin follow the lower lip and the upper lip rises a little. The
 // gap is measured from the photo's own mouth, so a smile showing teeth closes for the closed shapes.
 // Pure geometry, so the shapes can be tested without drawing.
@@ -67,7 +67,6 @@ interface MouthGeometry {
   eyes: number;
   centreX: number;
   halfWidth: number;
-  innerHalfWidth: number;
   faceHalfWidth: number;
   chinY: number;
   noseY: number;
@@ -88,7 +87,6 @@ function mouthGeometry(mesh: readonly Point[]): MouthGeometry {
     eyes: frame.eyeDistance,
     centreX: (left.x + right.x) / 2,
     halfWidth: Math.max(1, Math.abs(right.x - left.x) / 2),
-    innerHalfWidth: Math.max(1, Math.abs(local(308).x - local(78).x) / 2),
     faceHalfWidth: Math.max(1, (Math.max(...oval.map((p) => p.x)) - Math.min(...oval.map((p) => p.x))) / 2),
     chinY: Math.max(...oval.map((p) => p.y)),
     noseY: local(NOSE_BOTTOM).y,
@@ -166,10 +164,9 @@ export function shapeMouth(mesh: readonly Point[], s: MouthShape): Point[] {
     if (q.y < g.noseY - 0.2 * g.eyes) return { x: p.x, y: p.y };
     const dy = verticalMove(g, s, q.x, q.y, jaw, lower.has(i) && !upper.has(i) ? 'lower' : upper.has(i) && !lower.has(i) ? 'upper' : null);
     // Corners spread or squeeze (rounding narrows the opening itself, in lipMoves).
-    const spread = s.spread;
     const r = Math.hypot((q.x - g.centreX) / g.halfWidth, q.y / (0.7 * g.halfWidth));
     const reach = r <= 1 ? 1 : 1 - smooth((r - 1) / 0.8);
-    const dx = (q.x - g.centreX) * spread * reach;
+    const dx = (q.x - g.centreX) * s.spread * reach;
     return g.frame.toImage({ x: q.x + dx, y: q.y + dy });
   });
 }
