@@ -82,6 +82,12 @@ describe('photo avatar seed flow, real render', () => {
       assert.ok(m.length >= 25, `frames: ${m.length}`);
       assert.ok(spread(m) > spread(f), `mouth ${spread(m).toFixed(1)} vs nose bridge ${spread(f).toFixed(1)}`);
       console.log(`# photo avatar render: ${Math.round(performance.now() - started)} ms, ${m.length} frames; mouth spread ${spread(m).toFixed(1)}, nose bridge ${spread(f).toFixed(1)}; quality ${JSON.stringify(record!.quality)}`);
+      // The figures a client reads on the status route: the face tracker's reading of the output for a photo.
+      const status = await app.inject({ method: 'GET', url: `/v1/video_status.get?video_id=${video.json().data.video_id}`, headers: h });
+      const quality = status.json().data.quality;
+      assert.equal(quality.lip_sync_method, 'face_landmarks', JSON.stringify(quality));
+      // One sentence has no pause to compare with: the ratio is null, the opening while speaking is there.
+      assert.ok(typeof quality.speech_opening === 'number' && quality.speech_opening > 0.05 && 'opening_ratio' in quality, JSON.stringify(quality));
       // KEEP_RENDER=<dir> keeps the video and the frame for a look.
       if (process.env.KEEP_RENDER) for (const f of [file, frame]) await fsp.copyFile(f, path.join(process.env.KEEP_RENDER, path.basename(f)));
     } finally {

@@ -12,6 +12,10 @@ export const QualitySchema = Type.Object(
   {
     envelope_correlation: Type.Number({ description: 'Correlation between mouth opening and audio loudness, read back from the output file' }),
     av_offset_ms: Type.Number({ description: 'Audio/video offset at the cross-correlation peak, ms (positive = video late)' }),
+    lip_sync_method: Type.Optional(Type.String({ enum: ['face_landmarks', 'mouth_pixels'], description: 'How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)' })),
+    speech_opening: Type.Optional(Nullable(Type.Number({ description: 'Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance' }))),
+    pause_opening: Type.Optional(Nullable(Type.Number({ description: 'Photo avatars: mean inner-lip gap in pauses' }))),
+    opening_ratio: Type.Optional(Nullable(Type.Number({ description: 'Photo avatars: speech_opening / pause_opening' }))),
   },
   { description: 'Lip-sync figures measured on the finished file; null until the video completed.' },
 );
