@@ -1,18 +1,17 @@
 // `orator [all|serve|worker|migrate|keys|users|render]` (or ORATOR_ROLE; the command tree is cli/build-cli.ts):
 // starts what the role needs and owns graceful shutdown (SIGTERM: stop accepting and claiming, let
-// renders finish within a grace period, then hand unfinished leases back).
-import { loadConfig, type Role } from './config.js';
-import { ensureBootstrapKey } from './auth/api-keys.js';
+// renders finish within a grace period, then hand unfinished leases back). The server's modules are
+// imported when a server command runs, so the client commands (`orator video …`, `orator mcp`) start
+// quickly and print nothing of the server's on stdout or stderr.
+import type { Role } from './config.js';
 import { runCli, type KeysCommand, type UsersCommand } from './cli/build-cli.js';
-import { runKeysCommand } from './cli/run-keys-command.js';
-import { runUsersCommand } from './cli/run-users-command.js';
-import { composePlatform, type Platform } from './compose.js';
-import { migrateDatabase } from './db/migrate-database.js';
+import type { Platform } from './compose.js';
 import type { FastifyInstance } from 'fastify';
 import type { WorkerPool } from './jobs/worker-pool.js';
 import type { LeaseWatchdog } from './jobs/lease-watchdog.js';
 
 async function composeForCommand(): Promise<Platform> {
+  const [{ loadConfig }, { composePlatform }] = await Promise.all([import('./config.js'), import('./compose.js')]);
   // Every role migrates at start: on Postgres under an advisory lock (db/migrate-database.ts), so a
   // `serve` and several `worker`s starting together apply each migration once and none runs on an old schema.
   return composePlatform(loadConfig(), { migrate: true });
@@ -20,6 +19,7 @@ async function composeForCommand(): Promise<Platform> {
 
 async function runKeys(command: KeysCommand): Promise<number> {
   const platform = await composeForCommand();
+  const { runKeysCommand } = await import('./cli/run-keys-command.js');
   try {
     return await runKeysCommand(platform.keys, command);
   } finally {
@@ -29,6 +29,7 @@ async function runKeys(command: KeysCommand): Promise<number> {
 
 async function runUsers(command: UsersCommand): Promise<number> {
   const platform = await composeForCommand();
+  const { runUsersCommand } = await import('./cli/run-users-command.js');
   try {
     return await runUsersCommand(platform.users, command);
   } finally {
@@ -46,6 +47,7 @@ async function runRole(role: Role): Promise<number> {
   const { config, logger } = platform;
 
   if (role === 'migrate') {
+    const { migrateDatabase } = await import('./db/migrate-database.js');
     const applied = await migrateDatabase(platform.database);
     logger.info({ applied }, 'migrations applied');
     await platform.close();
@@ -66,6 +68,7 @@ async function runRole(role: Role): Promise<number> {
     logger.info({ port: config.healthPort }, 'health and metrics endpoints listening');
   }
   if (role === 'all' || role === 'serve') {
+    const { ensureBootstrapKey } = await import('./auth/api-keys.js');
     const outcome = await ensureBootstrapKey(platform.keys, config.apiKey);
     if (outcome.kind === 'generated') {
       // Printed once, to stdout, so it can be captured; only the hash is stored.

@@ -24,6 +24,7 @@ import { dashboardRoutes } from './dashboard/index.js';
 import { fileRoutes } from './files/index.js';
 import { healthRoutes } from './health/index.js';
 import { invitationPages } from './invitations/index.js';
+import { mcpRoutes } from './mcp/index.js';
 import { oauthRoutes } from './oauth/index.js';
 import { sessionRoutes } from './session/index.js';
 import { signInPages } from './sign-in/index.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(signInPages, { users: deps.users });
   await app.register(invitationPages, { users: deps.users, spaces: deps.spaces });
   await app.register(oauthRoutes, { oauth: deps.oauth, users: deps.users });
+  await app.register(mcpRoutes);
   await app.register(dashboardRoutes, { users: deps.users });
   await app.ready();
   return app;

@@ -1,9 +1,11 @@
 // The `orator` command tree (commander): the roles, the key and user tools and `render`, each with --help and a
-// description. Parsing only: what a command does is handed in (main.ts), so tests can drive the tree.
+// description, and the client commands (cli/client/) that talk to a running server. Parsing only: what a
+// server command does is handed in (main.ts), so tests can drive the tree.
 // Bad usage (an unknown command or option, a missing argument) exits 2; help exits 0.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ROLES, type Role } from '../config.js';
+import { addClientCommands } from './client/client-commands.js';
 
 export type KeysCommand = { kind: 'create'; name: string | undefined; newSpace: boolean } | { kind: 'list' } | { kind: 'revoke'; target: string };
 
@@ -72,6 +74,7 @@ export function buildCli(actions: CliActions, done: (code: number) => void): Com
     .action(async (target: string) => done(await actions.keys({ kind: 'revoke', target })));
 
   addUsersCommands(program, actions, done);
+  addClientCommands(program, done);
 
   program
     .command('render')

@@ -54,6 +54,17 @@ export interface paths {
                                     envelope_correlation: number;
                                     /** @description Audio/video offset at the cross-correlation peak, ms (positive = video late) */
                                     av_offset_ms: number;
+                                    /**
+                                     * @description How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)
+                                     * @enum {string}
+                                     */
+                                    lip_sync_method?: "face_landmarks" | "mouth_pixels";
+                                    /** @description Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance */
+                                    speech_opening?: number | null;
+                                    /** @description Photo avatars: mean inner-lip gap in pauses */
+                                    pause_opening?: number | null;
+                                    /** @description Photo avatars: speech_opening / pause_opening */
+                                    opening_ratio?: number | null;
                                 } | null;
                             };
                             /** @example Success */
@@ -384,6 +395,17 @@ export interface paths {
                                     envelope_correlation: number;
                                     /** @description Audio/video offset at the cross-correlation peak, ms (positive = video late) */
                                     av_offset_ms: number;
+                                    /**
+                                     * @description How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)
+                                     * @enum {string}
+                                     */
+                                    lip_sync_method?: "face_landmarks" | "mouth_pixels";
+                                    /** @description Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance */
+                                    speech_opening?: number | null;
+                                    /** @description Photo avatars: mean inner-lip gap in pauses */
+                                    pause_opening?: number | null;
+                                    /** @description Photo avatars: speech_opening / pause_opening */
+                                    opening_ratio?: number | null;
                                 } | null;
                                 /** @description Orator extension: render progress (100 once completed). */
                                 progress: number;
@@ -553,6 +575,17 @@ export interface paths {
                                     envelope_correlation: number;
                                     /** @description Audio/video offset at the cross-correlation peak, ms (positive = video late) */
                                     av_offset_ms: number;
+                                    /**
+                                     * @description How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)
+                                     * @enum {string}
+                                     */
+                                    lip_sync_method?: "face_landmarks" | "mouth_pixels";
+                                    /** @description Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance */
+                                    speech_opening?: number | null;
+                                    /** @description Photo avatars: mean inner-lip gap in pauses */
+                                    pause_opening?: number | null;
+                                    /** @description Photo avatars: speech_opening / pause_opening */
+                                    opening_ratio?: number | null;
                                 } | null;
                                 /** @description Orator extension: render progress (100 once completed). */
                                 progress: number;
@@ -684,6 +717,17 @@ export interface paths {
                                     envelope_correlation: number;
                                     /** @description Audio/video offset at the cross-correlation peak, ms (positive = video late) */
                                     av_offset_ms: number;
+                                    /**
+                                     * @description How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)
+                                     * @enum {string}
+                                     */
+                                    lip_sync_method?: "face_landmarks" | "mouth_pixels";
+                                    /** @description Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance */
+                                    speech_opening?: number | null;
+                                    /** @description Photo avatars: mean inner-lip gap in pauses */
+                                    pause_opening?: number | null;
+                                    /** @description Photo avatars: speech_opening / pause_opening */
+                                    opening_ratio?: number | null;
                                 } | null;
                                 /** @description Orator extension: render progress (100 once completed). */
                                 progress: number;
@@ -979,6 +1023,17 @@ export interface paths {
                                     envelope_correlation: number;
                                     /** @description Audio/video offset at the cross-correlation peak, ms (positive = video late) */
                                     av_offset_ms: number;
+                                    /**
+                                     * @description How the mouth was read: the inner-lip gap a face tracker sees on the output (photo avatars) or the change of the mouth pixels (drawn avatars)
+                                     * @enum {string}
+                                     */
+                                    lip_sync_method?: "face_landmarks" | "mouth_pixels";
+                                    /** @description Photo avatars: mean inner-lip gap while speaking, as a fraction of the eye distance */
+                                    speech_opening?: number | null;
+                                    /** @description Photo avatars: mean inner-lip gap in pauses */
+                                    pause_opening?: number | null;
+                                    /** @description Photo avatars: speech_opening / pause_opening */
+                                    opening_ratio?: number | null;
                                 } | null;
                                 /** @description Orator extension: render progress (100 once completed). */
                                 progress: number;
@@ -9152,6 +9207,40 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MCP (Streamable HTTP, stateless): the video tools for AI agents */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

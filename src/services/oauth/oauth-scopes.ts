@@ -34,6 +34,8 @@ export function withDefaultScopes(requested: string | undefined): string {
 
 /** The scope a request needs: reads `read`, changes `write`, space administration `manage_space` as well. */
 export function scopesNeededFor(method: string, routePattern: string | undefined): OAuthScope[] {
+  // An MCP message may only read (tools/list, get_video); each tool's own API call is checked by its route.
+  if (routePattern === '/mcp') return ['read'];
   const reads = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   const needed: OAuthScope[] = [reads ? 'read' : 'write'];
   if (routePattern?.startsWith('/v3/spaces/')) needed.push('manage_space');
