@@ -70,8 +70,8 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
       } catch (error) {
         if (last || !repeatable || request.signal.aborted) throw error;
         const delayMs = backoffDelay(retry, options.policy, random);
-        const cause = (error as { cause?: { code?: string } }).cause;
-        options.onRetry?.({ attempt: retry + 1, delayMs, reason: cause?.code ?? (error as Error).message, method: request.method, url: request.url });
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        options.onRetry?.({ attempt: retry + 1, delayMs, reason: cause?.code ?? cause?.message ?? (error as Error).message, method: request.method, url: request.url });
         await options.sleep(delayMs);
         continue;
       }
