@@ -12,7 +12,8 @@ import sharp from 'sharp';
 import type { Box, TemplateDocument, TemplateLayer } from '../../src/domain/template.js';
 import { stockMediaSource } from '../../src/services/templates/stock-media.js';
 import { PALETTE } from '../../src/services/templates/stock-templates.js';
-import { api, freePort, pollStatus, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
+import { createOratorClient, type GenerateFromTemplateRequest } from '../../src/client/index.js';
+import { api, freePort, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
 import { ffprobeJson } from '../support/render-probes.js';
 import { normaliseText, pixelRegion, readTextIn, type PixelRegion } from '../support/read-text.js';
 
@@ -54,18 +55,18 @@ interface Rendered {
   doc: TemplateDocument;
 }
 
+/** Through the client SDK, as an integrator would: read the template, generate, wait, download. */
 async function generate(id: string, variables: Record<string, unknown>, sceneIds: string[], dimension: { width: number; height: number }): Promise<Rendered> {
-  const detail = await api(p, 'GET', `/v3/templates/${id}`);
-  assert.equal(detail.status, 200);
-  const { status, json } = await api(p, 'POST', `/v3/templates/${id}`, { variables, scene_ids: sceneIds, dimension });
-  assert.equal(status, 200, JSON.stringify(json));
-  const d = await pollStatus(p, json.data.video_id, (x) => x.status === 'completed' || x.status === 'failed', 180_000);
-  assert.equal(d.status, 'completed', JSON.stringify(d));
+  const orator = createOratorClient({ baseUrl: p.baseUrl, apiKey: p.apiKey });
+  const template = await orator.templates.get(id);
+  const made = await orator.templates.generate(id, { variables, scene_ids: sceneIds, dimension } as GenerateFromTemplateRequest);
+  // A failed render rejects with VideoFailedError, whose message is the server's failure_message.
+  const video = await orator.videos.waitFor(made.video_id, { timeoutMs: 180_000, initialIntervalMs: 200, maxIntervalMs: 1000 });
   const file = join(dir, `${id}.mp4`);
-  await writeFile(file, Buffer.from(await (await fetch(d.video_url)).arrayBuffer()));
-  const video = (await ffprobeJson(file)).streams.find((s: any) => s.codec_type === 'video');
-  assert.deepEqual([video.width, video.height], [dimension.width, dimension.height]);
-  return { file, duration: d.duration, width: dimension.width, height: dimension.height, doc: detail.json.data.document };
+  await orator.videos.download(made.video_id, file);
+  const stream = (await ffprobeJson(file)).streams.find((s: any) => s.codec_type === 'video');
+  assert.deepEqual([stream.width, stream.height], [dimension.width, dimension.height]);
+  return { file, duration: video.duration!, width: dimension.width, height: dimension.height, doc: template.document as unknown as TemplateDocument };
 }
 
 async function frameAt(r: Rendered, seconds: number): Promise<string> {
