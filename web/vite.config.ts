@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { PAGE_SEGMENTS } from './src/lib/page-segments.ts';
+import { PAGE_SEGMENTS } from './src/lib/pages.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -1,44 +1,14 @@
 // A small history router: the dashboard's pages are real paths (/library, /templates/<id>), so a reload
 // or a shared link opens the same page (the server answers them with index.html).
-import { PAGE_SEGMENTS, type PageSegment } from './page-segments.ts';
+import { isAppPath } from './pages.ts';
 
-export type Page =
-  | { name: 'library' }
-  | { name: 'create' }
-  | { name: 'templates' }
-  | { name: 'template'; id: string }
-  | { name: 'webhooks' }
-  | { name: 'api-keys' }
-  | { name: 'not-found' };
+export { pageOf, type Page } from './pages.ts';
 
 export const location$ = $state({ path: window.location.pathname, search: window.location.search });
 
 function update(): void {
   location$.path = window.location.pathname;
   location$.search = window.location.search;
-}
-
-export function pageOf(path: string): Page {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second, ...rest] = parts;
-  if (!first) return { name: 'library' };
-  if (rest.length > 0) return { name: 'not-found' };
-  switch (first as PageSegment) {
-    case 'library':
-    case 'create':
-    case 'webhooks':
-    case 'api-keys':
-      return second === undefined ? { name: first as 'library' } : { name: 'not-found' };
-    case 'templates':
-      return second === undefined ? { name: 'templates' } : { name: 'template', id: second };
-    default:
-      return { name: 'not-found' };
-  }
-}
-
-export function isAppPath(path: string): boolean {
-  const first = path.split('/')[1] ?? '';
-  return first === '' || (PAGE_SEGMENTS as readonly string[]).includes(first);
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

@@ -1,12 +1,14 @@
 // A live estimate of how long a script takes to say, read with the server's own script rules (the same
 // parser splits <break> pauses at request time and in the renderer), and the check the server will make.
-import { checkSpeechText, parseSpeechText, spokenText } from '../../../src/domain/speech-text.ts';
+import { checkSpeechText, parseSpeechText } from '../../../src/domain/speech-text.ts';
 
 /**
- * Spoken characters per second of Orator's offline voices: flite, espeak-ng and Festival HTS say a
- * 122-character English sentence in 7.3 to 8.5 s, about 15 characters a second.
+ * Orator's offline voices (flite, espeak-ng, Festival HTS) say about 15.5 characters a second, and each
+ * separately synthesised piece (a <break> splits the script) carries about a quarter second of its own
+ * silence: "Hello there." takes 0.9 to 1.1 s, a 122-character sentence 7.3 to 8.9 s.
  */
-const CHARS_PER_SECOND = 15;
+const CHARS_PER_SECOND = 15.5;
+const PIECE_SECONDS = 0.25;
 
 export interface ScriptEstimate {
   seconds: number;
@@ -18,8 +20,7 @@ export interface ScriptEstimate {
 
 export function estimateScript(script: string): ScriptEstimate {
   const pieces = parseSpeechText(script);
-  const spoken = spokenText(pieces);
-  const pauseSeconds = pieces.reduce((sum, p) => sum + (p.type === 'pause' ? p.durationSec : 0), 0);
+  const seconds = pieces.reduce((sum, p) => sum + (p.type === 'pause' ? p.durationSec : PIECE_SECONDS + p.text.length / CHARS_PER_SECOND), 0);
   let problem: string | null = null;
   try {
     checkSpeechText(script, 'The script');
@@ -27,7 +28,7 @@ export function estimateScript(script: string): ScriptEstimate {
     problem = err instanceof Error ? err.message : String(err);
   }
   return {
-    seconds: spoken.length / CHARS_PER_SECOND + pauseSeconds,
+    seconds,
     pauses: pieces.filter((p) => p.type === 'pause').length,
     characters: Array.from(script).length,
     problem,

@@ -56,10 +56,21 @@ export function listDeliveries(token: string | null): Promise<{ data: Delivery[]
   return api('GET', `/v3/webhooks/deliveries${query({ limit: 20, token })}`);
 }
 
-/** Event types by event id, for the deliveries on show (the log names events by id only). */
-export async function eventTypesById(): Promise<Record<string, string>> {
-  const { data } = await api<{ data: Array<{ event_id: string; event_type: string }> }>('GET', '/v3/webhooks/events?limit=100');
-  return Object.fromEntries(data.map((e) => [e.event_id, e.event_type]));
+export interface EventSummary {
+  type: string;
+  /** The video (or other job) the event is about, when it names one. */
+  subject: string | null;
+}
+
+/** The recent events by id, for the deliveries on show (the log names events by id only). */
+export async function eventsById(): Promise<Record<string, EventSummary>> {
+  const { data } = await api<{ data: Array<{ event_id: string; event_type: string; entity_id: string | null; event_data: Record<string, unknown> }> }>('GET', '/v3/webhooks/events?limit=100');
+  return Object.fromEntries(
+    data.map((e) => {
+      const subject = e.event_data.video_id ?? e.entity_id ?? null;
+      return [e.event_id, { type: e.event_type, subject: typeof subject === 'string' ? subject : null }];
+    }),
+  );
 }
 
 export async function redeliver(eventId: string, endpointId: string | null): Promise<void> {
