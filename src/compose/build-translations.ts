@@ -1,6 +1,12 @@
 // Video translation wiring: the engines of each stage (pocketsphinx, the configured translator, the
 // render engine's voices, ffmpeg), the service the routes call and the translate_video job handler.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Config } from '../config.js';
+import { OratorError } from '../domain/errors.js';
+import type { SuppliedFile } from '../domain/video-translation.js';
+import { createProofreadService } from '../services/translations/proofread-service.js';
 import { SqlAssetStore } from '../db/sql-asset-store.js';
 import { SqlVideoTranslationStore } from '../db/sql-video-translation-store.js';
 import type { JobHandler } from '../domain/job-handler.js';
@@ -67,11 +73,29 @@ export interface TranslationServiceParts {
   resolveFile: OratorFileResolver;
 }
 
+/** A caller's small text file (an SRT): fetched through the guarded fetcher, or read from the blob store. */
+function suppliedTextReader(blobs: BlobStore, fetcher: MediaFetcher): (file: SuppliedFile) => Promise<string> {
+  return async (file) => {
+    if (file.type === 'blob') {
+      if (!(await blobs.exists(file.blobKey))) throw new OratorError('asset_not_found', `srt ${file.label} is no longer stored on this server`, { param: 'srt' });
+      const chunks: Buffer[] = [];
+      for await (const c of await blobs.getStream(file.blobKey)) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orator-srt-'));
+    try {
+      await fetcher.fetchToFile(file.url, path.join(dir, 'file.srt'));
+      return await readFile(path.join(dir, 'file.srt'), 'utf8');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+}
+
 export function buildTranslationService(p: TranslationServiceParts): TranslationService {
   const db = p.data.database.db;
   const { translator, transcriber } = p.engines;
-  return createTranslationService({
-    create: {
+  const create = {
       uow: p.data.uow,
       videos: p.data.videos,
       assets: assetLookup(new SqlAssetStore(db)),
@@ -81,8 +105,13 @@ export function buildTranslationService(p: TranslationServiceParts): Translation
       resolveFile: p.resolveFile,
       refusedUrlHost: p.config.allowPrivateUrls ? () => null : refusedUrlHost,
       clock: p.clock,
-    },
-    store: new SqlVideoTranslationStore(db),
+  };
+  const store = new SqlVideoTranslationStore(db);
+  const proofreads = createProofreadService({ create, store, blobs: p.blobs, uow: p.data.uow, clock: p.clock, readText: suppliedTextReader(p.blobs, p.engines.fetcher) });
+  return createTranslationService({
+    create,
+    proofreads,
+    store,
     blobs: p.blobs,
     clock: p.clock,
     translatorNote: translator.note,

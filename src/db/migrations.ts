@@ -3,6 +3,7 @@ import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'k
 import type { Database } from './database.js';
 import { oauthMigration } from './oauth-migration.js';
 import { photoAvatarMigration } from './photo-avatar-migration.js';
+import { translationKindsMigration } from './translation-kinds-migration.js';
 
 const migrations: Record<string, Migration> = {
   '0001_core': {
@@ -367,6 +368,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('video_translations').ifExists().execute();
     },
   },
+  '0013_translation_kinds': translationKindsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

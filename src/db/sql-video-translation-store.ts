@@ -1,7 +1,9 @@
 // TranslationStore on Kysely (SQLite or Postgres). Every state change is a compare-and-set on `status`.
 import type { Kysely, Selectable } from 'kysely';
 import type {
+  TranslatedSentence,
   TranslationCompletion,
+  TranslationKind,
   TranslationError,
   TranslationStage,
   TranslationStatus,
@@ -19,6 +21,7 @@ export function translationFromRow(row: Selectable<VideoTranslationsTable>): Vid
   return {
     id: row.id,
     spaceId: row.space_id,
+    kind: row.kind as TranslationKind,
     status: row.status as TranslationStatus,
     stage: row.stage as TranslationStage,
     progress: row.progress,
@@ -53,6 +56,7 @@ export class SqlVideoTranslationStore implements TranslationStore {
       .values({
         id: t.id,
         space_id: t.spaceId,
+        kind: t.kind,
         status: 'pending',
         stage: 'queued',
         progress: 0,
@@ -94,8 +98,8 @@ export class SqlVideoTranslationStore implements TranslationStore {
     return row ? translationFromRow(row) : undefined;
   }
 
-  async list(spaceId: string, limit: number, after?: PageCursor): Promise<VideoTranslationRecord[]> {
-    let q = this.db.selectFrom('video_translations').selectAll().where('space_id', '=', spaceId).where('deleted_at', 'is', null);
+  async list(spaceId: string, limit: number, after?: PageCursor, kind: TranslationKind = 'translation'): Promise<VideoTranslationRecord[]> {
+    let q = this.db.selectFrom('video_translations').selectAll().where('space_id', '=', spaceId).where('kind', '=', kind).where('deleted_at', 'is', null);
     if (after) q = q.where(olderThan(after));
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map(translationFromRow);
@@ -145,6 +149,18 @@ export class SqlVideoTranslationStore implements TranslationStore {
       .set({ status: 'failed', error_code: error.code, error_message: error.message, error_detail: error.detail, updated_at: now, completed_at: now })
       .where('id', '=', id)
       .where('status', 'in', ['pending', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async updateScript(spaceId: string, id: string, script: readonly TranslatedSentence[], now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('video_translations')
+      .set({ script: JSON.stringify(script), updated_at: now })
+      .where('id', '=', id)
+      .where('space_id', '=', spaceId)
+      .where('status', '=', 'completed')
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }

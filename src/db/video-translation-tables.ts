@@ -4,6 +4,8 @@
 export interface VideoTranslationsTable {
   id: string;
   space_id: string;
+  /** translation | proofread | lipsync (migration 0013). */
+  kind: string;
   status: string;
   stage: string;
   progress: number;

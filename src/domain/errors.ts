@@ -39,6 +39,8 @@ export type ErrorKind =
   | 'empty_video_stream'
   | 'video_too_long'
   | 'translation_not_found'
+  | 'srt_file_error'
+  | 'lipsync_not_found'
   | 'image_too_large'
   | 'audio_too_long'
   | 'request_in_progress'
@@ -102,6 +104,10 @@ export const ERROR_TABLE: Record<ErrorKind, ErrorSpec> = {
   video_too_long: { legacyCode: 40119, legacyName: 'VIDEO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Video is too long' },
   // HeyGen's reference answers `not_found` "Video translation not found." and publishes no legacy code: Orator's own.
   translation_not_found: { legacyCode: 400183, legacyName: 'VIDEO_TRANSLATE_NOT_FOUND', v3Code: 'not_found', httpStatus: 404, message: 'Video translation not found' },
+  // HeyGen's code for an SRT it cannot read (proofreads); the message names the line.
+  srt_file_error: { legacyCode: 400672, legacyName: 'SRT_FILE_ERROR', v3Code: 'invalid_parameter', httpStatus: 400, message: 'The SRT file could not be read' },
+  // No legacy code published for lip-syncs: Orator's own, next to the translation one.
+  lipsync_not_found: { legacyCode: 400187, legacyName: 'LIPSYNC_NOT_FOUND', v3Code: 'not_found', httpStatus: 404, message: 'Lipsync not found' },
   // HeyGen publishes limits (images under 50 MB, audio up to 10 min) but no codes for them: Orator's own.
   image_too_large: { legacyCode: 400185, legacyName: 'IMAGE_TOO_LARGE', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Image dimensions are too large' },
   audio_too_long: { legacyCode: 400186, legacyName: 'AUDIO_TOO_LONG', v3Code: 'invalid_parameter', httpStatus: 400, message: 'Audio is too long' },

@@ -4,6 +4,12 @@
 
 export type TranslationStatus = 'pending' | 'running' | 'completed' | 'failed';
 
+/**
+ * What a row is: a translation (a new video), a proofread (stops once the text is translated, so a person
+ * can edit it before a video is made from it), or a lip-sync (a video given new audio or a new script).
+ */
+export type TranslationKind = 'translation' | 'proofread' | 'lipsync';
+
 /** The pipeline's stages in order; the record shows the one running (progress per stage). */
 export type TranslationStage = 'queued' | 'preparing' | 'transcribing' | 'translating' | 'speaking' | 'rendering' | 'storing' | 'done';
 
@@ -73,16 +79,38 @@ export interface TranslationBlobKeys {
   vtt: string | null;
 }
 
+/** A caller-supplied file: a URL to fetch or a blob of this server (an uploaded asset). */
+export type SuppliedFile = { type: 'url'; url: string } | { type: 'blob'; blobKey: string; label: string };
+
+/** A sentence of an edited (proofread) script: the words to speak at a source sentence's time. */
+export interface GivenSentence {
+  sourceText: string;
+  text: string;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
 export interface TranslationOptions {
   /** Keep the picture and replace only the speech, even for an Orator render. */
   translateAudioOnly: boolean;
   /** Drop the source's own sound instead of ducking it under the new speech (footage only). */
   dropOriginalAudio: boolean;
+  /** An SRT of what the source says, used instead of speech recognition (proofreads). */
+  sourceSrt?: SuppliedFile;
+  /** The words to speak, already translated (a video generated from a proofread): nothing is translated. */
+  givenScript?: GivenSentence[];
+  /** The proofread a translation was generated from. */
+  proofreadId?: string;
+  /** Lip-sync: the new sound to put under the picture (instead of translated speech). */
+  audio?: SuppliedFile;
+  /** Lip-sync: the new script to speak (in the output language) instead of translating. */
+  text?: string;
 }
 
 export interface VideoTranslationRecord {
   id: string;
   spaceId: string;
+  kind: TranslationKind;
   status: TranslationStatus;
   stage: TranslationStage;
   /** 0–100 over the whole pipeline. */

@@ -13,10 +13,11 @@ import { openPgSchema } from '../support/pg-schema-fixture.js';
 
 const T0 = 1_700_000_000_000;
 
-function row(id: string, spaceId: string, createdAt: number): NewVideoTranslation {
+function row(id: string, spaceId: string, createdAt: number, kind: NewVideoTranslation['kind'] = 'translation'): NewVideoTranslation {
   return {
     id,
     spaceId,
+    kind,
     title: null,
     source: { type: 'url', url: 'https://example.com/talk.mp4' },
     sourceLabel: 'https://example.com/talk.mp4',
@@ -111,6 +112,24 @@ function describeStore(name: string, open: Open): void {
       assert.equal(await store.find('sp3', 'l2'), undefined);
       assert.equal((await store.findById('l2'))?.deletedAt, T0 + 300, 'workers still see it, deleted');
       assert.deepEqual((await store.list('sp3', 10)).map((r) => r.id), ['l3', 'l1']);
+    });
+
+    test('kinds list apart; a completed proofread’s script is replaced, others not', async (t) => {
+      if (skip) return t.skip(skip);
+      await store.insert(row('k1', 'sp4', T0, 'translation'));
+      await store.insert(row('k2', 'sp4', T0 + 1, 'proofread'));
+      await store.insert(row('k3', 'sp4', T0 + 2, 'lipsync'));
+      assert.deepEqual((await store.list('sp4', 10)).map((r) => r.id), ['k1']);
+      assert.deepEqual((await store.list('sp4', 10, undefined, 'proofread')).map((r) => [r.id, r.kind]), [['k2', 'proofread']]);
+      assert.deepEqual((await store.list('sp4', 10, undefined, 'lipsync')).map((r) => r.id), ['k3']);
+      const line = { sourceText: 'Hi.', text: 'Hola.', sourceStart: 0.3, sourceEnd: 0.9, start: 0.3, end: 0.9, speed: 1 };
+      assert.equal(await store.updateScript('sp4', 'k2', [line], T0 + 10), false, 'not completed yet');
+      await store.markRunning('k2', T0 + 3);
+      const engines = { transcript: 'x', translation: 'y', speech: 'z', resync: 'w' };
+      await store.markCompleted('k2', { blobs: { video: null, audio: null, srt: 'p.srt', vtt: null }, durationSec: 4, script: [], engines }, T0 + 4);
+      assert.equal(await store.updateScript('sp1', 'k2', [line], T0 + 10), false, 'another space');
+      assert.equal(await store.updateScript('sp4', 'k2', [{ ...line, text: 'Buenas.' }], T0 + 10), true);
+      assert.deepEqual((await store.find('sp4', 'k2'))?.script, [{ ...line, text: 'Buenas.' }]);
     });
   });
 }

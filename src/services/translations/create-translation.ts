@@ -5,7 +5,7 @@
 import { OratorError } from '../../domain/errors.js';
 import { newVideoId } from '../../domain/ids.js';
 import { JOB_POLICY } from '../../domain/job-policy.js';
-import type { TranslationSource } from '../../domain/video-translation.js';
+import type { SuppliedFile, TranslationSource } from '../../domain/video-translation.js';
 import type { AssetLookup } from '../assets/asset-ports.js';
 import type { Clock, UnitOfWork, VideoRepository } from '../ports.js';
 import { assertHttpUrl, type RefusedUrlHost } from '../videos/plan-parts.js';
@@ -42,6 +42,10 @@ export interface TranslationRequest {
   translateAudioOnly?: boolean | null;
   /** HeyGen's disable_music_track: the source's own sound is dropped rather than ducked. */
   disableMusicTrack?: boolean | null;
+  /** A proofread stops at the translated text; default: a translation. */
+  kind?: 'translation' | 'proofread';
+  /** An SRT of what the source says, used instead of speech recognition. */
+  sourceSrt?: { url: string } | { assetId: string } | null;
 }
 
 interface ResolvedSource {
@@ -88,6 +92,24 @@ async function resolveSource(deps: CreateTranslationDeps, spaceId: string, reque
   return { source: { type: 'url', url }, label };
 }
 
+/** The caller's SRT as a file the job can read: an asset or a file of this server by key, else a URL. */
+export async function resolveSuppliedFile(deps: CreateTranslationDeps, spaceId: string, given: { url: string } | { assetId: string }, param: string): Promise<SuppliedFile> {
+  if ('assetId' in given) {
+    const asset = await deps.assets.findAsset(spaceId, given.assetId);
+    if (!asset) throw new OratorError('asset_not_found', `${param} ${given.assetId} is not an asset of this space`, { param });
+    return { type: 'blob', blobKey: asset.blobKey, label: given.assetId };
+  }
+  const url = given.url.trim();
+  if (!url) throw new OratorError('missing_params', `${param} is required: a URL`, { param });
+  const file = deps.resolveFile(url);
+  if (file) {
+    if (!file.signatureValid) throw new OratorError('invalid_url', `${param} is a link from this server that has expired or was altered; ask for a fresh one`, { param });
+    return { type: 'blob', blobKey: file.key, label: url.split('?')[0]! };
+  }
+  assertHttpUrl(url, param, deps.refusedUrlHost);
+  return { type: 'url', url };
+}
+
 function inputLanguageOf(deps: CreateTranslationDeps, request: TranslationRequest, resolved: ResolvedSource): string {
   if (resolved.scripted && !request.translateAudioOnly) return resolved.scripted.language;
   const given = request.inputLanguage ? baseLanguage(request.inputLanguage) : 'en';
@@ -102,6 +124,7 @@ export async function createTranslations(deps: CreateTranslationDeps, spaceId: s
   if (wanted.length === 0) throw new OratorError('missing_params', `${request.languageParam} is required: the language to translate into`, { param: request.languageParam });
   if (request.callbackUrl) assertHttpUrl(request.callbackUrl, 'callback_url', deps.refusedUrlHost);
   const resolved = await resolveSource(deps, spaceId, request);
+  const sourceSrt = request.sourceSrt ? await resolveSuppliedFile(deps, spaceId, request.sourceSrt, 'srt') : undefined;
   const input = inputLanguageOf(deps, request, resolved);
   const languages = await deps.languages();
   const voices = deps.voices();
@@ -112,13 +135,14 @@ export async function createTranslations(deps: CreateTranslationDeps, spaceId: s
     return {
       id: newVideoId(),
       spaceId,
+      kind: request.kind ?? 'translation',
       title: request.title ?? null,
       source: resolved.source,
       sourceLabel: resolved.label,
       inputLanguage: input,
       outputLanguage: output,
       voiceId: voice.voice_id,
-      options: { translateAudioOnly: request.translateAudioOnly ?? false, dropOriginalAudio: request.disableMusicTrack ?? false },
+      options: { translateAudioOnly: request.translateAudioOnly ?? false, dropOriginalAudio: request.disableMusicTrack ?? false, ...(sourceSrt ? { sourceSrt } : {}) },
       callbackId: request.callbackId ?? null,
       callbackUrl: request.callbackUrl ?? null,
       folderId: request.folderId ?? null,

@@ -5,13 +5,11 @@
 import path from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { ProbedMedia } from '../assets/asset-ports.js';
-import { sentencesFromWords } from './sentence-segments.js';
+import { footageSentences, textsToSpeak } from './source-sentences.js';
 import { scheduleSpeech } from './schedule-speech.js';
 import { speakSentences } from './speak-translation.js';
-import { enginesUsed, noSpeechError, translatedScript, translateSentences, type PipelineContext, type PipelineResult } from './translation-pipeline.js';
+import { enginesUsed, translatedScript, type PipelineContext, type PipelineResult } from './translation-pipeline.js';
 
-/** A pause this long in recognised speech ends a sentence (pocketsphinx gives no punctuation). */
-export const RECOGNISED_PAUSE_SEC = 0.3;
 
 /** The source must be a readable video with a picture, a sound, and no longer than the server allows. */
 export function checkFootage(probe: ProbedMedia | undefined, label: string, maxSec: number): ProbedMedia {
@@ -25,17 +23,13 @@ export function checkFootage(probe: ProbedMedia | undefined, label: string, maxS
 
 export async function translateFootage(ctx: PipelineContext, videoPath: string, maxSec: number): Promise<PipelineResult> {
   const t = ctx.translation;
-  const { media, transcriber } = ctx.engines;
+  const { media } = ctx.engines;
   await ctx.stage('preparing', 5);
   const probe = checkFootage(await media.probe(videoPath), t.sourceLabel, maxSec);
   await ctx.stage('transcribing', 10);
-  const wav = path.join(ctx.workDir, 'speech-16k.wav');
-  await media.extractSpeech(videoPath, wav, ctx.signal);
-  const words = await transcriber.transcribe(wav, t.inputLanguage, ctx.signal);
-  const sentences = sentencesFromWords(words, { pauseSec: RECOGNISED_PAUSE_SEC });
-  if (sentences.length === 0) throw noSpeechError(t.sourceLabel, transcriber.name);
+  const { sentences, transcript } = await footageSentences(ctx, videoPath);
   await ctx.stage('translating', 35);
-  const translated = await translateSentences(ctx, sentences);
+  const translated = await textsToSpeak(ctx, sentences);
   await ctx.stage('speaking', 45);
   const spoken = await speakSentences(
     { speech: ctx.engines.speech, voiceId: t.voiceId, workDir: ctx.workDir, signal: ctx.signal, onSentence: (d, n) => void ctx.stage('speaking', 45 + Math.round((30 * d) / n)) },
@@ -62,6 +56,6 @@ export async function translateFootage(ctx: PipelineContext, videoPath: string, 
     vtt,
     durationSec,
     script: translatedScript(spoken, schedule.placed),
-    engines: enginesUsed(ctx, transcriber.name, 'none: the picture is kept as it was and the speech replaced (mouth re-sync of footage is not built yet)'),
+    engines: enginesUsed(ctx, transcript, 'none: the picture is kept as it was and the speech replaced (mouth re-sync of footage is not built yet)'),
   };
 }

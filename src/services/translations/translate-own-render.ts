@@ -10,7 +10,8 @@ import { readOwnRenderScript } from './own-render-script.js';
 import { scheduleSpeech } from './schedule-speech.js';
 import { speakSentences } from './speak-translation.js';
 import { buildTranslatedPlan, scenesToSplit } from './translated-render-plan.js';
-import { enginesUsed, noSpeechError, translatedScript, translateSentences, type PipelineContext, type PipelineResult } from './translation-pipeline.js';
+import { textsToSpeak } from './source-sentences.js';
+import { enginesUsed, noSpeechError, translatedScript, type PipelineContext, type PipelineResult } from './translation-pipeline.js';
 
 export interface OwnRenderDeps {
   engine: Pick<RenderEngine, 'validate' | 'render' | 'extractAudio'>;
@@ -25,7 +26,7 @@ export async function translateOwnRender(ctx: PipelineContext, deps: OwnRenderDe
   const script = await readOwnRenderScript(video.plan, captions, video.durationSec ?? 0, { speech: ctx.engines.speech, workDir: ctx.workDir, signal: ctx.signal });
   if (script.sentences.length === 0) throw noSpeechError(t.sourceLabel, 'its script has no words');
   await ctx.stage('translating', 15);
-  const translated = await translateSentences(ctx, script.sentences);
+  const translated = await textsToSpeak(ctx, script.sentences, true);
   const perScene = video.plan.scenes.map((_s, i) => translated.filter((s) => s.source.scene === i).length);
   const split = scenesToSplit(video.plan, perScene);
   await ctx.stage('speaking', 25);

@@ -9,14 +9,16 @@ import { pipeline } from 'node:stream/promises';
 import { ERROR_TABLE, isOratorError, OratorError } from '../../domain/errors.js';
 import { LeaseLostError, type JobContext, type JobHandler } from '../../domain/job-handler.js';
 import { redactPaths } from '../../domain/redact-paths.js';
-import type { TranslationBlobKeys, TranslationError, TranslationStage, VideoTranslationRecord } from '../../domain/video-translation.js';
+import type { SuppliedFile, TranslationBlobKeys, TranslationCompletion, TranslationError, TranslationStage, VideoTranslationRecord } from '../../domain/video-translation.js';
+import type { VideoRecord } from '../../domain/video.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace, TransactionScope, UnitOfWork, VideoRepository } from '../ports.js';
 import { scriptedVoices } from './own-render-script.js';
+import { proofreadFootage, proofreadOwnRender } from './proofread-pipeline.js';
 import { translateFootage } from './translate-footage.js';
 import { translateOwnRender } from './translate-own-render.js';
 import type { PipelineContext, PipelineResult } from './translation-pipeline.js';
 import type { TranslationEngineSet, TranslationStore } from './translation-ports.js';
-import { translationBlobPrefix } from './translation-service.js';
+import { proofreadOriginalSrtKey, proofreadSrtKey, translationBlobPrefix } from './translation-blob-keys.js';
 
 export interface TranslateVideoJobDeps {
   uow: UnitOfWork;
@@ -44,8 +46,13 @@ async function copyBlob(blobs: BlobStore, key: string, dest: string, label: stri
   await pipeline(await blobs.getStream(key), createWriteStream(dest));
 }
 
-/** Picks the path for the source and runs it. */
-async function runPipeline(deps: TranslateVideoJobDeps, ctx: PipelineContext): Promise<PipelineResult> {
+interface SourcePaths<T> {
+  ownRender(video: VideoRecord, captions: string | null): Promise<T>;
+  footage(file: string): Promise<T>;
+}
+
+/** Brings the source next to the work and picks its path: an Orator render's script, or footage. */
+async function withSource<T>(deps: TranslateVideoJobDeps, ctx: PipelineContext, paths: SourcePaths<T>): Promise<T> {
   const t = ctx.translation;
   const source = t.source;
   const sourceFile = (ext: string) => path.join(ctx.workDir, `source${ext}`);
@@ -53,12 +60,12 @@ async function runPipeline(deps: TranslateVideoJobDeps, ctx: PipelineContext): P
     await ctx.stage('preparing', 1);
     const file = sourceFile(path.extname(new URL(source.url).pathname).slice(0, 8) || '.mp4');
     await deps.engines.fetcher.fetchToFile(source.url, file);
-    return translateFootage(ctx, file, deps.maxSourceSec);
+    return paths.footage(file);
   }
   if (source.type === 'blob') {
     const file = sourceFile(path.extname(source.blobKey) || '.mp4');
     await copyBlob(deps.blobs, source.blobKey, file, t.sourceLabel);
-    return translateFootage(ctx, file, deps.maxSourceSec);
+    return paths.footage(file);
   }
   const video = await deps.videos.findById(source.videoId);
   if (!video || video.deletedAt !== null || !video.blobs.video) throw new OratorError('video_not_found', `Video ${source.videoId} was deleted before it could be translated`, { param: 'video' });
@@ -69,11 +76,40 @@ async function runPipeline(deps: TranslateVideoJobDeps, ctx: PipelineContext): P
       await copyBlob(deps.blobs, video.blobs.srt, file, t.sourceLabel);
       captions = await readFile(file, 'utf8');
     }
-    return translateOwnRender(ctx, { engine: deps.engine, blobs: deps.blobs }, video, captions);
+    return paths.ownRender(video, captions);
   }
   const file = sourceFile(path.extname(video.blobs.video) || '.mp4');
   await copyBlob(deps.blobs, video.blobs.video, file, t.sourceLabel);
-  return translateFootage(ctx, file, deps.maxSourceSec);
+  return paths.footage(file);
+}
+
+/** A translation or lip-sync: the new video, stored; its completion. */
+async function runTranslation(deps: TranslateVideoJobDeps, ctx: PipelineContext): Promise<TranslationCompletion> {
+  const result = await withSource(deps, ctx, {
+    ownRender: (video, captions) => translateOwnRender(ctx, { engine: deps.engine, blobs: deps.blobs }, video, captions),
+    footage: (file) => translateFootage(ctx, file, deps.maxSourceSec),
+  });
+  ctx.signal.throwIfAborted();
+  await ctx.stage('storing', 97);
+  return { blobs: await storeResult(deps.blobs, ctx.translation, result), durationSec: result.durationSec, script: result.script, engines: result.engines };
+}
+
+/** A proofread: the translated text as SRT (and the source's), no video. */
+async function runProofread(deps: TranslateVideoJobDeps, ctx: PipelineContext): Promise<TranslationCompletion> {
+  const out = await withSource(deps, ctx, {
+    ownRender: (video, captions) => proofreadOwnRender(ctx, video, captions),
+    footage: (file) => proofreadFootage(ctx, file, deps.maxSourceSec),
+  });
+  await ctx.stage('storing', 97);
+  const t = ctx.translation;
+  await deps.blobs.putFile(proofreadSrtKey(t), out.srt);
+  await deps.blobs.putFile(proofreadOriginalSrtKey(t), out.originalSrt);
+  return { blobs: { video: null, audio: null, srt: proofreadSrtKey(t), vtt: null }, durationSec: out.durationSec, script: out.script, engines: out.engines };
+}
+
+async function readSupplied(deps: TranslateVideoJobDeps, file: SuppliedFile, dest: string): Promise<void> {
+  if (file.type === 'url') return deps.engines.fetcher.fetchToFile(file.url, dest);
+  return copyBlob(deps.blobs, file.blobKey, dest, file.label);
 }
 
 async function storeResult(blobs: BlobStore, t: VideoTranslationRecord, r: PipelineResult): Promise<TranslationBlobKeys> {
@@ -111,19 +147,16 @@ export function createTranslateVideoHandler(deps: TranslateVideoJobDeps): JobHan
       if (!(await deps.store.markRunning(translationId, deps.clock.now()))) return;
       const workDir = await deps.scratch.create(`translate-${translationId}`);
       try {
-        const stage = stageWriter(deps, translationId);
-        const result = await runPipeline(deps, { translation: t, engines: deps.engines, workDir, signal: job.signal, stage });
-        job.signal.throwIfAborted();
-        await stage('storing', 97);
-        const blobs = await storeResult(deps.blobs, t, result);
+        const ctx: PipelineContext = { translation: t, engines: deps.engines, workDir, signal: job.signal, stage: stageWriter(deps, translationId), readSupplied: (f, dest) => readSupplied(deps, f, dest) };
+        const completion = t.kind === 'proofread' ? await runProofread(deps, ctx) : await runTranslation(deps, ctx);
         await deps.uow.transaction(async (tx) => {
           if (!(await tx.jobs.complete(job.jobId, job.owner))) throw new LeaseLostError(job.jobId);
-          const done = await tx.translations.markCompleted(translationId, { blobs, durationSec: result.durationSec, script: result.script, engines: result.engines }, deps.clock.now());
+          const done = await tx.translations.markCompleted(translationId, completion, deps.clock.now());
           if (done) await deps.onFinished?.(tx, translationId);
         });
         // Deleted while it ran: drop what was just stored.
         if ((await deps.store.findById(translationId))?.deletedAt) await deps.blobs.deletePrefix(translationBlobPrefix(t));
-        deps.log?.('video translated', { translationId, language: t.outputLanguage, durationSec: result.durationSec, attempt: job.attempt });
+        deps.log?.(`${t.kind} done`, { translationId, language: t.outputLanguage, durationSec: completion.durationSec, attempt: job.attempt });
       } finally {
         await deps.scratch.remove(workDir);
       }

@@ -5,11 +5,21 @@ import type { VideoTranslationRecord } from '../../domain/video-translation.js';
 import type { BlobStore, Clock, TransactionScope } from '../ports.js';
 import { recordEvent } from '../webhooks/webhook-outbox.js';
 
+async function proofreadEventOf(blobs: BlobStore, t: VideoTranslationRecord) {
+  const common = { proofread_id: t.id, callback_id: t.callbackId, output_language: t.outputLanguage };
+  if (t.status === 'failed') return { type: 'proofread_creation.fail' as const, data: { ...common, message: failure(t, 'Proofread failed') } };
+  return { type: 'proofread_creation.success' as const, data: { ...common, srt_url: t.blobs.srt ? await blobs.signedUrl(t.blobs.srt) : null } };
+}
+
+function failure(t: VideoTranslationRecord, fallback: string): string {
+  return t.error?.detail ? `${t.error.message}: ${t.error.detail}` : (t.error?.message ?? fallback);
+}
+
 async function eventOf(blobs: BlobStore, t: VideoTranslationRecord) {
+  if (t.kind === 'proofread') return proofreadEventOf(blobs, t);
   const common = { video_translate_id: t.id, video_translation_id: t.id, callback_id: t.callbackId, output_language: t.outputLanguage };
   if (t.status === 'failed') {
-    const message = t.error?.detail ? `${t.error.message}: ${t.error.detail}` : (t.error?.message ?? 'Video translation failed');
-    return { type: 'video_translate.fail' as const, data: { ...common, message } };
+    return { type: 'video_translate.fail' as const, data: { ...common, message: failure(t, 'Video translation failed') } };
   }
   const sign = (key: string | null) => (key ? blobs.signedUrl(key) : Promise.resolve(null));
   return {

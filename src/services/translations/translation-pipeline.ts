@@ -3,6 +3,7 @@
 import { OratorError } from '../../domain/errors.js';
 import type {
   SourceSentence,
+  SuppliedFile,
   TranslatedSentence,
   TranslationEngines,
   TranslationStage,
@@ -19,6 +20,8 @@ export interface PipelineContext {
   signal: AbortSignal;
   /** Records the stage running and the progress over the whole run (0–100). */
   stage(stage: TranslationStage, progress: number): Promise<void>;
+  /** Copies a caller-supplied file (a URL fetched, or a stored blob) to `dest`. */
+  readSupplied(file: SuppliedFile, dest: string): Promise<void>;
 }
 
 /** Files in the work dir and what the record keeps about them. */

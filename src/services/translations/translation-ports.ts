@@ -4,6 +4,8 @@
 import type {
   LanguagePair,
   TimedWord,
+  TranslatedSentence,
+  TranslationKind,
   TranslationCompletion,
   TranslationError,
   TranslationStage,
@@ -24,8 +26,10 @@ export interface TranslationStore {
   find(spaceId: string, id: string): Promise<VideoTranslationRecord | undefined>;
   /** Any translation, deleted or not (workers only). */
   findById(id: string): Promise<VideoTranslationRecord | undefined>;
-  /** Newest first; `after` continues a previous page. */
-  list(spaceId: string, limit: number, after?: PageCursor): Promise<VideoTranslationRecord[]>;
+  /** Newest first, of one kind (translations by default); `after` continues a previous page. */
+  list(spaceId: string, limit: number, after?: PageCursor, kind?: TranslationKind): Promise<VideoTranslationRecord[]>;
+  /** Replaces a completed proofread's script (its edited SRT). */
+  updateScript(spaceId: string, id: string, script: readonly TranslatedSentence[], now: number): Promise<boolean>;
   /** CAS pending → running (also accepts running, for a retried attempt). */
   markRunning(id: string, now: number): Promise<boolean>;
   /** Only while running: a finished or failed translation keeps its last stage. */

@@ -5,6 +5,8 @@ import type { VideoTranslationRecord } from '../../domain/video-translation.js';
 import { decodePageToken, pageOf } from '../page-token.js';
 import type { BlobStore, Clock } from '../ports.js';
 import { createTranslations, type CreateTranslationDeps, type TranslationRequest } from './create-translation.js';
+import { translationBlobPrefix } from './translation-blob-keys.js';
+import type { ProofreadService } from './proofread-service.js';
 import type { TranslationStore } from './translation-ports.js';
 import { legacyTranslationView, v3TranslationView } from './translation-views.js';
 
@@ -16,6 +18,7 @@ export interface TranslationServiceDeps {
   /** What kind of machine translation the configured engine is (shown with the language list). */
   translatorNote: string;
   recognitionName: string;
+  proofreads: ProofreadService;
 }
 
 export type LegacyTranslationView = Awaited<ReturnType<typeof legacyTranslationView>>;
@@ -38,11 +41,10 @@ export interface TranslationService {
   delete(spaceId: string, id: string): Promise<{ id: string }>;
   languages(): Promise<LanguageList>;
   captionUrl(spaceId: string, id: string, format: 'srt' | 'vtt', param: string): Promise<string>;
+  /** A translation stopped at its text, edited, then generated (/v3/video-translations/proofreads). */
+  proofreads: ProofreadService;
 }
 
-export function translationBlobPrefix(t: Pick<VideoTranslationRecord, 'spaceId' | 'id'>): string {
-  return `translations/${t.spaceId}/${t.id}`;
-}
 
 export const LIP_SYNC_NOTE =
   'Orator renders are re-rendered with the new speech, so the avatar’s mouth speaks the translation. Other footage keeps its picture and gets the new speech only: its mouth is not re-synced yet.';
@@ -50,10 +52,11 @@ export const LIP_SYNC_NOTE =
 export function createTranslationService(deps: TranslationServiceDeps): TranslationService {
   const found = async (spaceId: string, id: string, param: string): Promise<VideoTranslationRecord> => {
     const t = await deps.store.find(spaceId, id);
-    if (!t) throw new OratorError('translation_not_found', `${param} ${id} is not a video translation of this space`, { param });
+    if (!t || t.kind !== 'translation') throw new OratorError('translation_not_found', `${param} ${id} is not a video translation of this space`, { param });
     return t;
   };
   return {
+    proofreads: deps.proofreads,
     create: (spaceId, request) => createTranslations(deps.create, spaceId, request),
     getLegacy: async (spaceId, id, param) => legacyTranslationView(deps.blobs, await found(spaceId, id, param)),
     getV3: async (spaceId, id) => v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id')),
@@ -68,6 +71,7 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
       return v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id'));
     },
     async delete(spaceId, id) {
+      await found(spaceId, id, 'video_translation_id');
       const gone = await deps.store.softDelete(spaceId, id, deps.clock.now());
       if (!gone) throw new OratorError('translation_not_found', `video_translation_id ${id} is not a video translation of this space`, { param: 'video_translation_id' });
       await deps.blobs.deletePrefix(translationBlobPrefix(gone));
