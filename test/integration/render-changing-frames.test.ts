@@ -27,7 +27,7 @@ import { frameHashes, packetTimes } from '../support/render-probes.js';
 
 const run = promisify(execFile);
 const root = await mkdtemp(join(tmpdir(), 'orator-changing-frames-'));
-after(() => (process.env.KEEP ? undefined : rm(root, { recursive: true, force: true })));
+after(() => rm(root, { recursive: true, force: true }));
 
 const W = 320;
 const H = 180;

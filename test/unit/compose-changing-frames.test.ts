@@ -12,7 +12,6 @@ import { buildIdleMotion } from '../../src/render/motion/idle-motion.js';
 /** Evaluates a select expression of `n` the way ffmpeg's evaluator reads these functions. */
 function evaluate(expression: string, n: number): number {
   const js = expression.replace(/\bif\(/g, 'iff(').replace(/\bn\b/g, String(n));
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('iff', 'lt', 'eq', 'between', `return ${js};`)(
     (c: number, a: number, b: number) => (c ? a : b), (a: number, b: number) => +(a < b), (a: number, b: number) => +(a === b), (x: number, a: number, b: number) => +(x >= a && x <= b),
   ) as number;
