@@ -7,9 +7,9 @@
 //  (c)  which scenes are the same for every recipient (an encoded scene could only be reused for those),
 //       and what encoding the closing card alone costs: what reusing it would save at best.
 // Rounds alternate the variants (and which goes first) so all see the same machine load. Renders run
-// one at a time. Prints figures; asserts nothing.
+// one at a time. Prints figures (wall time, and CPU time beside it); asserts nothing.
 //   node --import tsx bench/template-speed.ts   (npm run bench:templates; BENCH_ROUNDS=3, BENCH_BATCH=20, BENCH_WIDTH=1280, BENCH_HEIGHT=720)
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderPlan, RenderResult } from '../src/domain/render-plan.js';
@@ -55,15 +55,30 @@ function plainPlan(template: RenderPlan): RenderPlan {
   };
 }
 
-interface Timed { ms: number; result: RenderResult }
+interface Timed { ms: number; cpuSec: number; result: RenderResult }
+
+/**
+ * CPU seconds this process and its finished children (ffmpeg, the speech engines) have used (Linux;
+ * NaN elsewhere). On a shared machine wall times follow the load; CPU time hardly does.
+ */
+async function cpuSeconds(): Promise<number> {
+  try {
+    const fields = (await readFile('/proc/self/stat', 'utf8')).split(') ')[1]!.split(' ');
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function timedRender(plan: RenderPlan, root: string, cacheDir: string): Promise<Timed> {
   const out = await mkdtemp(join(root, 'out-'));
+  const cpu = await cpuSeconds();
   const start = performance.now();
   const result = await renderVideo(plan, out, { fetcher: noFetch, cacheDir });
   const ms = performance.now() - start;
+  const cpuSec = (await cpuSeconds()) - cpu;
   await rm(out, { recursive: true, force: true });
-  return { ms, result };
+  return { ms, cpuSec, result };
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -106,6 +121,8 @@ async function speedVersusPlain(root: string): Promise<void> {
     console.log(`  ${label.padEnd(24)} ${Math.round(ms(name))} ms for ${median(runs[name].map((t) => t.result.durationSec)).toFixed(2)} s  (${runs[name].map((t) => Math.round(t.ms)).join(', ')})  stages: ${stageLine(runs[name].map((t) => t.result), median)}`);
   }
   console.log(`  speed of a template render relative to a plain one: ${(ms('plain') / ms('template')).toFixed(2)}x (target >= 0.7x)`);
+  const cpu = (name: keyof typeof caches) => median(runs[name].map((t) => t.cpuSec));
+  console.log(`  CPU per render (median): template ${cpu('template').toFixed(2)} s, plain ${cpu('plain').toFixed(2)} s: ${(cpu('plain') / cpu('template')).toFixed(2)}x by CPU time`);
   console.log(`  encode of the closing card alone: ${median(runs.closing.map((t) => t.result.timings?.encode ?? 0))} ms (what reusing it, were it the same for everyone, could save per video at best)`);
 }
 
@@ -126,6 +143,8 @@ async function batchVersusCold(root: string): Promise<void> {
   console.log(`  batch, one shared cache   ${Math.round(batchMs)}  stages (sum): ${stageLine(batch.map((t) => t.result), sum)}`);
   console.log(`  ${BATCH} x one, cold cache    ${Math.round(coldMs)}  stages (sum): ${stageLine(cold.map((t) => t.result), sum)}`);
   console.log(`  batch relative to ${BATCH} x one: ${(batchMs / coldMs).toFixed(2)}x (target <= 0.5x)`);
+  const cpu = (xs: Timed[]) => sum(xs.map((t) => t.cpuSec));
+  console.log(`  CPU: batch ${cpu(batch).toFixed(1)} s, ${BATCH} x one ${cpu(cold).toFixed(1)} s: ${(cpu(batch) / cpu(cold)).toFixed(2)}x by CPU time`);
   console.log(`  first batch item ${Math.round(batch[0]!.ms)} ms, later items median ${Math.round(median(batch.slice(1).map((t) => t.ms)))} ms; cold items median ${Math.round(median(cold.map((t) => t.ms)))} ms`);
   console.log(`(c) ${invariantScenes(plans, batch.map((t) => t.result))}`);
   // What no cache can share while every scene differs per recipient: each video's own encode and the
