@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { freePort, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
 import { CHROMIUM_LAUNCH, openWatchedPage, picturesLoaded, type WatchedPage } from '../support/browser-page.js';
 import { ffprobeJson } from '../support/render-probes.js';
@@ -233,6 +234,16 @@ test('create a two-scene video, watch it render to 100 %, play it to the end, do
   assert.deepEqual([video.codec_name, video.width, video.height], ['h264', 640, 360]);
   assert.equal(audio?.codec_name, 'aac');
   assert.ok(Math.abs(Number(probe.format.duration) - played.duration) < 0.1, 'the file is the video that played');
+  // The two scenes' presenters (Daniel's dark suit, then Mei's green sweater) are both in the file.
+  const frameAt = async (t: number) => {
+    const out = path.join(dataDir, `scene-${t}.png`);
+    await run('ffmpeg', ['-v', 'error', '-ss', t.toFixed(2), '-i', mp4, '-frames:v', '1', '-y', out]);
+    return sharp(out).extract({ left: 224, top: 220, width: 192, height: 140 }).removeAlpha().raw().toBuffer();
+  };
+  const [early, late] = await Promise.all([frameAt(0.4), frameAt(played.duration - 0.3)]);
+  const difference = early.reduce((sum, v, i) => sum + Math.abs(v - late[i]!), 0) / early.length;
+  console.log(`# torso region, scene 1 against scene 2: mean difference ${difference.toFixed(1)} of 255`);
+  assert.ok(difference > 20, 'a different presenter in the second scene');
   const srt = fs.readFileSync(await download(page, card.getByRole('link', { name: /^Download SRT/ }), 'dashboard.srt'), 'utf8');
   assert.match(srt, /Hello there/);
   assert.match(srt, /Goodbye/);
@@ -266,6 +277,14 @@ test('generate from a stock template with a changed text, and read it in the fra
   await page.getByRole('link', { name: 'Use this template for Personalised welcome' }).click();
   await heading(page, 'Personalised welcome');
   await page.getByLabel('Recipient name').fill('Zanele');
+  // An upload from the image picker (POST /v3/assets with the session) becomes the chosen picture…
+  const logo = page.locator('fieldset.picker', { hasText: 'Upload an image' });
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#E76F51' } }).png().toBuffer();
+  await logo.locator('input[type=file]').setInputFiles({ name: 'square-logo.png', mimeType: 'image/png', buffer: png });
+  await logo.locator('label.avatar-card:has-text("square-logo.png") input:checked').waitFor({ state: 'attached' });
+  await picturesLoaded(page);
+  // …and the template's own picture can be chosen back.
+  await logo.getByLabel("The template's image").check();
   await page.getByRole('checkbox', { name: 'Greeting', exact: true }).uncheck();
   await page.getByLabel('Resolution').selectOption('360p');
   await desk.check('11-template-form');
@@ -291,6 +310,45 @@ test('generate from a stock template with a changed text, and read it in the fra
   console.log(`# template frame at 2 s: tesseract read ${JSON.stringify(read)}`);
   assert.ok(normaliseText(read).includes(normaliseText('See you soon, Zanele')), `the headline carries the new name: ${read}`);
   fs.copyFileSync(frame, path.join(shots, '13-template-frame.png'));
+  desk.assertClean();
+});
+
+test('a failed render shows its reason, and the library pages through many videos', async () => {
+  const { page } = desk;
+  // Renders that fail at once (their background picture is a 404): cheap videos to fill two pages with.
+  const ids: string[] = [];
+  for (let i = 1; i <= 13; i++) {
+    const r = await fetch(url('/v2/video/generate'), {
+      method: 'POST',
+      headers: { 'x-api-key': orator.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Broken background ${i}`,
+        dimension: { width: 320, height: 180 },
+        video_inputs: [{ character: { type: 'avatar', avatar_id: 'amara_office_front' }, voice: { type: 'text', voice_id: 'flite_slt', input_text: 'Hi.' }, background: { type: 'image', url: url('/stock/templates/missing.png') } }],
+      }),
+    });
+    assert.equal(r.status, 200);
+    ids.push((await r.json()).data.video_id);
+  }
+  const statusOf = async (id: string) => (await (await withKey(`/v3/videos/${id}`)).json()).data.status;
+  await waitUntil('the broken renders fail', async () => (await statusOf(ids[ids.length - 1]!)) === 'failed', 120_000);
+
+  await navLink(page, 'Library').click();
+  await heading(page, 'Library');
+  const newest = page.locator(`article[data-video-id="${ids[12]}"]`);
+  await newest.getByText('The render failed.').waitFor();
+  assert.match((await newest.locator('.error').textContent())!, /Failed to download .*missing\.png: HTTP 404/);
+  assert.equal(await page.locator('article[data-video-id]').count(), 12, 'twelve videos a page');
+  await desk.check('13b-library-failed');
+  await page.getByRole('button', { name: 'Older' }).click();
+  await page.getByText('Page 2').waitFor();
+  const all: string[] = (await (await withKey('/v3/videos?limit=100')).json()).data.map((v: { id: string }) => v.id);
+  assert.equal(all.length, 14, 'thirteen broken videos and the template one');
+  const second = await page.locator('article[data-video-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-video-id')));
+  assert.deepEqual(second, all.slice(12), 'page 2 holds the two oldest, in order');
+  assert.equal(await page.getByRole('button', { name: 'Older' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Newer' }).click();
+  await newest.waitFor();
   desk.assertClean();
 });
 

@@ -52,7 +52,8 @@ export function loadPresenters(): Promise<Presenter[]> {
     })),
     ...data.talking_photos.map((p): Presenter => ({
       id: p.talking_photo_id,
-      name: p.talking_photo_name,
+      // Photo names are often file-like (grace_hopper_photo): shown with spaces so they wrap in a card.
+      name: p.talking_photo_name.replace(/_+/g, ' '),
       kind: 'talking_photo',
       gender: null,
       previewImage: p.preview_image_url,

@@ -4,17 +4,20 @@ import { isAppPath } from './pages.ts';
 
 export { pageOf, type Page } from './pages.ts';
 
-export const location$ = $state({ path: window.location.pathname, search: window.location.search });
+/** `visit` counts real moves (links, back, forward): the shell opens the page afresh on each, even to the same page. */
+export const location$ = $state({ path: window.location.pathname, search: window.location.search, visit: 0 });
 
-function update(): void {
+function update(newVisit: boolean): void {
   location$.path = window.location.pathname;
   location$.search = window.location.search;
+  if (newVisit) location$.visit += 1;
 }
 
+/** `replace` only rewrites the address (a page recording its own state, such as a search): no new visit. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  update();
+  update(!options.replace);
 }
 
 export function searchParam(name: string): string | null {
@@ -33,6 +36,6 @@ function onClick(event: MouseEvent): void {
 }
 
 export function startRouter(): void {
-  window.addEventListener('popstate', update);
+  window.addEventListener('popstate', () => update(true));
   document.addEventListener('click', onClick);
 }
