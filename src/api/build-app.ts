@@ -31,6 +31,7 @@ import { signInPages } from './sign-in/index.js';
 import { spaceRoutes } from './spaces/index.js';
 import { stockMediaRoutes } from './stock/index.js';
 import { videoRoutes } from './videos/index.js';
+import { lipsyncRoutes } from './lipsyncs/index.js';
 import { videoTranslationRoutes } from './video-translations/index.js';
 import { voiceRoutes } from './voices/index.js';
 import { webhookRoutes } from './webhooks/index.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes, { assets: deps.assets });
   await app.register(templateRoutes, { templates: deps.templates });
   await app.register(videoTranslationRoutes, { translations: deps.translations });
+  await app.register(lipsyncRoutes, { lipsyncs: deps.translations.lipsyncs });
   await app.register(accountRoutes, { account: deps.account });
   await app.register(webhookRoutes, { webhooks: deps.webhooks });
   await app.register(spaceRoutes, { spaces: deps.spaces });

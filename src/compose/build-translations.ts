@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { OratorError } from '../domain/errors.js';
 import type { SuppliedFile } from '../domain/video-translation.js';
+import { createLipsyncService } from '../services/lipsyncs/lipsync-service.js';
 import { createProofreadService } from '../services/translations/proofread-service.js';
 import { SqlAssetStore } from '../db/sql-asset-store.js';
 import { SqlVideoTranslationStore } from '../db/sql-video-translation-store.js';
@@ -108,9 +109,11 @@ export function buildTranslationService(p: TranslationServiceParts): Translation
   };
   const store = new SqlVideoTranslationStore(db);
   const proofreads = createProofreadService({ create, store, blobs: p.blobs, uow: p.data.uow, clock: p.clock, readText: suppliedTextReader(p.blobs, p.engines.fetcher) });
+  const lipsyncs = createLipsyncService({ create, store, blobs: p.blobs, clock: p.clock });
   return createTranslationService({
     create,
     proofreads,
+    lipsyncs,
     store,
     blobs: p.blobs,
     clock: p.clock,

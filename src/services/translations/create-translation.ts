@@ -48,7 +48,7 @@ export interface TranslationRequest {
   sourceSrt?: { url: string } | { assetId: string } | null;
 }
 
-interface ResolvedSource {
+export interface ResolvedSource {
   source: TranslationSource;
   label: string;
   /** The language and gender of an Orator render's voice, when its script can be re-rendered. */
@@ -70,7 +70,7 @@ async function ownVideo(deps: CreateTranslationDeps, spaceId: string, videoId: s
   return { source, label, scripted: { language: baseLanguage(voice.locale ?? voice.language), gender: voice.gender } };
 }
 
-async function resolveSource(deps: CreateTranslationDeps, spaceId: string, request: TranslationRequest): Promise<ResolvedSource> {
+export async function resolveSource(deps: CreateTranslationDeps, spaceId: string, request: Pick<TranslationRequest, 'video' | 'videoParam'>): Promise<ResolvedSource> {
   const param = request.videoParam;
   if ('assetId' in request.video) {
     const asset = await deps.assets.findAsset(spaceId, request.video.assetId);

@@ -12,6 +12,7 @@ import { redactPaths } from '../../domain/redact-paths.js';
 import type { SuppliedFile, TranslationBlobKeys, TranslationCompletion, TranslationError, TranslationStage, VideoTranslationRecord } from '../../domain/video-translation.js';
 import type { VideoRecord } from '../../domain/video.js';
 import type { BlobStore, Clock, RenderEngine, ScratchSpace, TransactionScope, UnitOfWork, VideoRepository } from '../ports.js';
+import { lipsyncFootage, lipsyncOwnRender } from '../lipsyncs/lipsync-pipeline.js';
 import { scriptedVoices } from './own-render-script.js';
 import { proofreadFootage, proofreadOwnRender } from './proofread-pipeline.js';
 import { translateFootage } from './translate-footage.js';
@@ -47,7 +48,8 @@ async function copyBlob(blobs: BlobStore, key: string, dest: string, label: stri
 }
 
 interface SourcePaths<T> {
-  ownRender(video: VideoRecord, captions: string | null): Promise<T>;
+  /** `asFootage` runs the footage path on the render's file instead (a render the path cannot re-render). */
+  ownRender(video: VideoRecord, captions: string | null, asFootage: () => Promise<T>): Promise<T>;
   footage(file: string): Promise<T>;
 }
 
@@ -69,26 +71,30 @@ async function withSource<T>(deps: TranslateVideoJobDeps, ctx: PipelineContext, 
   }
   const video = await deps.videos.findById(source.videoId);
   if (!video || video.deletedAt !== null || !video.blobs.video) throw new OratorError('video_not_found', `Video ${source.videoId} was deleted before it could be translated`, { param: 'video' });
-  if (scriptedVoices(video.plan) && !t.options.translateAudioOnly) {
-    let captions: string | null = null;
-    if (video.blobs.srt && (await deps.blobs.exists(video.blobs.srt))) {
-      const file = sourceFile('.srt');
-      await copyBlob(deps.blobs, video.blobs.srt, file, t.sourceLabel);
-      captions = await readFile(file, 'utf8');
-    }
-    return paths.ownRender(video, captions);
+  const videoKey = video.blobs.video;
+  const asFootage = async () => {
+    const file = sourceFile(path.extname(videoKey) || '.mp4');
+    await copyBlob(deps.blobs, videoKey, file, t.sourceLabel);
+    return paths.footage(file);
+  };
+  if (!scriptedVoices(video.plan) || t.options.translateAudioOnly) return asFootage();
+  let captions: string | null = null;
+  if (video.blobs.srt && (await deps.blobs.exists(video.blobs.srt))) {
+    const file = sourceFile('.srt');
+    await copyBlob(deps.blobs, video.blobs.srt, file, t.sourceLabel);
+    captions = await readFile(file, 'utf8');
   }
-  const file = sourceFile(path.extname(video.blobs.video) || '.mp4');
-  await copyBlob(deps.blobs, video.blobs.video, file, t.sourceLabel);
-  return paths.footage(file);
+  return paths.ownRender(video, captions, asFootage);
 }
 
 /** A translation or lip-sync: the new video, stored; its completion. */
 async function runTranslation(deps: TranslateVideoJobDeps, ctx: PipelineContext): Promise<TranslationCompletion> {
-  const result = await withSource(deps, ctx, {
-    ownRender: (video, captions) => translateOwnRender(ctx, { engine: deps.engine, blobs: deps.blobs }, video, captions),
-    footage: (file) => translateFootage(ctx, file, deps.maxSourceSec),
-  });
+  const own = { engine: deps.engine, blobs: deps.blobs };
+  const paths: SourcePaths<PipelineResult> =
+    ctx.translation.kind === 'lipsync'
+      ? { ownRender: (video, _captions, asFootage) => lipsyncOwnRender(ctx, own, video, asFootage), footage: (file) => lipsyncFootage(ctx, file, deps.maxSourceSec) }
+      : { ownRender: (video, captions) => translateOwnRender(ctx, own, video, captions), footage: (file) => translateFootage(ctx, file, deps.maxSourceSec) };
+  const result = await withSource(deps, ctx, paths);
   ctx.signal.throwIfAborted();
   await ctx.stage('storing', 97);
   return { blobs: await storeResult(deps.blobs, ctx.translation, result), durationSec: result.durationSec, script: result.script, engines: result.engines };

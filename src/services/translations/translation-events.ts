@@ -17,7 +17,9 @@ function failure(t: VideoTranslationRecord, fallback: string): string {
 
 async function eventOf(blobs: BlobStore, t: VideoTranslationRecord) {
   if (t.kind === 'proofread') return proofreadEventOf(blobs, t);
-  const common = { video_translate_id: t.id, video_translation_id: t.id, callback_id: t.callbackId, output_language: t.outputLanguage };
+  // HeyGen names no lip-sync event (API-SURFACE §3.7, §9): it is its translation product, so its events.
+  const ids = t.kind === 'lipsync' ? { lipsync_id: t.id } : { video_translate_id: t.id, video_translation_id: t.id };
+  const common = { ...ids, callback_id: t.callbackId, output_language: t.outputLanguage };
   if (t.status === 'failed') {
     return { type: 'video_translate.fail' as const, data: { ...common, message: failure(t, 'Video translation failed') } };
   }

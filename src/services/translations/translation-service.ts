@@ -6,6 +6,7 @@ import { decodePageToken, pageOf } from '../page-token.js';
 import type { BlobStore, Clock } from '../ports.js';
 import { createTranslations, type CreateTranslationDeps, type TranslationRequest } from './create-translation.js';
 import { translationBlobPrefix } from './translation-blob-keys.js';
+import type { LipsyncService } from '../lipsyncs/lipsync-service.js';
 import type { ProofreadService } from './proofread-service.js';
 import type { TranslationStore } from './translation-ports.js';
 import { legacyTranslationView, v3TranslationView } from './translation-views.js';
@@ -19,6 +20,7 @@ export interface TranslationServiceDeps {
   translatorNote: string;
   recognitionName: string;
   proofreads: ProofreadService;
+  lipsyncs: LipsyncService;
 }
 
 export type LegacyTranslationView = Awaited<ReturnType<typeof legacyTranslationView>>;
@@ -43,6 +45,8 @@ export interface TranslationService {
   captionUrl(spaceId: string, id: string, format: 'srt' | 'vtt', param: string): Promise<string>;
   /** A translation stopped at its text, edited, then generated (/v3/video-translations/proofreads). */
   proofreads: ProofreadService;
+  /** Lip-syncs share the pipeline and the store (/v3/lipsyncs). */
+  lipsyncs: LipsyncService;
 }
 
 
@@ -57,6 +61,7 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
   };
   return {
     proofreads: deps.proofreads,
+    lipsyncs: deps.lipsyncs,
     create: (spaceId, request) => createTranslations(deps.create, spaceId, request),
     getLegacy: async (spaceId, id, param) => legacyTranslationView(deps.blobs, await found(spaceId, id, param)),
     getV3: async (spaceId, id) => v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id')),
