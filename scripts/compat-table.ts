@@ -76,6 +76,14 @@ export const PARTIAL: Record<string, string> = {
   'POST /v3/video-translations': 'video by url or asset_id; as POST /v2/video_translate (re-render for Orator renders, speech replaced for other footage, mouth not re-synced); audio, srt and brand_glossary_id not acted on',
   'GET /v3/video-translations/languages': 'as GET /v2/video_translate/target_languages',
   'GET /v3/video-translations/{video_translation_id}': 'HeyGen’s fields, plus stage, progress, error, translated_script and engines',
+  // Proofreads and lip-sync (issue 14, second slice).
+  'POST /v2/video_translate/proofread': 'path not pinned by HeyGen (third-party code only): video_url, output_language(s), srt_url as the source transcript; answers proofread_id; status at GET /v2/video_translate/proofread/{proofread_id}',
+  'POST /v3/video-translations/proofreads': 'stops at the translated text (translated and source SRTs); srt (url or asset_id) replaces speech recognition; brand_glossary_id, enable_video_stretching, enable_speech_enhancement and keep_the_same_format accepted and not acted on; submitted_for_review always false',
+  'PUT /v3/video-translations/proofreads/{proofread_id}/srt': 'srt by url, asset_id or Orator’s inline {type: text}; read strictly: 400672 SRT_FILE_ERROR names the line',
+  'POST /v3/video-translations/proofreads/{proofread_id}/generate': 'a video translation speaking the edited words at their times; captions always made',
+  'POST /v3/lipsyncs': 'audio, or Orator’s script + voice_id; a one-scene Orator render is re-rendered with it (mouth in sync); other videos get the new sound under the untouched picture (audio replacement only, the mouth is not re-synced); mode, start_time/end_time, enable_* and fps_mode accepted and not acted on; events video_translate.success/.fail with lipsync_id (HeyGen names none)',
+  'GET /v3/lipsyncs/{lipsync_id}': 'HeyGen’s fields, plus caption_url, audio_url, stage, progress, engines (resync says re-rendered or audio replaced only) and error',
+  'GET /v3/lipsyncs/statuses': 'lipsync_ids only (batch_ids: 400, lip-sync batches are not built)',
 };
 
 export interface SurfaceRow {
