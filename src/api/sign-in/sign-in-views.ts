@@ -38,7 +38,7 @@ export function accountPage(v: { csrf: string; signedIn: SignedInUser; membershi
 ${v.memberships.length > 0
     ? html`<table aria-label="Your spaces"><tbody>${spaceRows(v.memberships, space?.id)}</tbody></table>`
     : html`<p class="muted">You belong to no space yet: ask a space admin for an invitation.</p>`}
-<nav><a href="/account/password">Change password</a><a href="/account/apps">Your apps</a>${signOutForm(v.csrf)}</nav>`;
+<nav><a href="/">Open the dashboard</a><a href="/account/password">Change password</a><a href="/account/apps">Your apps</a>${signOutForm(v.csrf)}</nav>`;
 }
 
 export function passwordForm(v: { csrf: string; error?: string }): SafeHtml {
