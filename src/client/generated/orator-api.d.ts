@@ -6712,6 +6712,1001 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/video-translations/proofreads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a video’s text for proofreading (no video yet)
+         * @description Runs the translation up to its text and stops: download the translated SRT (GET …/srt), edit it, upload it back (PUT …/srt), then POST …/generate: the video speaks the edited words at their times. An srt of what the video says may be given instead of speech recognition.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        video: {
+                            /** @enum {string} */
+                            type: "url" | "asset_id";
+                            url?: null | string;
+                            asset_id?: null | string;
+                        };
+                        output_languages: string[];
+                        srt?: null | {
+                            /** @enum {string} */
+                            type: "url" | "asset_id";
+                            url?: null | string;
+                            asset_id?: null | string;
+                        };
+                        title?: null | string;
+                        input_language?: null | string;
+                        voice_id?: null | string;
+                        disable_music_track?: null | boolean;
+                        callback_id?: null | string;
+                        callback_url?: null | string;
+                        folder_id?: null | string;
+                        brand_voice_id?: null | string;
+                        brand_glossary_id?: null | string;
+                        speaker_num?: null | number;
+                        mode?: null | string;
+                        enable_video_stretching?: null | boolean;
+                        enable_speech_enhancement?: null | boolean;
+                        keep_the_same_format?: null | boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                proofread_ids: string[];
+                                /** @enum {string} */
+                                status: "processing" | "completed" | "failed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proofread: status and its script as it stands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proofread_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "processing" | "completed" | "failed";
+                                output_language: string | null;
+                                input_language: string | null;
+                                submitted_for_review: boolean | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the voice the generated video will speak with. */
+                                voice_id: string;
+                                /** @description Orator: the sentences as they stand (after any PUT …/srt). */
+                                proofread_script: {
+                                    start: number;
+                                    end: number;
+                                    /** @description The translation, as proofread. */
+                                    text: string;
+                                    source_start: number;
+                                    source_end: number;
+                                    source_text: string;
+                                    speed: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}/srt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed links to the translated SRT (to edit) and the source’s SRT */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proofread_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                srt_url: string;
+                                original_srt_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the translated text with an edited SRT (400672 names a malformed line) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proofread_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        srt: {
+                            /** @enum {string} */
+                            type: "url" | "asset_id" | "text";
+                            url?: null | string;
+                            asset_id?: null | string;
+                            text?: null | string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "processing" | "completed" | "failed";
+                                output_language: string | null;
+                                input_language: string | null;
+                                submitted_for_review: boolean | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the voice the generated video will speak with. */
+                                voice_id: string;
+                                /** @description Orator: the sentences as they stand (after any PUT …/srt). */
+                                proofread_script: {
+                                    start: number;
+                                    end: number;
+                                    /** @description The translation, as proofread. */
+                                    text: string;
+                                    source_start: number;
+                                    source_end: number;
+                                    source_text: string;
+                                    speed: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the translated video from the proofread text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proofread_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        captions?: null | boolean;
+                        translate_audio_only?: null | boolean;
+                        callback_id?: null | string;
+                        callback_url?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                video_translation_id: string;
+                                /** @enum {string} */
+                                status: "processing" | "completed" | "failed";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/video_translate/proofread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a video’s text for proofreading (legacy)
+         * @description Runs the translation up to its text and stops: download the translated SRT (GET …/srt), edit it, upload it back (PUT …/srt), then POST …/generate: the video speaks the edited words at their times. An srt of what the video says may be given instead of speech recognition.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        video_url: string;
+                        output_language?: null | string;
+                        output_languages?: null | string[];
+                        srt_url?: null | string;
+                        title?: null | string;
+                        input_language?: null | string;
+                        voice_id?: null | string;
+                        disable_music_track?: null | boolean;
+                        callback_id?: null | string;
+                        callback_url?: null | string;
+                        folder_id?: null | string;
+                        brand_voice_id?: null | string;
+                        brand_glossary_id?: null | string;
+                        speaker_num?: null | number;
+                        mode?: null | string;
+                        enable_video_stretching?: null | boolean;
+                        enable_speech_enhancement?: null | boolean;
+                        keep_the_same_format?: null | boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                proofread_id: string;
+                                proofread_ids: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/video_translate/proofread/{proofread_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proofread’s status (legacy) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proofread_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "processing" | "completed" | "failed";
+                                output_language: string | null;
+                                input_language: string | null;
+                                submitted_for_review: boolean | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the voice the generated video will speak with. */
+                                voice_id: string;
+                                /** @description Orator: the sentences as they stand (after any PUT …/srt). */
+                                proofread_script: {
+                                    start: number;
+                                    end: number;
+                                    /** @description The translation, as proofread. */
+                                    text: string;
+                                    source_start: number;
+                                    source_end: number;
+                                    source_text: string;
+                                    speed: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/lipsyncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lip-syncs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed";
+                                duration: number | null;
+                                video_url: string | null;
+                                caption_url: string | null;
+                                audio_url: string | null;
+                                callback_id: string | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the video as it was given. */
+                                source_video: string;
+                                engines: {
+                                    transcript: string;
+                                    translation: string;
+                                    speech: string;
+                                    /** @description Re-rendered (mouth in sync) or audio replaced only. */
+                                    resync: string;
+                                } | null;
+                                error: {
+                                    code: number;
+                                    message: string;
+                                    detail: string | null;
+                                } | null;
+                            }[];
+                            has_more: boolean;
+                            next_token: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Give a video new audio (or a script) and re-sync its mouth
+         * @description An Orator render of one scene (a video_url this server handed out for a video of your space) is rendered again with the new audio or script as its voice, so the avatar’s mouth follows it. Any other video keeps its picture and gets the new sound in place of the old: audio replacement only, its mouth is not re-synced yet (engines.resync says which happened).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        video: {
+                            /** @enum {string} */
+                            type: "url" | "asset_id";
+                            url?: null | string;
+                            asset_id?: null | string;
+                        };
+                        audio?: null | {
+                            /** @enum {string} */
+                            type: "url" | "asset_id";
+                            url?: null | string;
+                            asset_id?: null | string;
+                        };
+                        script?: null | string;
+                        voice_id?: null | string;
+                        title?: null | string;
+                        callback_id?: null | string;
+                        callback_url?: null | string;
+                        folder_id?: null | string;
+                        disable_music_track?: null | boolean;
+                        enable_caption?: null | boolean;
+                        mode?: null | ("speed" | "precision");
+                        enable_dynamic_duration?: null | boolean;
+                        enable_speech_enhancement?: null | boolean;
+                        enable_watermark?: null | boolean;
+                        keep_the_same_format?: null | boolean;
+                        start_time?: null | number;
+                        end_time?: null | number;
+                        fps_mode?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                lipsync_id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/lipsyncs/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuses of up to 100 lip-syncs (lipsync_ids, comma-separated) */
+        get: {
+            parameters: {
+                query?: {
+                    lipsync_ids?: string;
+                    batch_ids?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                video_id: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "processing" | "completed" | "failed" | "not_found";
+                                error: {
+                                    code: number;
+                                    message: string;
+                                    detail: string | null;
+                                } | null;
+                                batch_id: string | null;
+                                item_index: number | null;
+                            }[];
+                            has_more: boolean;
+                            next_token: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/lipsyncs/{lipsync_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lip-sync (URLs signed fresh on every call) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lipsync_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed";
+                                duration: number | null;
+                                video_url: string | null;
+                                caption_url: string | null;
+                                audio_url: string | null;
+                                callback_id: string | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the video as it was given. */
+                                source_video: string;
+                                engines: {
+                                    transcript: string;
+                                    translation: string;
+                                    speech: string;
+                                    /** @description Re-rendered (mouth in sync) or audio replaced only. */
+                                    resync: string;
+                                } | null;
+                                error: {
+                                    code: number;
+                                    message: string;
+                                    detail: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a lip-sync and its files */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lipsync_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a lip-sync */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lipsync_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed";
+                                duration: number | null;
+                                video_url: string | null;
+                                caption_url: string | null;
+                                audio_url: string | null;
+                                callback_id: string | null;
+                                created_at: number | null;
+                                failure_message: string | null;
+                                /** @description Orator: the pipeline stage running. */
+                                stage: string;
+                                progress: number;
+                                /** @description Orator: the video as it was given. */
+                                source_video: string;
+                                engines: {
+                                    transcript: string;
+                                    translation: string;
+                                    speech: string;
+                                    /** @description Re-rendered (mouth in sync) or audio replaced only. */
+                                    resync: string;
+                                } | null;
+                                error: {
+                                    code: number;
+                                    message: string;
+                                    detail: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/user/me": {
         parameters: {
             query?: never;
