@@ -98,7 +98,7 @@ test('pages that need a person redirect to sign-in and come back afterwards', as
   const { email, password } = await newUser();
   assert.equal((await browser.signIn(email, password, '/account/password')).location, '/account/password');
   assert.match((await browser.get('/account')).body, /Signed in as <strong>Person \d+<\/strong>/);
-  assert.match((await browser.get('/account')).body, /<a href="/">Open the dashboard</a>/, 'the account page leads to the dashboard');
+  assert.match((await browser.get('/account')).body, /<a href="\/">Open the dashboard<\/a>/, 'the account page leads to the dashboard');
 });
 
 test('sign-out: a post with the token ends the session and clears the cookie; a bare GET changes nothing', async () => {
