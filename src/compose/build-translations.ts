@@ -14,6 +14,7 @@ import type { JobHandler } from '../domain/job-handler.js';
 import type { LanguagePair } from '../domain/video-translation.js';
 import type { MediaFetcher } from '../domain/render-plan.js';
 import { refusedUrlHost } from '../net/public-address.js';
+import { resyncFootageMouth } from '../render/footage/resync-footage-mouth.js';
 import { createTranslator } from '../render/translation/create-translator.js';
 import { PocketsphinxTranscriber } from '../render/translation/pocketsphinx-transcriber.js';
 import { createTranslationMedia } from '../render/translation/translation-media.js';
@@ -35,10 +36,14 @@ function chatPairs(config: Config, voices: readonly TranslationVoice[]): Languag
   return spoken.flatMap((source) => targets.filter((target) => target !== source).map((target) => ({ source, target })));
 }
 
+/** Face tracked on every 3rd frame of footage, the mesh between interpolated (bench/footage-resync-speed.ts). */
+const FOOTAGE_DETECT_EVERY = 3;
+
 export function buildTranslationEngines(config: Config, fetcher: MediaFetcher): TranslationEngineSet {
   const t = config.translation;
   const speech = createTranslationSpeech();
   return {
+    footageMouth: { detectEvery: FOOTAGE_DETECT_EVERY, resync: (r) => resyncFootageMouth({ ...r, detectEvery: FOOTAGE_DETECT_EVERY }) },
     transcriber: new PocketsphinxTranscriber(),
     translator: createTranslator({ engine: t.engine, url: t.url, apiKey: t.apiKey, model: t.model, chatPairs: t.engine === 'openai' ? chatPairs(config, speech.voices()) : [] }),
     speech,

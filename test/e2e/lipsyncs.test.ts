@@ -1,7 +1,7 @@
 // Lip-sync over HTTP with the real server (issue 14): (a) a one-scene Orator render given a new script
 // is rendered again, the avatar speaking the new words (captions, mouth moving with the sound); (b) a
 // plain uploaded video given new audio keeps its picture frame for frame and carries the new sound
-// (audio replacement only, said so in engines.resync). List with a cursor, statuses, rename, delete,
+// (no face in a test pattern: audio replacement only, said so in engines.resync). List with a cursor, statuses, rename, delete,
 // webhooks, errors; every answer validated against HeyGen's schemas.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import path from 'node:path';
 import { api, freePort, pollStatus, startOrator, tempDataDir, type OratorProcess } from '../support/orator-process.js';
 import { frameHashes, mouthDarkness } from '../support/render-probes.js';
 import { validateHeygenResponse } from '../support/validate-heygen-response.js';
+import { correlation as lipCorrelation, differenceOutsideFace, lipGaps, loudnessPerFrame, rgbFrames } from '../support/footage-mouth-probes.js';
+import { GRACE_HOPPER_PHOTO } from '../../src/render/avatars/photo/stock-photos.js';
 
 let orator: OratorProcess;
 let dataDir: string;
@@ -159,6 +161,38 @@ test('(b) plain footage with new audio: the same picture, the new sound, said to
   assert.equal(gone.status, 404);
   conforms('GET', '/v3/lipsyncs/{lipsync_id}', gone.status, gone.json);
   assert.equal((await fetch(done.video_url)).status, 404, 'files deleted');
+});
+
+test('(c) a talking-face video Orator did not make, with new audio: the mouth re-drawn to it, the rest untouched', async () => {
+  const W = 640;
+  const H = 360;
+  execFileSync('flite', ['-voice', 'slt', '-t', 'Good evening. The garden party starts at seven, so please be on time.', '-o', path.join(dataDir, 'party.wav')]);
+  const footage = path.join(dataDir, 'face.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-t', '5', '-r', '25', '-i', GRACE_HOPPER_PHOTO, '-f', 'lavfi', '-t', '5', '-i', 'anullsrc=r=48000:cl=mono', '-vf', `scale=-2:${H},pad=${W}:${H}:(ow-iw)/2:0,format=yuv420p`, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '12', '-c:a', 'aac', '-shortest', footage]);
+  const v = await upload(footage, 'video/mp4');
+  const a = await upload(path.join(dataDir, 'party.wav'), 'audio/wav');
+  const { status, json } = await api(orator, 'POST', '/v3/lipsyncs', { video: { type: 'url', url: v.url }, audio: { type: 'asset_id', asset_id: a.id } });
+  assert.equal(status, 200, JSON.stringify(json));
+  const done = await settled(json.data.lipsync_id);
+  assert.equal(done.status, 'completed', JSON.stringify(done));
+  assert.match(done.engines.resync, /mouth re-drawn to the new speech on \d+ of 125 frames/);
+  const out = await download(done.video_url, 'c.mp4');
+  const framesDir = process.env.ORATOR_TEST_FRAMES_DIR ?? path.join(dataDir, 'frames');
+  fs.mkdirSync(framesDir, { recursive: true });
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', out, '-vf', 'fps=4', path.join(framesDir, 'lipsync-c-%02d.png')]);
+  const outFrames = rgbFrames(out, W, H);
+  const srcFrames = rgbFrames(footage, W, H);
+  const faces = await lipGaps(outFrames, W, H);
+  const loud = loudnessPerFrame(path.join(dataDir, 'party.wav'));
+  const pairs = faces.map((f, i) => [f.gap, loud[i] ?? 0] as const).filter(([g]) => g !== null) as [number, number][];
+  assert.ok(pairs.length >= 100, `face read on ${pairs.length} frames`);
+  const r = lipCorrelation(pairs.map(([g]) => g), pairs.map(([, l]) => l));
+  assert.ok(r >= 0.4, `inner-lip gap vs loudness r = ${r.toFixed(3)}`);
+  const srcMesh = (await lipGaps([srcFrames[0]!], W, H))[0]!.mesh;
+  for (const [i, f] of outFrames.entries()) {
+    const d = differenceOutsideFace(f, srcFrames[i]!, W, H, srcMesh);
+    assert.ok(d.mean < 1.5, `frame ${i}: mean difference outside the face ${d.mean.toFixed(2)}`);
+  }
 });
 
 test('refused at once: neither audio nor script, both, unknown voice; a sound file as the video fails with 400621', async () => {

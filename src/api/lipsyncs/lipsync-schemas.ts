@@ -6,7 +6,7 @@ import { opt, V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
 export const LIPSYNC_DESCRIPTION =
   'An Orator render of one scene (a video_url this server handed out for a video of your space) is rendered again with the new audio or script as its voice, so the avatar’s mouth follows it. ' +
-  'Any other video keeps its picture and gets the new sound in place of the old: audio replacement only, its mouth is not re-synced yet (engines.resync says which happened).';
+  'Any other video gets the new sound in place of the old and its mouth re-drawn to it wherever a face is tracked (the mouth opens with the loudness); frames without a face keep their picture (engines.resync says which happened).';
 
 const File = Type.Object({ type: Type.String({ enum: ['url', 'asset_id'] }), url: opt(Type.String()), asset_id: opt(Type.String()) });
 

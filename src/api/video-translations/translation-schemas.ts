@@ -7,7 +7,7 @@ import { opt, V3Envelope, V3ListEnvelope } from '../schemas/v3-envelopes.js';
 
 const LIP_SYNC =
   'Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. ' +
-  'Any other footage keeps its picture and gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track): mouth re-sync of external footage is not built yet.';
+  'Any other footage gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track) and its mouth re-drawn to the new speech wherever a face is tracked (engines.resync says on how many frames); frames without a face keep their picture.';
 
 export const TRANSLATION_DESCRIPTION =
   `${LIP_SYNC} Footage must speak English (offline recognition with pocketsphinx). ` +

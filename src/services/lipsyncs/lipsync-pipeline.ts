@@ -9,10 +9,10 @@ import type { VideoRecord } from '../../domain/video.js';
 import type { ProbedMedia } from '../assets/asset-ports.js';
 import type { BlobStore, RenderEngine } from '../ports.js';
 import type { PipelineContext, PipelineResult } from '../translations/translation-pipeline.js';
+import { resyncFootage } from '../translations/footage-mouth.js';
 import { escapeForSpeech } from '../translations/speak-translation.js';
 import { resolveStoredMedia } from '../videos/resolve-stored-media.js';
 
-export const AUDIO_ONLY_RESYNC = 'audio replaced only: the picture is kept as it was and its mouth is not re-synced';
 
 function checkPicture(probe: ProbedMedia | undefined, label: string, maxSec: number): ProbedMedia {
   const param = 'video';
@@ -67,7 +67,9 @@ export async function lipsyncFootage(ctx: PipelineContext, videoPath: string, ma
   const srt = path.join(ctx.workDir, 'captions.srt');
   const vtt = path.join(ctx.workDir, 'captions.vtt');
   await media.writeCaptions(words, srt, vtt);
-  return { video, audio: dub, srt, vtt, durationSec, script: [], engines: engines(ctx, AUDIO_ONLY_RESYNC) };
+  await ctx.stage('rendering', 70);
+  const resynced = await resyncFootage(ctx, videoPath, dub, video);
+  return { video: resynced.video, audio: dub, srt, vtt, durationSec, script: [], engines: engines(ctx, resynced.resync) };
 }
 
 /** Only a one-scene render can take a new voice whole; undefined: treat it as footage. */

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { OratorError } from '../../domain/errors.js';
 import type { ProbedMedia } from '../assets/asset-ports.js';
+import { resyncFootage } from './footage-mouth.js';
 import { footageSentences, textsToSpeak } from './source-sentences.js';
 import { scheduleSpeech } from './schedule-speech.js';
 import { speakSentences } from './speak-translation.js';
@@ -45,17 +46,19 @@ export async function translateFootage(ctx: PipelineContext, videoPath: string, 
     { videoPath, dubWav: dub, outPath: video, original: t.options.dropOriginalAudio ? 'dropped' : 'ducked', speechSpans: sentences.map((s) => ({ start: s.start, end: s.end })) },
     ctx.signal,
   );
+  await ctx.stage('rendering', 85);
+  const resynced = await resyncFootage(ctx, videoPath, dub, video);
   const srt = path.join(ctx.workDir, 'captions.srt');
   const vtt = path.join(ctx.workDir, 'captions.vtt');
   const captionWords = spoken.flatMap((s, i) => s.words.map((w) => ({ word: w.word, start: w.start + schedule.placed[i]!.pieceStart, end: w.end + schedule.placed[i]!.pieceStart })));
   await media.writeCaptions(captionWords, srt, vtt);
   return {
-    video,
+    video: resynced.video,
     audio: dub,
     srt,
     vtt,
     durationSec,
     script: translatedScript(spoken, schedule.placed),
-    engines: enginesUsed(ctx, transcript, 'none: the picture is kept as it was and the speech replaced (mouth re-sync of footage is not built yet)'),
+    engines: enginesUsed(ctx, transcript, resynced.resync),
   };
 }

@@ -117,7 +117,18 @@ export interface TranslationMedia {
 /** Where a URL this server handed out points in the blob store; undefined for every other URL. */
 export type OratorFileResolver = (url: string) => { key: string; signatureValid: boolean } | undefined;
 
+/** Re-draws the mouth of footage to new speech (render/footage): face tracked, mouth warped per frame. */
+export interface FootageMouthResync {
+  resync(
+    request: { videoPath: string; soundPath: string; audioFrom: string; outPath: string; signal?: AbortSignal },
+  ): Promise<{ frames: number; redrawn: number; detections: number; facesFound: number }>;
+  /** Track the face on every Nth frame (the rest interpolated). */
+  readonly detectEvery: number;
+}
+
 export interface TranslationEngineSet {
+  /** Absent: footage keeps its picture as it is (speech replaced only). */
+  footageMouth?: FootageMouthResync;
   transcriber: SpeechTranscriber;
   translator: TextTranslator;
   speech: TranslationSpeech;

@@ -51,7 +51,7 @@ export interface TranslationService {
 
 
 export const LIP_SYNC_NOTE =
-  'Orator renders are re-rendered with the new speech, so the avatar’s mouth speaks the translation. Other footage keeps its picture and gets the new speech only: its mouth is not re-synced yet.';
+  'Orator renders are re-rendered with the new speech, so the avatar’s mouth speaks the translation. Other footage gets the new speech and its mouth re-drawn to it wherever a face is tracked (the face mesh warped per frame, the mouth opening with the new speech’s loudness, not yet its phones); frames without a face keep their picture.';
 
 export function createTranslationService(deps: TranslationServiceDeps): TranslationService {
   const found = async (spaceId: string, id: string, param: string): Promise<VideoTranslationRecord> => {
