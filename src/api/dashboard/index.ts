@@ -65,8 +65,9 @@ export async function dashboardRoutes(app: FastifyInstance, options: DashboardOp
   });
   const dir = options.bundleDir ?? DEFAULT_BUNDLE_DIR;
   const currentBundle = dashboardBundleReader(dir);
-  // Files are served from where the bundle was at start; a bundle built later needs a restart.
-  if (await currentBundle()) {
+  // Files and page routes are those of the bundle at start; a bundle built later needs a restart.
+  const atStart = await currentBundle();
+  if (atStart) {
     await app.register(fastifyStatic, {
       root: path.join(dir, '_app'),
       prefix: '/_app/',
@@ -83,5 +84,10 @@ export async function dashboardRoutes(app: FastifyInstance, options: DashboardOp
   const handler = servePage(currentBundle, accountsExistCheck(options.users));
   const route = { schema: { hide: true } } as const;
   app.get('/', route, handler);
-  app.get('/*', route, handler);
+  // One route per page of the app rather than a catch-all: a catch-all would also take the paths the router
+  // refuses for the API (an over-long path parameter is a 400 in the API's envelope, not a dashboard 404).
+  for (const segment of atStart?.pageSegments ?? []) {
+    app.get(`/${segment}`, route, handler);
+    app.get(`/${segment}/*`, route, handler);
+  }
 }
