@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     console.log(`  stages (s): ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     console.log(`  resync: ${result.engines.resync}`);
     const t1 = performance.now();
-    const r = await resyncFootageMouth({ videoPath: source, soundPath: result.audio!, audioFrom: result.video, outPath: path.join(dir, 'lipsync.mp4'), detectEvery: 3 });
+    const r = await resyncFootageMouth({ videoPath: source, soundPath: result.audio!, audioFrom: result.video, outPath: path.join(dir, 'lipsync.mp4'), detectEvery: engines.footageMouth!.detectEvery });
     const lip = (performance.now() - t1) / 1000;
     console.log(`lip-sync (mouth re-sync alone): ${lip.toFixed(1)} s = ${(lip / SECONDS).toFixed(2)}x; face tracking ${r.trackSec.toFixed(1)} s on ${r.detections} frames, mouth drawing ${r.drawSec.toFixed(1)} s on ${r.redrawn} frames, the rest decode and encode`);
   } finally {

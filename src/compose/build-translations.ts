@@ -36,8 +36,8 @@ function chatPairs(config: Config, voices: readonly TranslationVoice[]): Languag
   return spoken.flatMap((source) => targets.filter((target) => target !== source).map((target) => ({ source, target })));
 }
 
-/** Face tracked on every 3rd frame of footage, the mesh between interpolated (bench/footage-resync-speed.ts). */
-const FOOTAGE_DETECT_EVERY = 3;
+/** Face tracked on every 4th frame of footage, the mesh between interpolated: 60 s of 720p re-synced in 0.85x its length here, where every 3rd took 1.28x (bench/footage-translate-speed.ts). */
+const FOOTAGE_DETECT_EVERY = 4;
 
 export function buildTranslationEngines(config: Config, fetcher: MediaFetcher): TranslationEngineSet {
   const t = config.translation;

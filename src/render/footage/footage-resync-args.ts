@@ -25,7 +25,7 @@ export function buildFrameEncodeArgs(a: FrameEncodeArgs): string[] {
     '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${a.width}x${a.height}`, '-r', String(a.fps), '-i', 'pipe:0',
     '-i', a.audioFrom,
     '-map', '0:v:0', '-map', '1:a:0?',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p',
+    '-c:v', 'libx264', '-preset', 'superfast', '-crf', '18', '-pix_fmt', 'yuv420p',
     '-c:a', 'copy', '-movflags', '+faststart',
     a.outPath,
   ];

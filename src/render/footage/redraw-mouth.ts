@@ -19,6 +19,15 @@ export interface MouthRedrawer {
   redraw(frame: Buffer, mesh: readonly Point[], viseme: Viseme): void;
 }
 
+/**
+ * Only triangles that move: the canvas already holds the source frame, so a triangle copied onto itself
+ * changes nothing, and the eyes, brow and cheeks (most of the mesh) stay still for every mouth shape.
+ */
+export function movedTriangles(triangles: readonly Triangle[], from: readonly Point[], to: readonly Point[]): Triangle[] {
+  const moved = (i: number) => Math.abs(from[i]!.x - to[i]!.x) > 0.01 || Math.abs(from[i]!.y - to[i]!.y) > 0.01;
+  return triangles.filter((t) => moved(t[0]) || moved(t[1]) || moved(t[2]));
+}
+
 export function createMouthRedrawer(canvasLib: CanvasLib, faceTriangles: readonly Triangle[], width: number, height: number): MouthRedrawer {
   const make = (w: number, h: number): Canvas => canvasLib.createCanvas(w, h);
   return {
@@ -42,7 +51,9 @@ export function createMouthRedrawer(canvasLib: CanvasLib, faceTriangles: readonl
       paintMouthInterior(ctx, source, mesh, to, shape, palette, make);
       const closed = innerLipGapPx(to) < 0.75;
       const parted = innerLipGapPx(mesh) > 1.5;
-      warpTriangles(ctx, source, withRing(closed && !parted ? mesh : lipSamplingMesh(mesh), ring), withRing(to, ring), [...faceTriangles, ...ring.strip], !closed);
+      const fromPts = withRing(closed && !parted ? mesh : lipSamplingMesh(mesh), ring);
+      const toPts = withRing(to, ring);
+      warpTriangles(ctx, source, fromPts, toPts, movedTriangles([...faceTriangles, ...ring.strip], fromPts, toPts), !closed);
       if (closed && parted) drawLipContact(ctx, to, palette);
       const out = ctx.getImageData(0, 0, r.width, r.height).data;
       for (let y = 0; y < r.height; y++) {

@@ -37,8 +37,8 @@ export interface FootageResyncReport {
 }
 
 const SAMPLE_RATE = 16000;
-/** The tracker reads faces well at this size; bigger frames are halved first (cheaper tensors). */
-const DETECT_MAX_WIDTH = 720;
+/** The tracker reads faces well at this width; bigger frames are subsampled to it first (cheaper tensors). */
+const DETECT_MAX_WIDTH = 480;
 
 async function collect(program: string, args: string[], signal?: AbortSignal): Promise<Buffer> {
   const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
@@ -62,25 +62,29 @@ async function videoStream(path: string): Promise<{ width: number; height: numbe
   return { width: s.width, height: s.height, fps };
 }
 
-/** Exactly `size` bytes per yielded frame, each a fresh buffer. */
+/** Exactly `size` bytes per yielded frame, each a fresh buffer (chunks copied once, straight into it). */
 async function* framesOf(stream: Readable, size: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
-  let held = 0;
+  let frame = Buffer.allocUnsafe(size);
+  let filled = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    parts.push(chunk);
-    held += chunk.length;
-    while (held >= size) {
-      const all = Buffer.concat(parts, held);
-      yield Buffer.from(all.subarray(0, size));
-      parts = [all.subarray(size)];
-      held -= size;
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(size - filled, chunk.length - offset);
+      chunk.copy(frame, filled, offset, offset + n);
+      filled += n;
+      offset += n;
+      if (filled === size) {
+        yield frame;
+        frame = Buffer.allocUnsafe(size);
+        filled = 0;
+      }
     }
   }
 }
 
 /** The face mesh of an RGBA frame, in the frame's pixels, or null. */
 async function trackFace(frame: Buffer, width: number, height: number): Promise<Point[] | null> {
-  const step = width > DETECT_MAX_WIDTH ? 2 : 1;
+  const step = Math.max(1, Math.ceil(width / DETECT_MAX_WIDTH));
   const w = Math.floor(width / step);
   const h = Math.floor(height / step);
   const rgb = new Uint8Array(w * h * 3);
