@@ -40,7 +40,7 @@ export function visemesFromLoudness(loudness: readonly number[]): Viseme[] {
 
 /** The mesh between two tracked frames, point by point; null when either has no face (passes untouched). */
 export function interpolateMesh(a: readonly Point[] | null, b: readonly Point[] | null, t: number): Point[] | null {
-  if (!a || !b) return t === 0 && a ? a.slice() : t === 1 && b ? b.slice() : null;
+  if (!a || !b) return null;
   return a.map((p, i) => ({ x: p.x + (b[i]!.x - p.x) * t, y: p.y + (b[i]!.y - p.y) * t }));
 }
 

@@ -39,6 +39,9 @@ export interface FootageResyncReport {
 const SAMPLE_RATE = 16000;
 /** The tracker reads faces well at this width; bigger frames are subsampled to it first (cheaper tensors). */
 const DETECT_MAX_WIDTH = 480;
+/** A real face scores about 1.0 here; a test pattern's false faces scored 0.3–0.85, 23–29 px wide. */
+const MIN_FACE_SCORE = 0.9;
+const MIN_FACE_WIDTH = 48;
 
 async function collect(program: string, args: string[], signal?: AbortSignal): Promise<Buffer> {
   const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
@@ -98,7 +101,9 @@ async function trackFace(frame: Buffer, width: number, height: number): Promise<
     }
   }
   const face = await detectFaceInRgb(rgb, w, h);
-  return face ? face.mesh.map((p) => ({ x: p.x * step, y: p.y * step })) : null;
+  // Test patterns and textures can pass for a small, unsure face: those are not re-drawn.
+  if (!face || face.score < MIN_FACE_SCORE || face.box.width * step < MIN_FACE_WIDTH) return null;
+  return face.mesh.map((p) => ({ x: p.x * step, y: p.y * step }));
 }
 
 async function write(encoder: ChildProcess, frame: Buffer): Promise<void> {
@@ -126,6 +131,14 @@ export async function resyncFootageMouth(req: FootageResyncRequest): Promise<Foo
   const encoded = once(encoder, 'close');
   const decoded = once(decoder, 'close');
 
+  const track = async (frame: Buffer) => {
+    const t0 = performance.now();
+    const mesh = await trackFace(frame, width, height);
+    report.trackSec += (performance.now() - t0) / 1000;
+    report.detections++;
+    if (mesh) report.facesFound++;
+    return mesh;
+  };
   const emit = async (frame: Buffer, index: number, mesh: Point[] | null) => {
     if (mesh) {
       const t0 = performance.now();
@@ -135,26 +148,24 @@ export async function resyncFootageMouth(req: FootageResyncRequest): Promise<Foo
     }
     await write(encoder, frame);
   };
-  let key: { index: number; mesh: Point[] | null } | undefined;
+  // A tracked frame waits with the frames after it for the next tracked one: a face is re-drawn only
+  // between two tracked frames that both found it (one stray detection re-draws nothing).
+  let key: { index: number; mesh: Point[] | null; before: boolean } = { index: 0, mesh: null, before: false };
   let pending: Buffer[] = [];
   for await (const frame of framesOf(decoder.stdout, width * height * 4)) {
     const index = report.frames++;
-    if (index % every !== 0) {
+    if (index % every !== 0 || index === 0) {
+      if (index === 0) key = { index, mesh: await track(frame), before: false };
       pending.push(frame);
       continue;
     }
-    const t0 = performance.now();
-    const mesh = await trackFace(frame, width, height);
-    report.trackSec += (performance.now() - t0) / 1000;
-    report.detections++;
-    if (mesh) report.facesFound++;
-    if (key) for (const [k, f] of pending.entries()) await emit(f, key.index + 1 + k, interpolateMesh(key.mesh, mesh, (k + 1) / (index - key.index)));
-    pending = [];
-    key = { index, mesh };
-    await emit(frame, index, mesh);
+    const mesh = await track(frame);
+    for (const [k, f] of pending.entries()) await emit(f, key.index + k, interpolateMesh(key.mesh, mesh, k / (index - key.index)));
+    pending = [frame];
+    key = { index, mesh, before: key.mesh !== null };
   }
-  // The last frames after the last tracked one keep its mesh (a face does not vanish in N frames).
-  for (const [k, f] of pending.entries()) await emit(f, key!.index + 1 + k, key!.mesh);
+  // The frames after the last tracked one keep its mesh when the one before it also had the face.
+  for (const [k, f] of pending.entries()) await emit(f, key.index + k, key.before ? key.mesh : null);
   encoder.stdin!.end();
   const [[decodeCode], [encodeCode]] = await Promise.all([decoded, encoded]);
   if (decodeCode !== 0 || encodeCode !== 0) throw new Error(`footage mouth re-sync: ffmpeg exited ${decodeCode}/${encodeCode}: ${errors.join('').slice(-500)}`);
