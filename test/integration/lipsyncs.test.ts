@@ -67,6 +67,9 @@ describe('lip-syncs (in-process)', () => {
     assert.deepEqual(validateHeygenResponse('GET', '/v3/lipsyncs/{lipsync_id}', 200, failed), []);
     assert.equal(failed.data.status, 'failed');
     assert.equal(failed.data.error.code, 400175);
+    // The old name answers too.
+    const alias = await t.app.inject({ method: 'GET', url: `/v3/overdubs/${id}`, headers: t.headers });
+    assert.equal(alias.json().data.id, id);
     // A lip-sync is not a translation, and the other way round.
     assert.equal((await t.app.inject({ method: 'GET', url: `/v3/video-translations/${id}`, headers: t.headers })).statusCode, 404);
   });

@@ -1,5 +1,5 @@
-// /v3/lipsyncs: create (Idempotency-Key honoured by the plugin), list with a cursor, get, rename, delete,
-// bulk statuses. Thin: parse, call the service, wrap.
+// /v3/lipsyncs (and its old name /v3/overdubs): create (Idempotency-Key honoured by the plugin), list
+// with a cursor, get, rename, delete, bulk statuses. Thin: parse, call the service, wrap.
 import type { FastifyInstance } from 'fastify';
 import { OratorError } from '../../domain/errors.js';
 import type { LipsyncService } from '../../services/lipsyncs/lipsync-service.js';
@@ -32,11 +32,17 @@ function fileOf(f: FileBody, param: string): { url: string } | { assetId: string
 }
 
 export async function lipsyncRoutes(base: FastifyInstance, { lipsyncs }: { lipsyncs: LipsyncService }): Promise<void> {
+  lipsyncRoutesAt(base, lipsyncs, '/v3/lipsyncs', false);
+  // HeyGen's CLI called these /v3/overdubs for a week before renaming them (API-SURFACE §3.7): an alias.
+  lipsyncRoutesAt(base, lipsyncs, '/v3/overdubs', true);
+}
+
+function lipsyncRoutesAt(base: FastifyInstance, lipsyncs: LipsyncService, root: string, hide: boolean): void {
   const app = base.withTypeProvider<TypeBoxProvider>();
   const tags = ['v3 lipsyncs'];
   app.post(
-    '/v3/lipsyncs',
-    { schema: { tags, summary: 'Give a video new audio (or a script) and re-sync its mouth', description: LIPSYNC_DESCRIPTION, body: LipsyncCreateBody, response: { 200: LipsyncCreateResponse, '4xx': V3Error } } },
+    root,
+    { schema: { hide, tags, summary: 'Give a video new audio (or a script) and re-sync its mouth', description: LIPSYNC_DESCRIPTION, body: LipsyncCreateBody, response: { 200: LipsyncCreateResponse, '4xx': V3Error } } },
     async (request) => {
       const b = request.body;
       const lipsyncId = await lipsyncs.create(spaceOf(request), {
@@ -54,13 +60,13 @@ export async function lipsyncRoutes(base: FastifyInstance, { lipsyncs }: { lipsy
     },
   );
   app.get(
-    '/v3/lipsyncs',
-    { schema: { tags, summary: 'Lip-syncs, newest first', querystring: LipsyncListQuery, response: { 200: LipsyncListResponse, '4xx': V3Error } } },
+    root,
+    { schema: { hide, tags, summary: 'Lip-syncs, newest first', querystring: LipsyncListQuery, response: { 200: LipsyncListResponse, '4xx': V3Error } } },
     async (request) => lipsyncs.list(spaceOf(request), request.query.limit ?? 10, request.query.token || undefined),
   );
   app.get(
-    '/v3/lipsyncs/statuses',
-    { schema: { tags, summary: 'Statuses of up to 100 lip-syncs (lipsync_ids, comma-separated)', querystring: LipsyncStatusesQuery, response: { 200: LipsyncStatusesResponse, '4xx': V3Error } } },
+    `${root}/statuses`,
+    { schema: { hide, tags, summary: 'Statuses of up to 100 lip-syncs (lipsync_ids, comma-separated)', querystring: LipsyncStatusesQuery, response: { 200: LipsyncStatusesResponse, '4xx': V3Error } } },
     async (request) => {
       const ids = (request.query.lipsync_ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (request.query.batch_ids) throw new OratorError('invalid_parameter', 'batch_ids: lip-sync batches are not built here; pass lipsync_ids', { param: 'batch_ids' });
@@ -69,18 +75,18 @@ export async function lipsyncRoutes(base: FastifyInstance, { lipsyncs }: { lipsy
     },
   );
   app.get(
-    '/v3/lipsyncs/:lipsync_id',
-    { schema: { tags, summary: 'A lip-sync (URLs signed fresh on every call)', params: LipsyncIdParams, response: { 200: LipsyncDetailResponse, '4xx': V3Error } } },
+    `${root}/:lipsync_id`,
+    { schema: { hide, tags, summary: 'A lip-sync (URLs signed fresh on every call)', params: LipsyncIdParams, response: { 200: LipsyncDetailResponse, '4xx': V3Error } } },
     async (request) => ({ data: await lipsyncs.get(spaceOf(request), request.params.lipsync_id) }),
   );
   app.patch(
-    '/v3/lipsyncs/:lipsync_id',
-    { schema: { tags, summary: 'Rename a lip-sync', params: LipsyncIdParams, body: LipsyncPatchBody, response: { 200: LipsyncDetailResponse, '4xx': V3Error } } },
+    `${root}/:lipsync_id`,
+    { schema: { hide, tags, summary: 'Rename a lip-sync', params: LipsyncIdParams, body: LipsyncPatchBody, response: { 200: LipsyncDetailResponse, '4xx': V3Error } } },
     async (request) => ({ data: await lipsyncs.rename(spaceOf(request), request.params.lipsync_id, request.body.title) }),
   );
   app.delete(
-    '/v3/lipsyncs/:lipsync_id',
-    { schema: { tags, summary: 'Delete a lip-sync and its files', params: LipsyncIdParams, response: { 200: LipsyncDeleteResponse, '4xx': V3Error } } },
+    `${root}/:lipsync_id`,
+    { schema: { hide, tags, summary: 'Delete a lip-sync and its files', params: LipsyncIdParams, response: { 200: LipsyncDeleteResponse, '4xx': V3Error } } },
     async (request) => ({ data: await lipsyncs.delete(spaceOf(request), request.params.lipsync_id) }),
   );
 }
