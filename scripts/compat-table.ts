@@ -84,6 +84,7 @@ export const PARTIAL: Record<string, string> = {
   'POST /v3/lipsyncs': 'audio, or Orator’s script + voice_id; a one-scene Orator render is re-rendered with it (mouth in sync); other videos get the new sound and their mouth re-drawn to it where a face is tracked (audio replacement only where none is); mode, start_time/end_time, enable_* and fps_mode accepted and not acted on; events video_translate.success/.fail with lipsync_id (HeyGen names none)',
   'GET /v3/lipsyncs/{lipsync_id}': 'HeyGen’s fields, plus caption_url, audio_url, stage, progress, engines (resync says re-rendered or audio replaced only) and error',
   'GET /v3/lipsyncs/statuses': 'lipsync_ids only (batch_ids: 400, lip-sync batches are not built)',
+  'GET /v3/video-translations/statuses': 'video_translation_ids only (batch_ids: 400, translation batches are not built)',
 };
 
 export interface SurfaceRow {

@@ -121,6 +121,8 @@ describe('proofreads over HTTP', () => {
     assert.deepEqual(video.translated_script.map((s: any) => s.text), ['Hola amigo.', 'Me gusta la pizza.']);
     assert.ok(Math.abs(video.translated_script[1].start - 1.8) < 0.3, JSON.stringify(video.translated_script));
     assert.match(video.engines.transcript, /proofread/);
+    const statuses = await call('GET', '/v3/video-translations/statuses', `/v3/video-translations/statuses?video_translation_ids=${vt},${id},nope`);
+    assert.deepEqual(statuses.json.data.map((s: any) => s.status), ['completed', 'not_found', 'not_found'], 'a proofread is not a translation');
     const captions = await text(video.srt_caption_url);
     assert.match(captions, /pizza/i);
     assert.doesNotMatch(captions, /tiempo/i);

@@ -151,3 +151,4 @@ export const V3ListResponse = V3ListEnvelope(V3Translation);
 export const V3PatchBody = Type.Object({ title: Type.String({ minLength: 1, maxLength: 500 }) });
 export const V3DeleteResponse = V3Envelope(Type.Object({ id: Type.String() }));
 export const V3CaptionQuery = Type.Object({ format: Type.String({ enum: ['srt', 'vtt'] }) });
+export const V3StatusesQuery = Type.Object({ video_translation_ids: Type.Optional(Type.String()), batch_ids: Type.Optional(Type.String()) });

@@ -1,9 +1,11 @@
 // /v3/video-translations: create (Idempotency-Key honoured by the plugin), list with a cursor, get,
 // rename, delete, captions and the language list. Thin: parse, call the service, wrap.
 import type { FastifyInstance } from 'fastify';
+import { OratorError } from '../../domain/errors.js';
 import type { TranslationService } from '../../services/translations/translation-service.js';
 import { spaceOf } from '../plugins/auth.js';
 import { V3Error } from '../schemas/v3-envelopes.js';
+import { LipsyncStatusesResponse as StatusesResponse } from '../lipsyncs/lipsync-schemas.js';
 import type { TypeBoxProvider } from '../type-provider.js';
 import { v3Request } from './translation-request.js';
 import {
@@ -19,6 +21,7 @@ import {
   V3ListQuery,
   V3ListResponse,
   V3PatchBody,
+  V3StatusesQuery as StatusesQuery,
 } from './translation-schemas.js';
 
 export function v3TranslationRoutes(base: FastifyInstance, translations: TranslationService): void {
@@ -38,6 +41,16 @@ export function v3TranslationRoutes(base: FastifyInstance, translations: Transla
     '/v3/video-translations/languages',
     { schema: { tags, summary: 'Languages a video can be translated into here (installed pairs with a voice)', response: { 200: LanguagesResponse, '4xx': V3Error } } },
     async () => ({ data: await translations.languages() }),
+  );
+  app.get(
+    '/v3/video-translations/statuses',
+    { schema: { tags, summary: 'Statuses of up to 100 translations (video_translation_ids, comma-separated)', querystring: StatusesQuery, response: { 200: StatusesResponse, '4xx': V3Error } } },
+    async (request) => {
+      const ids = (request.query.video_translation_ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (request.query.batch_ids) throw new OratorError('invalid_parameter', 'batch_ids: translation batches are not built here; pass video_translation_ids', { param: 'batch_ids' });
+      if (ids.length === 0) throw new OratorError('missing_params', 'video_translation_ids is required: comma-separated translation ids', { param: 'video_translation_ids' });
+      return translations.statuses(spaceOf(request), ids);
+    },
   );
   app.get(
     '/v3/video-translations/:video_translation_id',

@@ -1,7 +1,7 @@
 // What /v3/lipsyncs calls: create, list (cursor), get, rename, delete, bulk statuses. Lip-syncs are
 // translation rows of kind 'lipsync' (one pipeline, one job kind, one store); reads sign URLs afresh.
 import { OratorError } from '../../domain/errors.js';
-import type { VideoTranslationRecord } from '../../domain/video-translation.js';
+import type { TranslationKind, VideoTranslationRecord } from '../../domain/video-translation.js';
 import { decodePageToken, pageOf } from '../page-token.js';
 import type { BlobStore, Clock } from '../ports.js';
 import type { CreateTranslationDeps } from '../translations/create-translation.js';
@@ -43,6 +43,20 @@ export type LipsyncView = Awaited<ReturnType<typeof lipsyncView>>;
 /** HeyGen's status read model (shared with video batches): queued, processing, completed, failed, not_found. */
 const BULK_STATUS = { pending: 'queued', running: 'processing', completed: 'completed', failed: 'failed' } as const;
 
+/** HeyGen's bulk status read model for translations or lip-syncs: up to 100 ids, unknown ones not_found. */
+export async function bulkStatuses(store: TranslationStore, spaceId: string, ids: readonly string[], kind: TranslationKind, param: string) {
+  if (ids.length > 100) throw new OratorError('invalid_parameter', `${param} names ${ids.length} ids; at most 100 per request`, { param });
+  const data = await Promise.all(
+    ids.map(async (id) => {
+      const t = await store.find(spaceId, id);
+      if (!t || t.kind !== kind) return { video_id: id, status: 'not_found', error: null, batch_id: null, item_index: null };
+      const error = t.error ? { code: t.error.code, message: t.error.message, detail: t.error.detail } : null;
+      return { video_id: id, status: BULK_STATUS[t.status], error, batch_id: null, item_index: null };
+    }),
+  );
+  return { data, has_more: false, next_token: null };
+}
+
 export function createLipsyncService(deps: LipsyncServiceDeps) {
   const found = async (spaceId: string, id: string): Promise<VideoTranslationRecord> => {
     const t = await deps.store.find(spaceId, id);
@@ -69,18 +83,7 @@ export function createLipsyncService(deps: LipsyncServiceDeps) {
       await deps.blobs.deletePrefix(translationBlobPrefix(gone));
       return { id };
     },
-    async statuses(spaceId: string, ids: readonly string[]) {
-      if (ids.length > 100) throw new OratorError('invalid_parameter', `lipsync_ids names ${ids.length} lip-syncs; at most 100 per request`, { param: 'lipsync_ids' });
-      const data = await Promise.all(
-        ids.map(async (id) => {
-          const t = await deps.store.find(spaceId, id);
-          if (!t || t.kind !== 'lipsync') return { video_id: id, status: 'not_found', error: null, batch_id: null, item_index: null };
-          const error = t.error ? { code: t.error.code, message: t.error.message, detail: t.error.detail } : null;
-          return { video_id: id, status: BULK_STATUS[t.status], error, batch_id: null, item_index: null };
-        }),
-      );
-      return { data, has_more: false, next_token: null };
-    },
+    statuses: (spaceId: string, ids: readonly string[]) => bulkStatuses(deps.store, spaceId, ids, 'lipsync', 'lipsync_ids'),
   };
 }
 

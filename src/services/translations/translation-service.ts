@@ -6,7 +6,7 @@ import { decodePageToken, pageOf } from '../page-token.js';
 import type { BlobStore, Clock } from '../ports.js';
 import { createTranslations, type CreateTranslationDeps, type TranslationRequest } from './create-translation.js';
 import { translationBlobPrefix } from './translation-blob-keys.js';
-import type { LipsyncService } from '../lipsyncs/lipsync-service.js';
+import { bulkStatuses, type LipsyncService } from '../lipsyncs/lipsync-service.js';
 import type { ProofreadService } from './proofread-service.js';
 import type { TranslationStore } from './translation-ports.js';
 import { legacyTranslationView, v3TranslationView } from './translation-views.js';
@@ -43,6 +43,7 @@ export interface TranslationService {
   delete(spaceId: string, id: string): Promise<{ id: string }>;
   languages(): Promise<LanguageList>;
   captionUrl(spaceId: string, id: string, format: 'srt' | 'vtt', param: string): Promise<string>;
+  statuses(spaceId: string, ids: readonly string[]): ReturnType<typeof bulkStatuses>;
   /** A translation stopped at its text, edited, then generated (/v3/video-translations/proofreads). */
   proofreads: ProofreadService;
   /** Lip-syncs share the pipeline and the store (/v3/lipsyncs). */
@@ -62,6 +63,7 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
   return {
     proofreads: deps.proofreads,
     lipsyncs: deps.lipsyncs,
+    statuses: (spaceId, ids) => bulkStatuses(deps.store, spaceId, ids, 'translation', 'video_translation_ids'),
     create: (spaceId, request) => createTranslations(deps.create, spaceId, request),
     getLegacy: async (spaceId, id, param) => legacyTranslationView(deps.blobs, await found(spaceId, id, param)),
     getV3: async (spaceId, id) => v3TranslationView(deps.blobs, await found(spaceId, id, 'video_translation_id')),
