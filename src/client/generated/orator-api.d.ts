@@ -5635,7 +5635,7 @@ export interface paths {
         put?: never;
         /**
          * Translate a video (poll GET /v1/video_translate_status.get)
-         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage keeps its picture and gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track): mouth re-sync of external footage is not built yet. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
+         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track) and its mouth re-drawn to the new speech wherever a face is tracked (engines.resync says on how many frames); frames without a face keep their picture. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
          */
         post: {
             parameters: {
@@ -5835,7 +5835,7 @@ export interface paths {
         put?: never;
         /**
          * Translate a video into one language or several
-         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage keeps its picture and gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track): mouth re-sync of external footage is not built yet. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
+         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track) and its mouth re-drawn to the new speech wherever a face is tracked (engines.resync says on how many frames); frames without a face keep their picture. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
          */
         post: {
             parameters: {
@@ -6254,7 +6254,7 @@ export interface paths {
         put?: never;
         /**
          * Translate a video into one or more languages
-         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage keeps its picture and gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track): mouth re-sync of external footage is not built yet. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
+         * @description Orator renders (a video_url this server handed out for a video of your space) are rendered again with the new speech, so the avatar’s mouth speaks the translation. Any other footage gets the new speech in place of the old (the old sound ducked under it, or dropped with disable_music_track) and its mouth re-drawn to the new speech wherever a face is tracked (engines.resync says on how many frames); frames without a face keep their picture. Footage must speak English (offline recognition with pocketsphinx). Translation is offline and rule-based by default (Apertium: rough, literal output; proofread it), or an OpenAI-compatible chat model or LibreTranslate server when the operator configures one.
          */
         post: {
             parameters: {
@@ -6366,6 +6366,77 @@ export interface paths {
                                 speech_recognition: string;
                                 lip_sync: string;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @example invalid_parameter */
+                                code: string;
+                                message: string;
+                                param: string | null;
+                                doc_url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuses of up to 100 translations (video_translation_ids, comma-separated) */
+        get: {
+            parameters: {
+                query?: {
+                    video_translation_ids?: string;
+                    batch_ids?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                video_id: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "processing" | "completed" | "failed" | "not_found";
+                                error: {
+                                    code: number;
+                                    message: string;
+                                    detail: string | null;
+                                } | null;
+                                batch_id: string | null;
+                                item_index: number | null;
+                            }[];
+                            has_more: boolean;
+                            next_token: string | null;
                         };
                     };
                 };
@@ -7349,7 +7420,7 @@ export interface paths {
         put?: never;
         /**
          * Give a video new audio (or a script) and re-sync its mouth
-         * @description An Orator render of one scene (a video_url this server handed out for a video of your space) is rendered again with the new audio or script as its voice, so the avatar’s mouth follows it. Any other video keeps its picture and gets the new sound in place of the old: audio replacement only, its mouth is not re-synced yet (engines.resync says which happened).
+         * @description An Orator render of one scene (a video_url this server handed out for a video of your space) is rendered again with the new audio or script as its voice, so the avatar’s mouth follows it. Any other video gets the new sound in place of the old and its mouth re-drawn to it wherever a face is tracked (the mouth opens with the loudness); frames without a face keep their picture (engines.resync says which happened).
          */
         post: {
             parameters: {
