@@ -10,8 +10,8 @@ import type { ProbedMedia } from '../assets/asset-ports.js';
 import type { BlobStore, RenderEngine } from '../ports.js';
 import type { PipelineContext, PipelineResult } from '../translations/translation-pipeline.js';
 import { resyncFootage } from '../translations/footage-mouth.js';
+import { rerenderPlan } from '../translations/rerender-plan.js';
 import { escapeForSpeech } from '../translations/speak-translation.js';
-import { resolveStoredMedia } from '../videos/resolve-stored-media.js';
 
 
 function checkPicture(probe: ProbedMedia | undefined, label: string, maxSec: number): ProbedMedia {
@@ -96,15 +96,7 @@ export async function lipsyncOwnRender(
   const voice = t.options.audio ? { audioPath: await newAudio(ctx) } : { text: t.options.text ?? '', voiceId: t.voiceId };
   const plan = lipsyncPlan(video.plan, voice)!;
   deps.engine.validate(plan);
-  await ctx.stage('rendering', 20);
-  const local = await resolveStoredMedia(plan, deps.blobs, path.join(ctx.workDir, 'media'));
-  const result = await deps.engine.render(local, path.join(ctx.workDir, 'out'), {
-    workDir: path.join(ctx.workDir, 'render'),
-    signal: ctx.signal,
-    onProgress: (p) => void ctx.stage('rendering', 20 + Math.round(p.percent * 0.75)),
-  });
-  const audio = path.join(ctx.workDir, `audio.${plan.format === 'webm' ? 'ogg' : 'm4a'}`);
-  await deps.engine.extractAudio(result.video, audio);
+  const { result, audio } = await rerenderPlan(ctx, deps, plan, { from: 20, span: 0.75 });
   return {
     video: result.video,
     audio,

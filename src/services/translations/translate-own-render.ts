@@ -2,11 +2,10 @@
 // stored captions) is translated sentence by sentence, spoken and fitted to the source's timing, and the
 // same plan is rendered with that speech, so the avatar's mouth moves with the new words by construction
 // and the captions come from the new speech.
-import path from 'node:path';
 import type { VideoRecord } from '../../domain/video.js';
 import type { BlobStore, RenderEngine } from '../ports.js';
-import { resolveStoredMedia } from '../videos/resolve-stored-media.js';
 import { readOwnRenderScript } from './own-render-script.js';
+import { rerenderPlan } from './rerender-plan.js';
 import { scheduleSpeech } from './schedule-speech.js';
 import { speakSentences } from './speak-translation.js';
 import { buildTranslatedPlan, scenesToSplit } from './translated-render-plan.js';
@@ -18,7 +17,6 @@ export interface OwnRenderDeps {
   blobs: BlobStore;
 }
 
-const AUDIO_EXTENSION = { mp4: 'm4a', mov: 'm4a', webm: 'ogg' } as const;
 
 export async function translateOwnRender(ctx: PipelineContext, deps: OwnRenderDeps, video: VideoRecord, captions: string | null): Promise<PipelineResult> {
   const t = ctx.translation;
@@ -43,15 +41,7 @@ export async function translateOwnRender(ctx: PipelineContext, deps: OwnRenderDe
     { voiceId: t.voiceId, split },
   );
   deps.engine.validate(plan);
-  await ctx.stage('rendering', 35);
-  const local = await resolveStoredMedia(plan, deps.blobs, path.join(ctx.workDir, 'media'));
-  const result = await deps.engine.render(local, path.join(ctx.workDir, 'out'), {
-    workDir: path.join(ctx.workDir, 'render'),
-    signal: ctx.signal,
-    onProgress: (p) => void ctx.stage('rendering', 35 + Math.round(p.percent * 0.6)),
-  });
-  const audio = path.join(ctx.workDir, `audio.${AUDIO_EXTENSION[plan.format]}`);
-  await deps.engine.extractAudio(result.video, audio);
+  const { result, audio } = await rerenderPlan(ctx, deps, plan, { from: 35, span: 0.6 });
   return {
     video: result.video,
     audio,
