@@ -1,6 +1,8 @@
 // Photo avatars through the API: v1 talking photo upload and list (scoped to the space), talking_photo
 // characters in /v2/video/generate, v3 `type: "image"` by talking photo id, and one real tiny render
 // of `type: "image"` by URL whose mouth region moves while the photo speaks.
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -199,18 +201,20 @@ describe('type "image" with the real render engine', () => {
       const file = path.join(dataDir, 'check.mp4');
       await pipeline(await platform.blobs.getStream(video!.blobs.video!), fs.createWriteStream(file));
 
-      // Square frame, square photo: the normal style fills the frame, so photo pixels map 2:1.
-      const face = await detectFaceLandmarks(ASTRONAUT_PHOTO);
+      // The face where the output shows it: photos are framed like a presenter, not scaled to fill the frame.
+      const still = path.join(dataDir, 'check-frame.png');
+      await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-i', file, '-frames:v', '1', still]);
+      const face = await detectFaceLandmarks(still);
       const lips = [...OUTER_UPPER_LIP, ...OUTER_LOWER_LIP].map((i) => face.mesh[i]!);
-      const x0 = Math.min(...lips.map((p) => p.x)) / 2;
-      const x1 = Math.max(...lips.map((p) => p.x)) / 2;
-      const y0 = Math.min(...lips.map((p) => p.y)) / 2;
-      const y1 = Math.max(...lips.map((p) => p.y)) / 2;
+      const x0 = Math.min(...lips.map((p) => p.x));
+      const x1 = Math.max(...lips.map((p) => p.x));
+      const y0 = Math.min(...lips.map((p) => p.y));
+      const y1 = Math.max(...lips.map((p) => p.y));
       const mouth = { x: Math.floor(x0), y: Math.floor(y0), width: Math.ceil(x1 - x0), height: Math.ceil(y1 - y0 + 6) };
       // The nose bridge between the eyes (mesh point 6) is smooth skin: idle sway barely changes it,
       // speech not at all (the hair above the forehead moves with the sway, so it makes a poor reference).
       const brow = face.mesh[6]!;
-      const forehead = { x: Math.round(brow.x / 2) - 4, y: Math.round(brow.y / 2) - 4, width: 8, height: 8 };
+      const forehead = { x: Math.round(brow.x) - 4, y: Math.round(brow.y) - 4, width: 8, height: 8 };
       const [mouthSeries, foreheadSeries] = await Promise.all([mouthDarkness(file, mouth), mouthDarkness(file, forehead)]);
       assert.ok(mouthSeries.length >= 25, `frames: ${mouthSeries.length}`);
       assert.ok(spread(mouthSeries) > 10, `mouth darkness spread ${spread(mouthSeries).toFixed(1)}`);
